@@ -1,0 +1,253 @@
+package org.mentorshipgraph.config;
+
+import org.mentorshipgraph.job.JobFailure;
+import org.mentorshipgraph.ties.TieTrendRules;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.StringJoiner;
+
+/**
+ * The effective configuration of one run: built once, immutable, printed at the start of every run.
+ *
+ * <p>Precedence, lowest first: {@link Setting} defaults, the {@code --config} file (Java properties syntax),
+ * the environment ({@code MG_*}), the command line. Secrets never live here: the Neo4j password is read
+ * from {@code NEO4J_PASSWORD} or {@code neo4j.password-file} only when a connection is opened.
+ */
+public final class JobConfig {
+    private final Map<Setting, String> values;
+    private final Map<Setting, String> origins;
+
+    private JobConfig(Map<Setting, String> values, Map<Setting, String> origins) {
+        this.values = new EnumMap<>(values);
+        this.origins = new EnumMap<>(origins);
+        validate();
+    }
+
+    /** Builds the configuration from the layers; {@code overrides} are the command line's, keyed by setting. */
+    public static JobConfig load(Path configFile, Map<String, String> environment, Map<Setting, String> overrides) {
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        Map<Setting, String> origins = new EnumMap<>(Setting.class);
+        for (Setting s : Setting.values()) { values.put(s, s.defaultValue()); origins.put(s, "default"); }
+        if (configFile != null) {
+            Properties p = new Properties();
+            try (Reader r = Files.newBufferedReader(configFile)) {
+                p.load(r);
+            } catch (IOException e) {
+                throw JobFailure.usage("cannot read config file " + configFile + ": " + e.getMessage());
+            }
+            for (String key : p.stringPropertyNames()) {
+                Setting s = Setting.byKey(key.trim());
+                if (s == null) throw JobFailure.usage("unknown key '" + key + "' in " + configFile + " (see --help for the keys)");
+                values.put(s, p.getProperty(key).trim());
+                origins.put(s, "file");
+            }
+        }
+        for (Setting s : Setting.values()) {
+            String v = environment.get(s.environmentVariable());
+            if (v != null) { values.put(s, v.trim()); origins.put(s, "env " + s.environmentVariable()); }
+        }
+        if (values.get(Setting.NEO4J_URI).isEmpty() && environment.get("NEO4J_URI") != null) {
+            values.put(Setting.NEO4J_URI, environment.get("NEO4J_URI").trim());
+            origins.put(Setting.NEO4J_URI, "env NEO4J_URI");
+        }
+        if (environment.get("NEO4J_USERNAME") != null && "default".equals(origins.get(Setting.NEO4J_USERNAME))) {
+            values.put(Setting.NEO4J_USERNAME, environment.get("NEO4J_USERNAME").trim());
+            origins.put(Setting.NEO4J_USERNAME, "env NEO4J_USERNAME");
+        }
+        overrides.forEach((s, v) -> { values.put(s, v.trim()); origins.put(s, "command line"); });
+        return new JobConfig(values, origins);
+    }
+
+    public static JobConfig defaults() {
+        return load(null, Map.of(), Map.of());
+    }
+
+    /** A copy with some settings replaced (used by backfills and tests). */
+    public JobConfig with(Map<Setting, String> changes) {
+        Map<Setting, String> v = new EnumMap<>(values);
+        Map<Setting, String> o = new EnumMap<>(origins);
+        changes.forEach((s, x) -> { v.put(s, x); o.put(s, "override"); });
+        return new JobConfig(v, o);
+    }
+
+    public String get(Setting s) { return values.get(s); }
+
+    private void validate() {
+        for (Setting s : new Setting[]{Setting.LOOKBACK_DAYS, Setting.HALF_LIFE_DAYS, Setting.RECENT_WINDOW_DAYS,
+                Setting.BASELINE_WINDOW_DAYS, Setting.DORMANT_GAP_MULTIPLE}) {
+            if (!(number(s) > 0)) throw JobFailure.usage(s.key() + " must be a positive number, got '" + get(s) + "'");
+        }
+        if (lookbackDays() < recentWindowDays() + baselineWindowDays()) {
+            throw JobFailure.usage("ties.lookback-days (" + lookbackDays() + ") must cover trends.recent-window-days + trends.baseline-window-days ("
+                    + (recentWindowDays() + baselineWindowDays()) + ")");
+        }
+        integer(Setting.MIN_INTERACTIONS);
+        integer(Setting.TOP_CONNECTORS);
+        integer(Setting.MIN_GROUP_SIZE);
+        integer(Setting.NEO4J_BATCH_SIZE);
+        integer(Setting.NEO4J_PARALLELISM);
+        integer(Setting.NEO4J_HISTORY_RUNS);
+        integer(Setting.SPARK_PARTITIONS);
+        number(Setting.MIN_STRENGTH);
+        number(Setting.MAX_REJECTED_SHARE);
+        number(Setting.NEO4J_RETRY_SECONDS);
+        trendRules();
+        channelWeights();
+        betweennessMode();
+        asOf();
+    }
+
+    // ---- typed accessors ----
+
+    public String interactions() { return get(Setting.INTERACTIONS); }
+    public String people() { return get(Setting.PEOPLE); }
+    public String mentorships() { return get(Setting.MENTORSHIPS); }
+    public Path outputDir() { return Path.of(get(Setting.OUT)); }
+    public double lookbackDays() { return number(Setting.LOOKBACK_DAYS); }
+    public double halfLifeDays() { return number(Setting.HALF_LIFE_DAYS); }
+    public int minInteractions() { return integer(Setting.MIN_INTERACTIONS); }
+    public double minStrength() { return number(Setting.MIN_STRENGTH); }
+    public double recentWindowDays() { return number(Setting.RECENT_WINDOW_DAYS); }
+    public double baselineWindowDays() { return number(Setting.BASELINE_WINDOW_DAYS); }
+    public double shrinkShare() { return number(Setting.SHRINK_SHARE); }
+    public int newcomerDays() { return integer(Setting.NEWCOMER_DAYS); }
+    public int newcomerMinTies() { return integer(Setting.NEWCOMER_MIN_TIES); }
+    public int topConnectors() { return integer(Setting.TOP_CONNECTORS); }
+    public int minGroupSize() { return integer(Setting.MIN_GROUP_SIZE); }
+    public boolean pseudonymise() { return bool(Setting.PSEUDONYMISE); }
+    public double maxRejectedShare() { return number(Setting.MAX_REJECTED_SHARE); }
+    public boolean neo4jEnabled() { return bool(Setting.NEO4J_ENABLED); }
+    public String neo4jUri() { return get(Setting.NEO4J_URI); }
+    public String neo4jDatabase() { return get(Setting.NEO4J_DATABASE); }
+    public String neo4jUsername() { return get(Setting.NEO4J_USERNAME); }
+    public String neo4jPasswordFile() { return get(Setting.NEO4J_PASSWORD_FILE); }
+    public int neo4jBatchSize() { return integer(Setting.NEO4J_BATCH_SIZE); }
+    public int neo4jParallelism() { return integer(Setting.NEO4J_PARALLELISM); }
+    public double neo4jRetrySeconds() { return number(Setting.NEO4J_RETRY_SECONDS); }
+    public int neo4jHistoryRuns() { return integer(Setting.NEO4J_HISTORY_RUNS); }
+    public String sparkMaster() { return get(Setting.SPARK_MASTER); }
+    public int sparkPartitions() { return integer(Setting.SPARK_PARTITIONS); }
+    public long seed() { return (long) number(Setting.SEED); }
+    public boolean weightedBetweenness() { return bool(Setting.BETWEENNESS_WEIGHTED); }
+    public double exactMaxWork() { return number(Setting.BETWEENNESS_EXACT_MAX_WORK); }
+    public double epsilon() { return number(Setting.BETWEENNESS_EPSILON); }
+    public double delta() { return number(Setting.BETWEENNESS_DELTA); }
+
+    /** The as-of date, or null when it is to be derived from the data. */
+    public LocalDate asOf() {
+        String v = get(Setting.AS_OF);
+        if (v.isEmpty()) return null;
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw JobFailure.usage("run.as-of must be a date YYYY-MM-DD, got '" + v + "'");
+        }
+    }
+
+    /** True when the interactions input is the bundled sample (its as-of is the last day in the data). */
+    public boolean usesBundledSample() {
+        return get(Setting.INTERACTIONS).equals(Setting.INTERACTIONS.defaultValue());
+    }
+
+    public TieTrendRules trendRules() {
+        try {
+            return new TieTrendRules(recentWindowDays(), baselineWindowDays(), number(Setting.WEAKENING_RATIO),
+                    number(Setting.SIGNIFICANCE), number(Setting.DORMANT_GAP_MULTIPLE));
+        } catch (IllegalArgumentException e) {
+            throw JobFailure.usage(e.getMessage());
+        }
+    }
+
+    /** Channel weights; a channel not listed weighs 1. */
+    public Map<String, Double> channelWeights() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        String v = get(Setting.CHANNEL_WEIGHTS);
+        if (v.isBlank()) return m;
+        for (String part : v.split(",")) {
+            String[] kv = part.split(":");
+            if (kv.length != 2) throw JobFailure.usage("ties.channel-weights must look like 'chat:0.25,meeting:1', got '" + v + "'");
+            double w;
+            try {
+                w = Double.parseDouble(kv[1].trim());
+            } catch (NumberFormatException e) {
+                throw JobFailure.usage("ties.channel-weights: '" + kv[1].trim() + "' is not a number");
+            }
+            if (!(w > 0) || Double.isInfinite(w)) throw JobFailure.usage("ties.channel-weights: weight of '" + kv[0].trim() + "' must be > 0");
+            m.put(kv[0].trim().toLowerCase(Locale.ROOT), w);
+        }
+        return m;
+    }
+
+    public BetweennessMode betweennessMode() {
+        try {
+            return BetweennessMode.parse(get(Setting.BETWEENNESS));
+        } catch (IllegalArgumentException e) {
+            throw JobFailure.usage("centrality.betweenness: " + e.getMessage());
+        }
+    }
+
+    private double number(Setting s) {
+        try {
+            double d = Double.parseDouble(get(s));
+            if (Double.isNaN(d) || Double.isInfinite(d)) throw new NumberFormatException();
+            return d;
+        } catch (NumberFormatException e) {
+            throw JobFailure.usage(s.key() + " must be a number, got '" + get(s) + "'");
+        }
+    }
+
+    private int integer(Setting s) {
+        try {
+            int i = Integer.parseInt(get(s));
+            if (i < 0) throw new NumberFormatException();
+            return i;
+        } catch (NumberFormatException e) {
+            throw JobFailure.usage(s.key() + " must be a whole number >= 0, got '" + get(s) + "'");
+        }
+    }
+
+    private boolean bool(Setting s) {
+        String v = get(s).toLowerCase(Locale.ROOT);
+        if (v.equals("true") || v.equals("yes") || v.equals("1")) return true;
+        if (v.equals("false") || v.equals("no") || v.equals("0")) return false;
+        throw JobFailure.usage(s.key() + " must be true or false, got '" + get(s) + "'");
+    }
+
+    /** The parameters that define a run's results (for run.json and the Run node): everything but paths and connection details. */
+    public Map<String, String> resultParameters() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Setting s : Setting.values()) {
+            if (s.key().startsWith("ties.") || s.key().startsWith("trends.") || s.key().startsWith("centrality.")
+                    || s == Setting.MIN_GROUP_SIZE || s == Setting.PSEUDONYMISE) {
+                m.put(s.key(), get(s));
+            }
+        }
+        return m;
+    }
+
+    /** One line per key with its value and where it came from; secrets never appear (none are stored here). */
+    public String describe() {
+        StringJoiner j = new StringJoiner("\n");
+        for (Setting s : Setting.values()) {
+            String v = get(s);
+            if (s == Setting.NEO4J_URI) v = maskUserInfo(v);
+            j.add(String.format(Locale.ROOT, "  %-30s = %-28s (%s)", s.key(), v.isEmpty() ? "\"\"" : v, origins.get(s)));
+        }
+        return j.toString();
+    }
+
+    /** Removes any {@code user:password@} part of a URI before it is printed. */
+    public static String maskUserInfo(String uri) {
+        return uri.replaceAll("//[^/@]*@", "//***@");
+    }
+}

@@ -1,0 +1,178 @@
+package org.mentorshipgraph.ingest;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.types.TimestampType;
+import org.mentorshipgraph.job.JobFailure;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+
+/**
+ * Reads interaction logs, whatever their format, into one raw table of strings that the
+ * {@link InteractionContract} then checks: columns {@link #COLUMNS}, plus {@code _corrupt} (the raw line when it
+ * could not be parsed at all) and {@code _file}.
+ *
+ * <p>A directory partitioned as {@code date=YYYY-MM-DD/} is read only for the days a run needs, so a nightly run
+ * reads what its look-back covers, not the whole history.
+ */
+public final class InteractionReader {
+    public static final List<String> REQUIRED = List.of("timestamp", "source_id", "target_id", "channel");
+    public static final List<String> OPTIONAL = List.of("duration_minutes", "event_id");
+    public static final List<String> COLUMNS = List.of("timestamp", "source_id", "target_id", "channel", "duration_minutes", "event_id");
+    static final String CORRUPT = "_corrupt";
+
+    private InteractionReader() {}
+
+    /** The raw rows, and what was read. */
+    public record RawInteractions(Dataset<Row> rows, InputFormat format, boolean partitioned, int partitionsRead,
+                                  int partitionsTotal, LocalDate lastPartition) {}
+
+    /** Day partitions under a directory, sorted; empty when the directory is not partitioned by date. */
+    public static List<LocalDate> dayPartitions(Path dir) {
+        if (!Files.isDirectory(dir)) return List.of();
+        List<LocalDate> days = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                String n = p.getFileName().toString();
+                if (Files.isDirectory(p) && n.startsWith("date=")) {
+                    try {
+                        days.add(LocalDate.parse(n.substring(5)));
+                    } catch (DateTimeParseException e) {
+                        throw JobFailure.input("interactions: partition folder " + p + " is not date=YYYY-MM-DD");
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw JobFailure.input("interactions: cannot list " + dir + ": " + e.getMessage());
+        }
+        days.sort(null);
+        return days;
+    }
+
+    /**
+     * Reads the interactions at {@code path}; for a date-partitioned directory only days in [from, to].
+     *
+     * @throws JobFailure (exit 3) for a missing, empty or unusable input, or missing required columns
+     */
+    public static RawInteractions read(SparkSession spark, Path path, LocalDate from, LocalDate to) {
+        InputFormat format = InputFormat.detect(path, "interactions");
+        List<LocalDate> days = dayPartitions(path);
+        List<String> paths = new ArrayList<>();
+        if (!days.isEmpty()) {
+            for (LocalDate d : days) {
+                if ((from == null || !d.isBefore(from)) && (to == null || !d.isAfter(to))) {
+                    paths.add(path.resolve("date=" + d).toString());
+                }
+            }
+            if (paths.isEmpty()) {
+                throw JobFailure.input("interactions: no day partition of " + path + " falls in " + from + " .. " + to
+                        + " (partitions run from " + days.get(0) + " to " + days.get(days.size() - 1) + ")");
+            }
+        } else {
+            paths.add(path.toString());
+        }
+        Dataset<Row> df;
+        try {
+            df = switch (format) {
+                case CSV -> readCsv(spark, paths, path);
+                case JSON_LINES -> readJson(spark, paths);
+                case PARQUET -> readParquet(spark, paths);
+            };
+        } catch (JobFailure f) {
+            throw f;
+        } catch (Exception e) {
+            throw JobFailure.input("interactions: cannot read " + path + " as " + format + ": " + firstLine(e));
+        }
+        return new RawInteractions(df, format, !days.isEmpty(), days.isEmpty() ? 0 : paths.size(), days.size(),
+                days.isEmpty() ? null : days.get(days.size() - 1));
+    }
+
+    private static Dataset<Row> readCsv(SparkSession spark, List<String> paths, Path path) {
+        String[] header = spark.read().option("header", "true").option("inferSchema", "false")
+                .option("recursiveFileLookup", "true")
+                .csv(paths.toArray(String[]::new)).columns();
+        checkColumns(Arrays.asList(header), path);
+        List<StructField> fields = new ArrayList<>();
+        for (String h : header) fields.add(DataTypes.createStructField(h, DataTypes.StringType, true));
+        fields.add(DataTypes.createStructField(CORRUPT, DataTypes.StringType, true));
+        Dataset<Row> df = spark.read().schema(DataTypes.createStructType(fields))
+                .option("header", "true")
+                .option("enforceSchema", "false")
+                .option("mode", "PERMISSIVE")
+                .option("columnNameOfCorruptRecord", CORRUPT)
+                .option("recursiveFileLookup", "true")
+                .csv(paths.toArray(String[]::new));
+        return normalise(df);
+    }
+
+    private static Dataset<Row> readJson(SparkSession spark, List<String> paths) {
+        Dataset<Row> df = spark.read().option("primitivesAsString", "true").option("mode", "PERMISSIVE")
+                .option("columnNameOfCorruptRecord", CORRUPT)
+                .option("recursiveFileLookup", "true")
+                .json(paths.toArray(String[]::new));
+        checkColumns(Arrays.asList(df.columns()), Path.of(paths.get(0)));
+        return normalise(df);
+    }
+
+    private static Dataset<Row> readParquet(SparkSession spark, List<String> paths) {
+        Dataset<Row> df = spark.read().option("recursiveFileLookup", "true").parquet(paths.toArray(String[]::new));
+        checkColumns(Arrays.asList(df.columns()), Path.of(paths.get(0)));
+        StructType schema = df.schema();
+        List<Column> cols = new ArrayList<>();
+        for (String c : COLUMNS) {
+            Optional<StructField> f = Arrays.stream(schema.fields()).filter(x -> x.name().equals(c)).findFirst();
+            if (f.isEmpty()) {
+                cols.add(lit(null).cast("string").as(c));
+            } else if (c.equals("timestamp") && f.get().dataType() instanceof TimestampType) {
+                cols.add(expr("cast(unix_millis(`timestamp`) as string)").as(c));
+            } else {
+                cols.add(col("`" + c + "`").cast("string").as(c));
+            }
+        }
+        cols.add(lit(null).cast("string").as(CORRUPT));
+        cols.add(col("_metadata.file_path").as("_file"));
+        return df.select(cols.toArray(Column[]::new));
+    }
+
+    /** Selects the contract's columns in order, adding absent optional ones as nulls. */
+    private static Dataset<Row> normalise(Dataset<Row> df) {
+        List<String> present = Arrays.asList(df.columns());
+        List<Column> cols = new ArrayList<>();
+        for (String c : COLUMNS) cols.add(present.contains(c) ? col("`" + c + "`") : lit(null).cast("string").as(c));
+        cols.add(present.contains(CORRUPT) ? col(CORRUPT) : lit(null).cast("string").as(CORRUPT));
+        cols.add(col("_metadata.file_path").as("_file"));
+        return df.select(cols.toArray(Column[]::new));
+    }
+
+    private static void checkColumns(List<String> present, Path path) {
+        List<String> missing = REQUIRED.stream().filter(c -> !present.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            throw JobFailure.input("interactions: " + path + " lacks required column(s) " + missing + "; found " + present
+                    + ". Required: " + REQUIRED + ", optional: " + OPTIONAL);
+        }
+    }
+
+    static String firstLine(Throwable e) {
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        return nl > 0 ? m.substring(0, nl) : m;
+    }
+}

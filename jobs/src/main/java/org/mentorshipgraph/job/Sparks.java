@@ -1,0 +1,40 @@
+package org.mentorshipgraph.job;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.mentorshipgraph.config.JobConfig;
+
+/**
+ * The Spark session: {@code local[*]} with modest settings on one machine; whatever {@code spark-submit} configured
+ * on a cluster (the job never overrides a master or resources it was given).
+ */
+public final class Sparks {
+    private Sparks() {}
+
+    public static SparkSession session(JobConfig config) {
+        SparkConf given = new SparkConf();
+        SparkSession.Builder b = SparkSession.builder().appName("mentorship-graph nightly")
+                .config("spark.sql.session.timeZone", "UTC");
+        boolean local;
+        if (!config.sparkMaster().isEmpty()) {
+            b.master(config.sparkMaster());
+            local = config.sparkMaster().startsWith("local");
+        } else if (given.contains("spark.master")) {
+            local = given.get("spark.master").startsWith("local");
+        } else {
+            b.master("local[*]");
+            local = true;
+        }
+        if (local) {
+            b.config("spark.ui.enabled", "false")
+                    .config("spark.sql.shuffle.partitions", String.valueOf(config.sparkPartitions()))
+                    .config("spark.default.parallelism", String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors())))
+                    .config("spark.sql.adaptive.enabled", "true")
+                    .config("spark.driver.host", "127.0.0.1")
+                    .config("spark.driver.bindAddress", "127.0.0.1");
+        }
+        SparkSession spark = b.getOrCreate();
+        spark.sparkContext().setLogLevel("ERROR");
+        return spark;
+    }
+}

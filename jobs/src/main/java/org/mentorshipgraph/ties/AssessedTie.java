@@ -1,0 +1,20 @@
+package org.mentorshipgraph.ties;
+
+import org.mentorshipgraph.graph.Tie;
+
+/**
+ * A tie with its trend and what makes it matter.
+ *
+ * @param active          strength at or above the floor: part of the graph centrality uses
+ * @param mentorship      a declared, current mentorship joins the pair
+ * @param crossTeam       the two people are in different teams
+ * @param crossCommunity  the two people are in different communities
+ * @param priority        what to look at first: 1 weakening/dormant mentorship, 2 weakening/dormant bridge, 3 other
+ *                        weakening/dormant ties, 9 nothing to flag
+ */
+public record AssessedTie(Tie tie, TieTrend trend, boolean active, boolean mentorship, boolean crossTeam,
+                          boolean crossCommunity, int priority) {
+    public boolean fading() {
+        return trend.status() == TieStatus.WEAKENING || trend.status() == TieStatus.DORMANT;
+    }
+}
