@@ -59,14 +59,14 @@ public final class DistributedBetweenness {
         switch (kind) {
             case SAMPLE -> {
                 int k = Math.min(n, mode.sampleSize());
-                sources = SourceSelection.sampled(n, k, seed);
+                sources = SourceSelection.sampled(n, k, seed).sources();
                 label = k == n ? "exact" : "sample";
             }
             case EPSILON -> {
                 eps = mode.kind() == BetweennessMode.Kind.EPSILON ? mode.epsilon() : autoEpsilon;
-                vd = SourceSelection.vertexDiameterUpperBound(g);
+                vd = SourceSelection.vertexDiameterUpperBound(g, weighted);
                 int k = Math.min(n, SourceSelection.sampleSizeFor(eps, delta, vd, n));
-                sources = SourceSelection.sampled(n, k, seed);
+                sources = SourceSelection.sampled(n, k, seed).sources();
                 label = k == n ? "exact" : "epsilon";
             }
             default -> {

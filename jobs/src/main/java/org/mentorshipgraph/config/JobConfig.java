@@ -109,10 +109,21 @@ public final class JobConfig {
 
     // ---- typed accessors ----
 
-    public String interactions() { return get(Setting.INTERACTIONS); }
-    public String people() { return get(Setting.PEOPLE); }
-    public String mentorships() { return get(Setting.MENTORSHIPS); }
-    public Path outputDir() { return Path.of(get(Setting.OUT)); }
+    public String interactions() { return path(Setting.INTERACTIONS); }
+    public String people() { return path(Setting.PEOPLE); }
+    public String mentorships() { return path(Setting.MENTORSHIPS); }
+    public Path outputDir() { return Path.of(path(Setting.OUT)); }
+
+    /**
+     * A path setting: as given when set by the user (relative to the working directory), or, for a default, relative
+     * to the installation home ({@code -Dmg.home}, set by scripts/nightly to the repository root).
+     */
+    private String path(Setting s) {
+        String v = get(s);
+        String home = System.getProperty("mg.home", "");
+        if (v.isEmpty() || home.isEmpty() || !"default".equals(origins.get(s))) return v;
+        return Path.of(home).resolve(v).toString();
+    }
     public double lookbackDays() { return number(Setting.LOOKBACK_DAYS); }
     public double halfLifeDays() { return number(Setting.HALF_LIFE_DAYS); }
     public int minInteractions() { return integer(Setting.MIN_INTERACTIONS); }
@@ -156,7 +167,7 @@ public final class JobConfig {
 
     /** True when the interactions input is the bundled sample (its as-of is the last day in the data). */
     public boolean usesBundledSample() {
-        return get(Setting.INTERACTIONS).equals(Setting.INTERACTIONS.defaultValue());
+        return "default".equals(origins.get(Setting.INTERACTIONS));
     }
 
     public TieTrendRules trendRules() {

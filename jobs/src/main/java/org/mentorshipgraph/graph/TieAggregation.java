@@ -89,7 +89,7 @@ public final class TieAggregation {
         Column ts = col("ts_ms");
         Column inRecent = ts.geq(w.recentStartMs());
         Column inBaseline = ts.geq(w.baselineStartMs()).and(ts.lt(w.recentStartMs()));
-        Column decay = expr(String.format(Locale.ROOT, "pow(2.0, -((%d - ts_ms) / %f) / %f)", w.asOfEndMs(), DAY_MS, w.halfLifeDays()));
+        Column decay = expr(String.format(Locale.ROOT, "pow(2.0D, -(double(%d - ts_ms) / 86400000D) / %sD)", w.asOfEndMs(), Double.toString(w.halfLifeDays())));
         Dataset<Row> agg = pairs.filter(ts.geq(w.lookbackStartMs()).and(ts.lt(w.asOfEndMs())))
                 .groupBy("a", "b").agg(
                         sum(col("contrib").multiply(decay)).as("strength"),
@@ -108,8 +108,8 @@ public final class TieAggregation {
         // median gap between consecutive distinct contact days, computed where the data is
         return agg.withColumn("gaps", expr("CASE WHEN size(days) < 2 THEN array() ELSE array_sort(transform(sequence(2, size(days)), i -> element_at(days, i) - element_at(days, i - 1))) END"))
                 .withColumn("usual_gap", expr("CASE WHEN size(gaps) = 0 THEN double('NaN') "
-                        + "WHEN size(gaps) % 2 = 1 THEN double(element_at(gaps, (size(gaps) + 1) div 2)) "
-                        + "ELSE (element_at(gaps, size(gaps) div 2) + element_at(gaps, size(gaps) div 2 + 1)) / 2.0 END"))
+                        + "WHEN size(gaps) % 2 = 1 THEN double(element_at(gaps, int((size(gaps) + 1) / 2))) "
+                        + "ELSE (element_at(gaps, int(size(gaps) / 2)) + element_at(gaps, int(size(gaps) / 2) + 1)) / 2.0D END"))
                 .select(col("a"), col("b"), col("strength"), col("interactions"), size(col("channel_set")).as("channels"),
                         expr("array_join(channel_set, ';')").as("channel_list"),
                         expr("CASE WHEN from_a + from_b = 0 THEN double('NaN') ELSE least(from_a, from_b) / double(from_a + from_b) END").as("reciprocity"),

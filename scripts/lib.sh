@@ -1,0 +1,26 @@
+# Shared by the scripts: the repository root, and building the jars when sources changed.
+MG_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+MG_JOB_JAR="$MG_ROOT/jobs/target/mentorship-graph-jobs-0.1.0-SNAPSHOT.jar"
+
+# Builds (without tests) when the job jar is missing or older than any source or pom.
+mg_build_if_needed() {
+  local stale=""
+  if [[ ! -f "$MG_JOB_JAR" || ! -f "$MG_ROOT/jobs/target/job-classpath.txt" ]]; then
+    stale="yes"
+  elif [[ -n "$(find "$MG_ROOT/pom.xml" "$MG_ROOT"/*/pom.xml "$MG_ROOT"/*/src -newer "$MG_JOB_JAR" -type f 2>/dev/null | head -1)" ]]; then
+    stale="yes"
+  fi
+  if [[ -n "$stale" ]]; then
+    echo "building the job (mvn package -DskipTests) ..." >&2
+    (cd "$MG_ROOT" && mvn -q -B -DskipTests package) >&2
+  fi
+}
+
+# The java command line for the job: Spark's module flags from the one place they are kept (the root pom).
+mg_java_job() {
+  local cp
+  cp="$MG_JOB_JAR:$(cat "$MG_ROOT/jobs/target/job-classpath.txt")"
+  # shellcheck disable=SC2046
+  exec java $(cat "$MG_ROOT/jobs/target/launcher/jvm-options.txt") -Xmx"${MG_DRIVER_MEMORY:-4g}" -XX:+UseParallelGC \
+    -Dmg.home="$MG_ROOT" -cp "$cp" "$@"
+}
