@@ -3,6 +3,7 @@ package org.mentorshipgraph.cli;
 import org.apache.spark.sql.SparkSession;
 import org.mentorshipgraph.config.JobConfig;
 import org.mentorshipgraph.config.Setting;
+import org.mentorshipgraph.ingest.InputFormat;
 import org.mentorshipgraph.job.ExitCodes;
 import org.mentorshipgraph.job.JobFailure;
 import org.mentorshipgraph.job.NightlyJob;
@@ -105,6 +106,7 @@ public final class NightlyCommand implements Callable<Integer> {
             System.out.println(config.describe());
             return ExitCodes.OK;
         }
+        preflight(config);
         StepLog.info("mentorship-graph nightly job; effective configuration:%n%s", config.describe());
         long t0 = System.nanoTime();
         SparkSession spark = Sparks.session(config);
@@ -117,6 +119,13 @@ public final class NightlyCommand implements Callable<Integer> {
         } finally {
             spark.stop();
         }
+    }
+
+    /** Fails fast, before Spark starts, on inputs that cannot be read at all. */
+    static void preflight(JobConfig config) {
+        InputFormat.detect(Path.of(config.interactions()), "interactions");
+        if (!config.people().isBlank()) InputFormat.detect(Path.of(config.people()), "people");
+        if (!config.mentorships().isBlank()) InputFormat.detect(Path.of(config.mentorships()), "mentorships");
     }
 
     private Map<Setting, String> overrides() {

@@ -1,0 +1,32 @@
+package org.mentorshipgraph.ingest;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TimestampParserTest {
+    @Test
+    void parsesInstantsWithZoneOrOffsetAndEpochMillis() {
+        long z = Instant.parse("2026-11-02T09:30:00Z").toEpochMilli();
+        assertThat(TimestampParser.parseMillis("2026-11-02T09:30:00Z")).isEqualTo(z);
+        assertThat(TimestampParser.parseMillis("2026-11-02T10:30:00+01:00")).isEqualTo(z);
+        assertThat(TimestampParser.parseMillis("2026-11-02 09:30:00Z")).isEqualTo(z);
+        assertThat(TimestampParser.parseMillis("2026-11-02T09:30:00.250Z")).isEqualTo(z + 250);
+        assertThat(TimestampParser.parseMillis(String.valueOf(z))).isEqualTo(z);
+        assertThat(TimestampParser.parseMillis(" 2026-11-02T09:30:00Z ")).isEqualTo(z);
+    }
+
+    @Test
+    void explainsWhatItRefuses() {
+        assertThat(TimestampParser.problem("2026-11-02T09:30:00Z")).isNull();
+        assertThat(TimestampParser.problem(null)).isEqualTo("missing timestamp");
+        assertThat(TimestampParser.problem("  ")).isEqualTo("missing timestamp");
+        assertThat(TimestampParser.problem("2026-11-02T09:30:00")).contains("no time zone");
+        assertThat(TimestampParser.problem("yesterday")).startsWith("unparseable timestamp 'yesterday'");
+        assertThat(TimestampParser.problem("2026-13-02T09:30:00Z")).startsWith("unparseable timestamp");
+        assertThat(TimestampParser.problem("12345678901234567890")).contains("too large");
+        assertThat(TimestampParser.parseMillis("yesterday")).isNull();
+    }
+}
