@@ -1,0 +1,137 @@
+package org.mentorshipgraph.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.mentorshipgraph.config.JobConfig;
+import org.mentorshipgraph.config.Setting;
+import org.mentorshipgraph.output.Json;
+import org.mentorshipgraph.testing.Neo4jTestServer;
+import org.mentorshipgraph.testing.SparkTestSession;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole nightly job on the bundled sample, with a real Spark session, a real Neo4j over Bolt (a throwaway
+ * server in its own JVM) and real files; run twice for the same date.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SampleRunTest {
+    static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+    static final Path SAMPLE = ROOT.resolve("notebooks-data/sample");
+
+    Path out;
+    Neo4jTestServer neo4j;
+    NightlyJob.Outcome first;
+    List<String> graphAfterFirst;
+    Map<String, String> env;
+
+    @BeforeAll
+    void runOnce() throws Exception {
+        neo4j = Neo4jTestServer.get();
+        neo4j.clearData();
+        out = Files.createTempDirectory("mg-sample-run");
+        env = Map.of("NEO4J_PASSWORD", neo4j.password());
+        first = new NightlyJob(config(), env).run(SparkTestSession.get());
+        graphAfterFirst = snapshot();
+    }
+
+    JobConfig config() {
+        return JobConfig.load(null, Map.of(), Map.of(
+                Setting.INTERACTIONS, SAMPLE.resolve("interactions").toString(),
+                Setting.PEOPLE, SAMPLE.resolve("people.csv").toString(),
+                Setting.MENTORSHIPS, SAMPLE.resolve("mentorships.csv").toString(),
+                Setting.AS_OF, "2026-11-15",
+                Setting.OUT, out.toString(),
+                Setting.NEO4J_URI, neo4j.boltUri(),
+                Setting.NEO4J_USERNAME, neo4j.username()));
+    }
+
+    @Test
+    void runSucceedsAndWritesEveryFile() throws Exception {
+        assertThat(first.exitCode()).isEqualTo(0);
+        Path run = out.resolve("runs/2026-11-15");
+        assertThat(first.runDir()).isEqualTo(run);
+        for (String f : List.of("people.csv", "ties.csv", "rejected.csv", "network-health.json", "network-health.html", "run.json")) {
+            assertThat(run.resolve(f)).isNotEmptyFile();
+        }
+        assertThat(run.resolve("people.parquet")).isDirectory();
+        assertThat(run.resolve("ties.parquet")).isDirectory();
+        assertThat(Files.readAllLines(run.resolve("people.csv")).get(0))
+                .startsWith("person_id,display_name,team,department").contains("betweenness,constraint,effective_size,community", "connector_score");
+        assertThat(Files.readAllLines(run.resolve("ties.csv")).get(0)).startsWith("person_a,person_b,strength").contains("interactions", "last_interaction", "status");
+        for (String line : Files.readAllLines(run.resolve("ties.csv")).subList(1, 50)) {
+            String[] f = line.split(",", 3);
+            assertThat(f[0].compareTo(f[1])).isLessThan(0);
+        }
+        JsonNode runJson = Json.MAPPER.readTree(run.resolve("run.json").toFile());
+        assertThat(runJson.get("outcome").asText()).isEqualTo("success");
+        assertThat(runJson.get("as_of").asText()).isEqualTo("2026-11-15");
+        assertThat(runJson.get("counts").get("people").asInt()).isGreaterThan(300);
+        assertThat(runJson.get("counts").get("interactions_rejected").asInt()).isPositive();
+        assertThat(runJson.get("seconds").has("ingest")).isTrue();
+        assertThat(runJson.get("seconds").has("neo4j")).isTrue();
+        assertThat(Files.readAllLines(run.resolve("rejected.csv")).size() - 1).isEqualTo(runJson.get("counts").get("interactions_rejected").asInt());
+    }
+
+    @Test
+    void neo4jHoldsTheGraphAndTheSecondRunOfTheSameDateLeavesItIdentical() throws Exception {
+        try (Driver d = driver(); Session s = d.session()) {
+            long people = s.run("MATCH (p:Person) RETURN count(p) AS n").single().get("n").asLong();
+            long ties = s.run("MATCH ()-[t:TIE]->() RETURN count(t) AS n").single().get("n").asLong();
+            assertThat(people).isEqualTo(first.record().counts().get("people"));
+            assertThat(ties).isEqualTo(((Number) first.record().counts().get("ties")).longValue());
+            assertThat(s.run("MATCH (r:Run {run_id: '2026-11-15'}) RETURN r.outcome AS o").single().get("o").asString()).isEqualTo("success");
+            assertThat(s.run("SHOW CONSTRAINTS YIELD name RETURN collect(name) AS c").single().get("c").asList())
+                    .contains("person_id", "run_id", "team_name");
+            assertThat(s.run("MATCH ()-[m:MENTORS]->() RETURN count(m) AS n").single().get("n").asLong()).isPositive();
+        }
+        NightlyJob.Outcome second = new NightlyJob(config(), env).run(SparkTestSession.get());
+        assertThat(second.exitCode()).isEqualTo(0);
+        assertThat(snapshot()).isEqualTo(graphAfterFirst);
+    }
+
+    Driver driver() {
+        return GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic(neo4j.username(), neo4j.password()));
+    }
+
+    /** Every node and relationship with its properties, as sorted text; run timings are left out. */
+    List<String> snapshot() {
+        List<String> lines = new ArrayList<>();
+        try (Driver d = driver(); Session s = d.session()) {
+            for (Record r : s.run("MATCH (n) RETURN labels(n) AS l, properties(n) AS p").list()) {
+                lines.add("node " + r.get("l").asList() + " " + stable(r.get("p").asMap()));
+            }
+            for (Record r : s.run("MATCH (a)-[x]->(b) RETURN type(x) AS t, properties(x) AS p, properties(a) AS pa, properties(b) AS pb").list()) {
+                lines.add("rel " + r.get("t").asString() + " " + key(r.get("pa").asMap()) + "->" + key(r.get("pb").asMap()) + " " + stable(r.get("p").asMap()));
+            }
+        }
+        Collections.sort(lines);
+        return lines;
+    }
+
+    static String key(Map<String, Object> p) {
+        for (String k : List.of("person_id", "name", "key", "run_id")) if (p.containsKey(k)) return k + "=" + p.get(k);
+        return p.toString();
+    }
+
+    static String stable(Map<String, Object> p) {
+        TreeMap<String, Object> m = new TreeMap<>(p);
+        m.keySet().removeIf(k -> k.equals("started_at") || k.equals("finished_at") || k.startsWith("seconds") || k.equals("message"));
+        return m.toString();
+    }
+}
