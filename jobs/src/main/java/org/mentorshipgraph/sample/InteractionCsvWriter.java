@@ -245,14 +245,7 @@ final class InteractionCsvWriter implements Closeable {
     }
 
     private static int writeLong(char[] b, int pos, long v) {
-        if (v == 0) {
-            b[pos] = '0';
-            return pos + 1;
-        }
-        int digits = 0;
-        for (long x = v; x > 0; x /= 10) {
-            digits++;
-        }
+        int digits = digits(v);
         for (int k = pos + digits - 1; k >= pos; k--) {
             b[k] = (char) ('0' + v % 10);
             v /= 10;
@@ -260,14 +253,28 @@ final class InteractionCsvWriter implements Closeable {
         return pos + digits;
     }
 
+    /** Decimal digits of a non-negative number (1 for 0). */
+    private static int digits(long v) {
+        if (v < 10) {
+            return 1;
+        }
+        if (v < 100) {
+            return 2;
+        }
+        if (v < 1000) {
+            return 3;
+        }
+        int digits = 4;
+        for (long x = v / 10000; x > 0; x /= 10) {
+            digits++;
+        }
+        return digits;
+    }
+
     /** {@code e} and at least six digits: {@code e000042}. */
     private static int writeEventId(char[] b, int pos, long id) {
         b[pos++] = 'e';
-        int digits = 0;
-        for (long x = id; x > 0; x /= 10) {
-            digits++;
-        }
-        for (int k = digits; k < 6; k++) {
+        for (int k = digits(id); k < 6; k++) {
             b[pos++] = '0';
         }
         return writeLong(b, pos, id);
