@@ -13,7 +13,8 @@ import java.util.Locale;
  * <ol>
  *   <li><b>new</b>: no contact before R;</li>
  *   <li><b>dormant</b>: no contact in R, and the silence is at least {@code max(|R|, k · usual gap)}, the usual gap
- *       being the tie's median gap between contact days (k = {@code dormantGapMultiple}, default 3);</li>
+ *       being the tie's median gap between contact days (k = {@code dormantGapMultiple}, default 3). A tie with a
+ *       single contact day has no rhythm to be silent against and is never called dormant;</li>
  *   <li><b>weakening</b>: {@code rR/rB < ratio} and {@code P(X ≤ cR) < α};</li>
  *   <li><b>strengthening</b>: {@code rR/rB > 1/ratio} and {@code P(X ≥ cR) < α};</li>
  *   <li><b>stable</b>: everything else, including ties with too few contacts for the test to decide.</li>
@@ -54,15 +55,13 @@ public record TieTrendRules(double recentDays, double baselineDays, double weake
 
         if (a.contactsBeforeRecent() == 0) {
             return new TieTrend(TieStatus.NEW, recentRate, baselineRate, ratio, pDrop, pRise,
-                    String.format(Locale.ROOT, "first contact %.0f days ago, %d contacts since", a.daysSinceFirst(), a.recentCount()));
+                    String.format(Locale.ROOT, "first contact %.0f days ago, %d contact(s) since", a.daysSinceFirst(), a.recentCount()));
         }
-        if (a.recentCount() == 0) {
-            double needed = Math.max(recentDays, Double.isNaN(a.usualGapDays()) ? 0 : dormantGapMultiple * a.usualGapDays());
+        if (a.recentCount() == 0 && !Double.isNaN(a.usualGapDays())) {
+            double needed = Math.max(recentDays, dormantGapMultiple * a.usualGapDays());
             if (a.daysSinceLast() >= needed) {
-                String rhythm = Double.isNaN(a.usualGapDays()) ? "no usual rhythm (a single contact day)"
-                        : String.format(Locale.ROOT, "usual gap %.1f days", a.usualGapDays());
                 return new TieTrend(TieStatus.DORMANT, recentRate, baselineRate, ratio, pDrop, pRise,
-                        String.format(Locale.ROOT, "silent for %.0f days against %s", a.daysSinceLast(), rhythm));
+                        String.format(Locale.ROOT, "silent for %.0f days against a usual gap of %.1f days", a.daysSinceLast(), a.usualGapDays()));
             }
         }
         if (!Double.isNaN(ratio) && ratio < weakeningRatio && pDrop < significance) {
@@ -75,7 +74,8 @@ public record TieTrendRules(double recentDays, double baselineDays, double weake
                     String.format(Locale.ROOT, "%.2f/week recently vs %.2f/week before, p=%.3g",
                             recentRate * 7, baselineRate * 7, pRise));
         }
-        return new TieTrend(TieStatus.STABLE, recentRate, baselineRate, ratio, pDrop, pRise,
-                String.format(Locale.ROOT, "%.2f/week recently vs %.2f/week before", recentRate * 7, baselineRate * 7));
+        String why = Double.isNaN(a.usualGapDays()) ? "a single contact day: too little to judge a trend"
+                : String.format(Locale.ROOT, "%.2f/week recently vs %.2f/week before", recentRate * 7, baselineRate * 7);
+        return new TieTrend(TieStatus.STABLE, recentRate, baselineRate, ratio, pDrop, pRise, why);
     }
 }

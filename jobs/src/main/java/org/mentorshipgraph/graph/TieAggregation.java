@@ -120,11 +120,12 @@ public final class TieAggregation {
     /** Collects ties to the driver, sorted by pair for deterministic downstream results. */
     public static List<Tie> collect(Dataset<Row> ties) {
         List<Tie> out = new ArrayList<>();
-        for (Row r : ties.orderBy("a", "b").collectAsList()) {
+        for (Row r : ties.collectAsList()) {
             out.add(new Tie(r.getString(0), r.getString(1), r.getDouble(2), (int) r.getLong(3), r.getInt(4), r.getString(5),
                     r.getDouble(6), r.getLong(7), r.getLong(8), (int) r.getLong(9), (int) r.getLong(10), r.getDouble(11),
                     r.getDouble(12), (int) r.getLong(13), r.getDouble(14)));
         }
+        out.sort(java.util.Comparator.comparing(Tie::personA).thenComparing(Tie::personB));
         return out;
     }
 }

@@ -106,9 +106,7 @@ public final class InteractionReader {
     }
 
     private static Dataset<Row> readCsv(SparkSession spark, List<String> paths, Path path) {
-        String[] header = spark.read().option("header", "true").option("inferSchema", "false")
-                .option("recursiveFileLookup", "true")
-                .csv(paths.toArray(String[]::new)).columns();
+        String[] header = csvHeader(paths);
         checkColumns(Arrays.asList(header), path);
         List<StructField> fields = new ArrayList<>();
         for (String h : header) fields.add(DataTypes.createStructField(h, DataTypes.StringType, true));
@@ -121,6 +119,27 @@ public final class InteractionReader {
                 .option("recursiveFileLookup", "true")
                 .csv(paths.toArray(String[]::new));
         return normalise(df);
+    }
+
+    /** The header of the first CSV file under the given paths, read directly (a Spark job for one line costs seconds). */
+    static String[] csvHeader(List<String> paths) {
+        for (String p : paths) {
+            try (Stream<Path> files = Files.walk(Path.of(p))) {
+                Optional<Path> first = files.filter(InputFormat::isDataFile).sorted().findFirst();
+                if (first.isEmpty()) continue;
+                java.io.InputStream in = Files.newInputStream(first.get());
+                if (first.get().toString().endsWith(".gz")) in = new java.util.zip.GZIPInputStream(in);
+                try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))) {
+                    String line = r.readLine();
+                    if (line == null) throw JobFailure.input("interactions: " + first.get() + " is empty (a CSV needs a header line)");
+                    if (line.startsWith("\uFEFF")) line = line.substring(1);
+                    return Arrays.stream(line.split(",", -1)).map(h -> h.trim().replace("\"", "")).toArray(String[]::new);
+                }
+            } catch (IOException e) {
+                throw JobFailure.input("interactions: cannot read " + p + ": " + e.getMessage());
+            }
+        }
+        throw JobFailure.input("interactions: no CSV file under " + paths.get(0));
     }
 
     private static Dataset<Row> readJson(SparkSession spark, List<String> paths) {

@@ -30,6 +30,8 @@ public final class Sparks {
                     .config("spark.sql.shuffle.partitions", String.valueOf(config.sparkPartitions()))
                     .config("spark.default.parallelism", String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors())))
                     .config("spark.sql.adaptive.enabled", "true")
+                    // list a few hundred day folders on the driver instead of launching a Spark job for it
+                    .config("spark.sql.sources.parallelPartitionDiscovery.threshold", "100000")
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.driver.bindAddress", "127.0.0.1");
         }

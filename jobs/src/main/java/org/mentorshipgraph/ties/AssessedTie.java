@@ -10,7 +10,7 @@ import org.mentorshipgraph.graph.Tie;
  * @param crossTeam       the two people are in different teams
  * @param crossCommunity  the two people are in different communities
  * @param priority        what to look at first: 1 weakening/dormant mentorship, 2 weakening/dormant bridge, 3 other
- *                        weakening/dormant ties, 9 nothing to flag
+ *                        weakening/dormant ties with at least 3 baseline contacts, 9 nothing to flag
  */
 public record AssessedTie(Tie tie, TieTrend trend, boolean active, boolean mentorship, boolean crossTeam,
                           boolean crossCommunity, int priority) {

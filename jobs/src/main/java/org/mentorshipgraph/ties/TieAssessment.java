@@ -23,6 +23,9 @@ public final class TieAssessment {
 
     static final double DAY_MS = 86_400_000.0;
 
+    /** A fading tie is flagged when it was established: at least this many contacts in the baseline window (mentorships always). */
+    public static final int MIN_BASELINE_TO_FLAG = 3;
+
     public record Result(List<AssessedTie> ties, PersonFlags people) {}
 
     public static Result assess(List<Tie> ties, OrgGraph org, int[] community, List<Mentorship> mentorships,
@@ -53,7 +56,8 @@ public final class TieAssessment {
             boolean crossTeam = org.teamOf()[a] != org.teamOf()[b];
             boolean crossCommunity = community[a] != community[b];
             AssessedTie at = new AssessedTie(t, trend, active, mentorship, crossTeam, crossCommunity, 9);
-            int priority = !at.fading() ? 9 : mentorship ? 1 : (crossTeam || crossCommunity) ? 2 : 3;
+            int priority = !at.fading() ? 9 : mentorship ? 1 : t.baselineCount() < MIN_BASELINE_TO_FLAG ? 9
+                    : (crossTeam || crossCommunity) ? 2 : 3;
             out.add(new AssessedTie(t, trend, active, mentorship, crossTeam, crossCommunity, priority));
             for (int p : new int[]{a, b}) {
                 recentW[p] += t.recentWeight();
