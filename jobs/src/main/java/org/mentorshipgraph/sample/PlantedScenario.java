@@ -226,11 +226,27 @@ final class PlantedScenario {
                 r);
     }
 
+    /** Like {@link #pickTeam}, trying department {@code d} first, then the next ones. */
+    private int pickTeamNear(int d, int except, SplittableRandom r) {
+        for (int k = 0; k < org.deptCount; k++) {
+            int t = pickTeam((d + k) % org.deptCount, except, r);
+            if (t >= 0) {
+                return t;
+            }
+        }
+        throw tooSmall();
+    }
+
+    private static IllegalArgumentException tooSmall() {
+        return new IllegalArgumentException("the organisation is too small for the planted structure (it needs about"
+                + " 50 people outside management, in teams with two or more of them); add people or turn it off");
+    }
+
     private void plantNewcomers(SplittableRandom r) {
         int[] hireBack = {20, 12};
         for (int i = 0; i < hireBack.length; i++) {
             int d = (1 + i) % org.deptCount;
-            int t = pickTeam(d, -1, r);
+            int t = pickTeamNear(d, -1, r);
             int person = pick(org.members[t], this::eligible, r);
             used[person] = true;
             excluded[person] = true;
@@ -273,6 +289,9 @@ final class PlantedScenario {
             int[] homeTeams = Arrays.stream(org.deptRegularTeams[d]).filter(t -> !homeTaken[t]).toArray();
             int home = pick(homeTeams.length > 0 ? homeTeams : org.deptRegularTeams[d],
                     t -> Arrays.stream(org.members[t]).anyMatch(this::eligible), r);
+            if (home < 0) {
+                throw tooSmall();
+            }
             homeTaken[home] = true;
             int person = pick(org.members[home], p -> eligible(p) && org.level[p] >= 3, r);
             if (person < 0) {
@@ -413,12 +432,30 @@ final class PlantedScenario {
      * {@code d+1}. For a mentorship the first is the mentor (level 4+) and the second the mentee (level 3 or less).
      */
     private PlantedPair pickPair(String kind, String scope, int d, boolean mentorship, SplittableRandom r) {
-        int teamA = pickTeam(d, -1, r);
-        int teamB = switch (scope) {
-            case "team" -> teamA;
-            case "department" -> pickTeam(d, teamA, r);
-            default -> pickTeam((d + 1) % org.deptCount, -1, r);
-        };
+        // Department d when it still has eligible people, else the next departments.
+        for (int k = 0; k < org.deptCount; k++) {
+            int home = (d + k) % org.deptCount;
+            int teamA = pickTeam(home, -1, r);
+            int teamB = teamA < 0 ? -1 : switch (scope) {
+                case "team" -> teamA;
+                case "department" -> pickTeam(home, teamA, r);
+                default -> {
+                    int other = -1;
+                    for (int j = 1; j < org.deptCount && other < 0; j++) {
+                        other = pickTeam((home + j) % org.deptCount, -1, r);
+                    }
+                    yield other;
+                }
+            };
+            if (teamB >= 0) {
+                return pickPair(kind, scope, teamA, teamB, mentorship, r);
+            }
+        }
+        throw tooSmall();
+    }
+
+    private PlantedPair pickPair(String kind, String scope, int teamA, int teamB, boolean mentorship,
+                                 SplittableRandom r) {
         IntPredicate mentorLevel = p -> !mentorship || org.level[p] >= 4;
         IntPredicate menteeLevel = p -> !mentorship || org.level[p] <= 3;
         int a = pick(org.members[teamA], p -> eligible(p) && mentorLevel.test(p), r);
