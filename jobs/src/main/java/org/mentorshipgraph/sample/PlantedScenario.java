@@ -692,18 +692,24 @@ final class PlantedScenario {
                 (ts, s, t) -> "14/11/2026 10:15," + s + "," + t + ",chat,,");
     }
 
+    private boolean plantedRole(int p) {
+        return used[p] || excluded[p] || inReservedPair[p];
+    }
+
     private interface RowText {
         String make(String timestamp, String source, String target);
     }
 
     private void malformed(int day, String reason, SplittableRandom r, RowText text) {
+        // Two teammates with no planted role (after many tries, any two teammates).
         int s;
         int t;
+        int tries = 0;
         do {
             s = r.nextInt(org.n);
             int[] team = org.members[org.team[s]];
             t = team[r.nextInt(team.length)];
-        } while (s == t || excluded[s] || excluded[t] || inReservedPair[s] || inReservedPair[t]);
+        } while (s == t || (++tries < 10_000 && (plantedRole(s) || plantedRole(t))));
         int ms = hours.anyTime(r, s, day);
         int sec = ms / 1000;
         String ts = String.format("%sT%02d:%02d:%02dZ", hours.dates[day], sec / 3600, sec / 60 % 60, sec % 60);
