@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 import org.mentorshipgraph.sample.SampleOrganisationGenerator.Spec;
 
@@ -500,9 +501,7 @@ final class PlantedScenario {
             if (counts[w] == 0) {
                 continue;
             }
-            int last = days - 1 - 7 * w;
-            int[] weekdays = java.util.stream.IntStream.rangeClosed(Math.max(fromDay, last - 6), last)
-                    .filter(day -> !hours.weekend(day)).toArray();
+            int[] weekdays = weekdaysOfWeek(w, fromDay, days - 1);
             if (weekdays.length == 0) {
                 continue;
             }
@@ -527,6 +526,13 @@ final class PlantedScenario {
                 count(pair, day, 1);
             }
         }
+    }
+
+    /** Day indices of the weekdays in week {@code w} (counted back from the end) that lie in {@code [from, to]}. */
+    private int[] weekdaysOfWeek(int w, int from, int to) {
+        int last = days - 1 - 7 * w;
+        return IntStream.rangeClosed(Math.max(from, last - 6), Math.min(to, last)).filter(d -> !hours.weekend(d))
+                .toArray();
     }
 
     private void count(PlantedPair pair, int day, int n) {
@@ -653,9 +659,7 @@ final class PlantedScenario {
         int from = Math.max(0, startDay);
         int to = Math.min(days - 1, endDay);
         for (int w = 0; w < weeks; w++) {
-            int last = days - 1 - 7 * w;
-            int[] weekdays = java.util.stream.IntStream.rangeClosed(Math.max(from, last - 6), Math.min(to, last))
-                    .filter(day -> !hours.weekend(day)).toArray();
+            int[] weekdays = weekdaysOfWeek(w, from, to);
             if (weekdays.length == 0) {
                 continue;
             }
