@@ -301,14 +301,16 @@ final class PlantedScenario {
             used[person] = true;
             org.promote(person, 5);
 
-            List<Integer> bridged = new ArrayList<>();
-            bridged.add(pickBridgedTeam(d, home, homeTaken, r));
-            for (int step = 1; step <= 3; step++) {
-                // The next three departments, or a second team in the next one when there are fewer.
-                int other = step < org.deptCount ? (d + step) % org.deptCount : (d + 1) % org.deptCount;
-                bridged.add(pickBridgedTeam(other, bridged.get(bridged.size() - 1), homeTaken, r));
+            // Another team of the home department, then one in each of the next three departments (or further
+            // teams of the same departments when there are fewer than four).
+            List<Integer> taken = new ArrayList<>(List.of(home));
+            for (int step = 0; step <= 3; step++) {
+                int t = pickBridgedTeam((d + step % org.deptCount) % org.deptCount, taken, homeTaken, r);
+                if (t >= 0) {
+                    taken.add(t);
+                }
             }
-            int[] bridgedTeams = bridged.stream().mapToInt(Integer::intValue).toArray();
+            int[] bridgedTeams = taken.stream().skip(1).mapToInt(Integer::intValue).toArray();
             int[][] partners = new int[bridgedTeams.length][];
             for (int b = 0; b < bridgedTeams.length; b++) {
                 int[] pool = Arrays.stream(org.members[bridgedTeams[b]])
@@ -328,8 +330,8 @@ final class PlantedScenario {
      * tightly knit team, which makes the connector's ties redundant), preferably one that no connector lives in or
      * bridges yet.
      */
-    private int pickBridgedTeam(int d, int except, boolean[] taken, SplittableRandom r) {
-        int[] candidates = Arrays.stream(org.deptRegularTeams[d]).filter(t -> t != except).toArray();
+    private int pickBridgedTeam(int d, List<Integer> exclude, boolean[] taken, SplittableRandom r) {
+        int[] candidates = Arrays.stream(org.deptRegularTeams[d]).filter(t -> !exclude.contains(t)).toArray();
         int t = pick(candidates, x -> !taken[x] && org.members[x].length >= 12, r);
         if (t < 0) {
             t = pick(candidates, x -> org.members[x].length >= 12, r);
@@ -338,9 +340,11 @@ final class PlantedScenario {
             t = pick(candidates, x -> !taken[x], r);
         }
         if (t < 0) {
-            t = pickTeam(d, except, r);
+            t = pick(candidates, x -> true, r);
         }
-        taken[t] = true;
+        if (t >= 0) {
+            taken[t] = true;
+        }
         return t;
     }
 
