@@ -38,10 +38,11 @@ import org.mentorshipgraph.sample.SampleOrganisationGenerator.Spec;
  * recent window R is weeks 0–3 and the baseline B weeks 4–15, and a count per week is a count per window.
  *
  * <ul>
- *   <li><b>Connectors</b> (4): a person in one team holding regular ties (1–2 contacts a week each) with 7–8
- *       people in each of 3 other teams: one in their own department and one in each of the next two departments,
- *       plus a biweekly cross-team sync. With cross-department background contact rare and scattered, they carry
- *       nearly all paths between departments.</li>
+ *   <li><b>Connectors</b> (4, one per department in turn): a senior person holding regular ties (1–2 contacts a
+ *       week each) with 6–7 people in each of 4 other teams, preferably of 12 or more people: one more team in their
+ *       own department and one in each of the next three departments, plus a biweekly cross-team sync. With
+ *       cross-department background contact rare and scattered, they carry nearly all paths between departments
+ *       and their contacts are spread over groups that do not talk to each other (low constraint).</li>
  *   <li><b>Fading ties</b> (6, four of them declared mentorships): 2–4 contacts every week (exactly 12×rate in B,
  *       varying week to week around the rate), then 0–2 contacts in R, at most a fifth of the baseline rate.</li>
  *   <li><b>New ties</b> (4): nothing ever before R, then 2–3 contacts every week of R.</li>
