@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 import org.mentorshipgraph.sample.SampleOrganisationGenerator.Spec;
 
@@ -37,10 +38,11 @@ import org.mentorshipgraph.sample.SampleOrganisationGenerator.Spec;
  * recent window R is weeks 0–3 and the baseline B weeks 4–15, and a count per week is a count per window.
  *
  * <ul>
- *   <li><b>Connectors</b> (4): a person in one team holding regular ties (1–2 contacts a week each) with 7–8
- *       people in each of 3 other teams: one in their own department and one in each of the next two departments,
- *       plus a biweekly cross-team sync. With cross-department background contact rare and scattered, they carry
- *       nearly all paths between departments.</li>
+ *   <li><b>Connectors</b> (4, one per department in turn): a senior person holding regular ties (1–2 contacts a
+ *       week each) with 6–7 people in each of 4 other teams, preferably of 12 or more people: one more team in their
+ *       own department and one in each of the next three departments, plus a biweekly cross-team sync. With
+ *       cross-department background contact rare and scattered, they carry nearly all paths between departments
+ *       and their contacts are spread over groups that do not talk to each other (low constraint).</li>
  *   <li><b>Fading ties</b> (6, four of them declared mentorships): 2–4 contacts every week (exactly 12×rate in B,
  *       varying week to week around the rate), then 0–2 contacts in R, at most a fifth of the baseline rate.</li>
  *   <li><b>New ties</b> (4): nothing ever before R, then 2–3 contacts every week of R.</li>
@@ -226,11 +228,27 @@ final class PlantedScenario {
                 r);
     }
 
+    /** Like {@link #pickTeam}, trying department {@code d} first, then the next ones. */
+    private int pickTeamNear(int d, int except, SplittableRandom r) {
+        for (int k = 0; k < org.deptCount; k++) {
+            int t = pickTeam((d + k) % org.deptCount, except, r);
+            if (t >= 0) {
+                return t;
+            }
+        }
+        throw tooSmall();
+    }
+
+    private static IllegalArgumentException tooSmall() {
+        return new IllegalArgumentException("the organisation is too small for the planted structure (it needs about"
+                + " 50 people outside management, in teams with two or more of them); add people or turn it off");
+    }
+
     private void plantNewcomers(SplittableRandom r) {
         int[] hireBack = {20, 12};
         for (int i = 0; i < hireBack.length; i++) {
             int d = (1 + i) % org.deptCount;
-            int t = pickTeam(d, -1, r);
+            int t = pickTeamNear(d, -1, r);
             int person = pick(org.members[t], this::eligible, r);
             used[person] = true;
             excluded[person] = true;
@@ -273,6 +291,9 @@ final class PlantedScenario {
             int[] homeTeams = Arrays.stream(org.deptRegularTeams[d]).filter(t -> !homeTaken[t]).toArray();
             int home = pick(homeTeams.length > 0 ? homeTeams : org.deptRegularTeams[d],
                     t -> Arrays.stream(org.members[t]).anyMatch(this::eligible), r);
+            if (home < 0) {
+                throw tooSmall();
+            }
             homeTaken[home] = true;
             int person = pick(org.members[home], p -> eligible(p) && org.level[p] >= 3, r);
             if (person < 0) {
@@ -281,14 +302,16 @@ final class PlantedScenario {
             used[person] = true;
             org.promote(person, 5);
 
-            List<Integer> bridged = new ArrayList<>();
-            bridged.add(pickBridgedTeam(d, home, homeTaken, r));
-            for (int step = 1; step <= 3; step++) {
-                // The next three departments, or a second team in the next one when there are fewer.
-                int other = step < org.deptCount ? (d + step) % org.deptCount : (d + 1) % org.deptCount;
-                bridged.add(pickBridgedTeam(other, bridged.get(bridged.size() - 1), homeTaken, r));
+            // Another team of the home department, then one in each of the next three departments (or further
+            // teams of the same departments when there are fewer than four).
+            List<Integer> taken = new ArrayList<>(List.of(home));
+            for (int step = 0; step <= 3; step++) {
+                int t = pickBridgedTeam((d + step % org.deptCount) % org.deptCount, taken, homeTaken, r);
+                if (t >= 0) {
+                    taken.add(t);
+                }
             }
-            int[] bridgedTeams = bridged.stream().mapToInt(Integer::intValue).toArray();
+            int[] bridgedTeams = taken.stream().skip(1).mapToInt(Integer::intValue).toArray();
             int[][] partners = new int[bridgedTeams.length][];
             for (int b = 0; b < bridgedTeams.length; b++) {
                 int[] pool = Arrays.stream(org.members[bridgedTeams[b]])
@@ -308,8 +331,8 @@ final class PlantedScenario {
      * tightly knit team, which makes the connector's ties redundant), preferably one that no connector lives in or
      * bridges yet.
      */
-    private int pickBridgedTeam(int d, int except, boolean[] taken, SplittableRandom r) {
-        int[] candidates = Arrays.stream(org.deptRegularTeams[d]).filter(t -> t != except).toArray();
+    private int pickBridgedTeam(int d, List<Integer> exclude, boolean[] taken, SplittableRandom r) {
+        int[] candidates = Arrays.stream(org.deptRegularTeams[d]).filter(t -> !exclude.contains(t)).toArray();
         int t = pick(candidates, x -> !taken[x] && org.members[x].length >= 12, r);
         if (t < 0) {
             t = pick(candidates, x -> org.members[x].length >= 12, r);
@@ -318,9 +341,11 @@ final class PlantedScenario {
             t = pick(candidates, x -> !taken[x], r);
         }
         if (t < 0) {
-            t = pickTeam(d, except, r);
+            t = pick(candidates, x -> true, r);
         }
-        taken[t] = true;
+        if (t >= 0) {
+            taken[t] = true;
+        }
         return t;
     }
 
@@ -413,12 +438,30 @@ final class PlantedScenario {
      * {@code d+1}. For a mentorship the first is the mentor (level 4+) and the second the mentee (level 3 or less).
      */
     private PlantedPair pickPair(String kind, String scope, int d, boolean mentorship, SplittableRandom r) {
-        int teamA = pickTeam(d, -1, r);
-        int teamB = switch (scope) {
-            case "team" -> teamA;
-            case "department" -> pickTeam(d, teamA, r);
-            default -> pickTeam((d + 1) % org.deptCount, -1, r);
-        };
+        // Department d when it still has eligible people, else the next departments.
+        for (int k = 0; k < org.deptCount; k++) {
+            int home = (d + k) % org.deptCount;
+            int teamA = pickTeam(home, -1, r);
+            int teamB = teamA < 0 ? -1 : switch (scope) {
+                case "team" -> teamA;
+                case "department" -> pickTeam(home, teamA, r);
+                default -> {
+                    int other = -1;
+                    for (int j = 1; j < org.deptCount && other < 0; j++) {
+                        other = pickTeam((home + j) % org.deptCount, -1, r);
+                    }
+                    yield other;
+                }
+            };
+            if (teamB >= 0) {
+                return pickPair(kind, scope, teamA, teamB, mentorship, r);
+            }
+        }
+        throw tooSmall();
+    }
+
+    private PlantedPair pickPair(String kind, String scope, int teamA, int teamB, boolean mentorship,
+                                 SplittableRandom r) {
         IntPredicate mentorLevel = p -> !mentorship || org.level[p] >= 4;
         IntPredicate menteeLevel = p -> !mentorship || org.level[p] <= 3;
         int a = pick(org.members[teamA], p -> eligible(p) && mentorLevel.test(p), r);
@@ -463,9 +506,7 @@ final class PlantedScenario {
             if (counts[w] == 0) {
                 continue;
             }
-            int last = days - 1 - 7 * w;
-            int[] weekdays = java.util.stream.IntStream.rangeClosed(Math.max(fromDay, last - 6), last)
-                    .filter(day -> !hours.weekend(day)).toArray();
+            int[] weekdays = weekdaysOfWeek(w, fromDay, days - 1);
             if (weekdays.length == 0) {
                 continue;
             }
@@ -490,6 +531,13 @@ final class PlantedScenario {
                 count(pair, day, 1);
             }
         }
+    }
+
+    /** Day indices of the weekdays in week {@code w} (counted back from the end) that lie in {@code [from, to]}. */
+    private int[] weekdaysOfWeek(int w, int from, int to) {
+        int last = days - 1 - 7 * w;
+        return IntStream.rangeClosed(Math.max(from, last - 6), Math.min(to, last)).filter(d -> !hours.weekend(d))
+                .toArray();
     }
 
     private void count(PlantedPair pair, int day, int n) {
@@ -616,9 +664,7 @@ final class PlantedScenario {
         int from = Math.max(0, startDay);
         int to = Math.min(days - 1, endDay);
         for (int w = 0; w < weeks; w++) {
-            int last = days - 1 - 7 * w;
-            int[] weekdays = java.util.stream.IntStream.rangeClosed(Math.max(from, last - 6), Math.min(to, last))
-                    .filter(day -> !hours.weekend(day)).toArray();
+            int[] weekdays = weekdaysOfWeek(w, from, to);
             if (weekdays.length == 0) {
                 continue;
             }
@@ -655,18 +701,24 @@ final class PlantedScenario {
                 (ts, s, t) -> "14/11/2026 10:15," + s + "," + t + ",chat,,");
     }
 
+    private boolean plantedRole(int p) {
+        return used[p] || excluded[p] || inReservedPair[p];
+    }
+
     private interface RowText {
         String make(String timestamp, String source, String target);
     }
 
     private void malformed(int day, String reason, SplittableRandom r, RowText text) {
+        // Two teammates with no planted role (after many tries, any two teammates).
         int s;
         int t;
+        int tries = 0;
         do {
             s = r.nextInt(org.n);
             int[] team = org.members[org.team[s]];
             t = team[r.nextInt(team.length)];
-        } while (s == t || excluded[s] || excluded[t] || inReservedPair[s] || inReservedPair[t]);
+        } while (s == t || (++tries < 10_000 && (plantedRole(s) || plantedRole(t))));
         int ms = hours.anyTime(r, s, day);
         int sec = ms / 1000;
         String ts = String.format("%sT%02d:%02d:%02dZ", hours.dates[day], sec / 3600, sec / 60 % 60, sec % 60);

@@ -343,6 +343,9 @@ public final class SampleOrganisationGenerator {
                     summary.files(), summary.people(), summary.mentorships(), outDir, seconds,
                     summary.interactionRows() / Math.max(seconds, 1e-9));
             return 0;
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
         } catch (IOException e) {
             err.println("error: " + e);
             return 1;
