@@ -415,7 +415,8 @@ final class PlantedScenario {
             stable.add(pair);
         }
         // New ties: nothing before R, 2–3 contacts in every week of R.
-        String[] newPlan = {"department", "department", "department", "team"};
+        String[] newPlan = {"department", "department", "department", "department"};
+        // (not "team": teammates co-attend weekly team meetings, which already make them a tie before R)
         for (int i = 0; i < newPlan.length; i++) {
             PlantedPair pair = pickPair("new", newPlan[i], (i + 2) % dc, false, r);
             int[] counts = new int[weeks];

@@ -105,6 +105,94 @@ class SampleRunTest {
         assertThat(snapshot()).isEqualTo(graphAfterFirst);
     }
 
+    /** The planted structure of the sample (notebooks-data/sample/planted.json) is what the job finds. */
+    @Test
+    void findsThePlantedConnectorsFadingTiesNewTiesAndNewcomers() throws Exception {
+        JsonNode planted = Json.MAPPER.readTree(SAMPLE.resolve("planted.json").toFile());
+        Map<String, Map<String, String>> people = csvByKey(first.runDir().resolve("people.csv"), "person_id");
+        Map<String, Map<String, String>> ties = csvByKey(first.runDir().resolve("ties.csv"), "person_a", "person_b");
+
+        List<String> connectors = new ArrayList<>();
+        planted.get("connectors").forEach(c -> connectors.add(c.get("person_id").asText()));
+        for (String c : connectors) {
+            assertThat(Integer.parseInt(people.get(c).get("connector_rank"))).as("connector rank of " + c).isLessThanOrEqualTo(connectors.size());
+            assertThat(people.get(c).get("connector_reason")).as("reason of " + c).contains("teams").contains("departments");
+        }
+        List<String> byBetweenness = people.values().stream()
+                .sorted((x, y) -> Double.compare(Double.parseDouble(y.get("betweenness")), Double.parseDouble(x.get("betweenness"))))
+                .map(r -> r.get("person_id")).limit(connectors.size()).toList();
+        assertThat(byBetweenness).containsExactlyInAnyOrderElementsOf(connectors);
+        List<String> byConstraint = people.values().stream().filter(r -> !r.get("constraint").isEmpty())
+                .sorted((x, y) -> Double.compare(Double.parseDouble(x.get("constraint")), Double.parseDouble(y.get("constraint"))))
+                .map(r -> r.get("person_id")).limit(connectors.size()).toList();
+        assertThat(byConstraint).containsExactlyInAnyOrderElementsOf(connectors);
+
+        for (JsonNode t : planted.get("fading_ties")) {
+            Map<String, String> tie = tie(ties, t.get("a").asText(), t.get("b").asText());
+            assertThat(tie.get("status")).as("fading " + t).isIn("weakening", "dormant");
+            assertThat(tie.get("priority")).as("priority of " + t).isEqualTo(t.get("mentorship").asBoolean() ? "1" : tie.get("priority"));
+            assertThat(Integer.parseInt(tie.get("priority"))).isLessThan(9);
+            assertThat(tie.get("mentorship")).isEqualTo(String.valueOf(t.get("mentorship").asBoolean()));
+        }
+        for (JsonNode t : planted.get("new_ties")) {
+            assertThat(tie(ties, t.get("a").asText(), t.get("b").asText()).get("status")).as("new " + t).isEqualTo("new");
+        }
+        for (JsonNode t : planted.get("stable_controls")) {
+            Map<String, String> tie = tie(ties, t.get("a").asText(), t.get("b").asText());
+            assertThat(tie.get("status")).as("stable " + t).isEqualTo("stable");
+            assertThat(tie.get("priority")).isEqualTo("9");
+        }
+        for (JsonNode n : planted.get("newcomers")) {
+            assertThat(people.get(n.get("person_id").asText()).get("newcomer_without_mentor")).as("newcomer " + n).isEqualTo("true");
+        }
+        JsonNode runJson = Json.MAPPER.readTree(first.runDir().resolve("run.json").toFile());
+        assertThat(runJson.get("counts").get("interactions_rejected").asInt()).isEqualTo(planted.get("malformed").get("total").asInt());
+        // the tiny team never appears under its own name in the report
+        String team = planted.get("tiny_team").get("team").asText();
+        assertThat(Files.readString(first.runDir().resolve("network-health.html"))).doesNotContain(team);
+        assertThat(Files.readString(first.runDir().resolve("network-health.json"))).doesNotContain(team);
+    }
+
+    static Map<String, String> tie(Map<String, Map<String, String>> ties, String x, String y) {
+        Map<String, String> t = ties.get(x.compareTo(y) < 0 ? x + "|" + y : y + "|" + x);
+        assertThat(t).as("tie " + x + "-" + y).isNotNull();
+        return t;
+    }
+
+    /** Reads one of the run's CSV files (RFC 4180 quoting) keyed by the given columns. */
+    static Map<String, Map<String, String>> csvByKey(Path file, String... keys) throws Exception {
+        List<String> lines = Files.readAllLines(file);
+        List<String> header = parseCsvLine(lines.get(0));
+        Map<String, Map<String, String>> out = new TreeMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> f = parseCsvLine(line);
+            Map<String, String> row = new TreeMap<>();
+            for (int i = 0; i < header.size(); i++) row.put(header.get(i), f.get(i));
+            StringBuilder k = new StringBuilder();
+            for (String key : keys) k.append(k.length() > 0 ? "|" : "").append(row.get(key));
+            out.put(k.toString(), row);
+        }
+        return out;
+    }
+
+    static List<String> parseCsvLine(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') { cur.append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else cur.append(c);
+            } else if (c == '"') quoted = true;
+            else if (c == ',') { out.add(cur.toString()); cur.setLength(0); }
+            else cur.append(c);
+        }
+        out.add(cur.toString());
+        return out;
+    }
+
     Driver driver() {
         return GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic(neo4j.username(), neo4j.password()));
     }
