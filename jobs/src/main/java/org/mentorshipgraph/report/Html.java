@@ -89,13 +89,13 @@ final class Html {
         String html() {
             if (row != null) { body.append(row).append("</tr>\n"); row = null; }
             StringBuilder s = new StringBuilder();
-            s.append("<div class=\"table-wrap\"><table class=\"sortable\" id=\"").append(esc(id)).append("\">");
+            s.append(rows > 15 ? "<div class=\"table-wrap tall\">" : "<div class=\"table-wrap\">").append("<table class=\"sortable\" id=\"").append(esc(id)).append("\">");
             if (caption != null) s.append("<caption>").append(esc(caption)).append("</caption>");
             s.append("<thead><tr>");
             for (String[] h : head) {
                 s.append("<th scope=\"col\"").append("num".equals(h[1]) ? " class=\"num\"" : "")
-                        .append(h[2] != null ? " title=\"" + esc(h[2]) + "\"" : "").append("><button type=\"button\">")
-                        .append(esc(h[0])).append("</button></th>");
+                        .append(h[2] != null ? " title=\"" + esc(h[2]) + "\"" : "").append("><span class=\"sort\" role=\"button\" tabindex=\"0\">")
+                        .append(esc(h[0])).append("</span></th>");
             }
             s.append("</tr></thead><tbody>\n").append(body).append("</tbody></table></div>\n");
             return s.toString();

@@ -31,7 +31,11 @@ public final class HtmlReport {
             document.querySelectorAll('table.sortable').forEach(function (table) {
               var heads = table.tHead.rows[0].cells;
               Array.prototype.forEach.call(heads, function (th, col) {
-                th.querySelector('button').addEventListener('click', function () {
+                var control = th.querySelector('.sort');
+                control.addEventListener('keydown', function (e) {
+                  if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); control.click(); }
+                });
+                control.addEventListener('click', function () {
                   var ascending = th.getAttribute('aria-sort') !== 'ascending';
                   Array.prototype.forEach.call(heads, function (h) { h.removeAttribute('aria-sort'); });
                   th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
@@ -71,10 +75,11 @@ public final class HtmlReport {
             svg.chart{max-width:100%;height:auto;display:block}
             .table-wrap{overflow-x:auto;margin:.4rem 0 1rem}
             table{border-collapse:collapse;width:100%;font-size:.88rem} th,td{text-align:left;padding:.3rem .45rem;border-bottom:1px solid #eceff4;vertical-align:top}
-            th{background:var(--soft);white-space:nowrap} td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
-            th button{all:unset;cursor:pointer} th button:focus-visible{outline:2px solid #2456b3}
-            th button::after{content:" \\2195";color:#9aa3b5;font-size:.8em}
-            th[aria-sort=ascending] button::after{content:" \\25B2";color:var(--ink)} th[aria-sort=descending] button::after{content:" \\25BC";color:var(--ink)}
+            th{background:var(--soft);vertical-align:bottom} td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+            .table-wrap.tall{max-height:34rem;overflow-y:auto;border-bottom:1px solid var(--line)} .table-wrap.tall th{position:sticky;top:0;z-index:1}
+            th .sort{cursor:pointer} th .sort:focus-visible{outline:2px solid #2456b3}
+            th .sort::after{content:" \\2195";color:#9aa3b5;font-size:.8em}
+            th[aria-sort=ascending] .sort::after{content:" \\25B2";color:var(--ink)} th[aria-sort=descending] .sort::after{content:" \\25BC";color:var(--ink)}
             .tag{display:inline-block;padding:0 .4rem;border-radius:.3rem;font-size:.8rem;background:#eef1f6}
             .tag.weakening{background:#fde7c8} .tag.dormant{background:#f6d0d0} .tag.mentorship{background:#dbe9ff} .tag.bridge{background:#e4f3e1}
             .pid{color:var(--muted);font-size:.8rem}
@@ -84,8 +89,8 @@ public final class HtmlReport {
             @media print{
               body{max-width:none;padding:0;font-size:10pt} nav{display:none}
               h2{break-after:avoid;margin-top:1.2rem} h3{break-after:avoid}
-              .table-wrap{overflow:visible} tr,figure,svg,.card{break-inside:avoid}
-              th button::after{content:""} a{color:inherit;text-decoration:none}
+              .table-wrap,.table-wrap.tall{overflow:visible;max-height:none;border:0} .table-wrap.tall th{position:static} tr,figure,svg,.card{break-inside:avoid}
+              th .sort::after{content:""} a{color:inherit;text-decoration:none}
               .cards{grid-template-columns:repeat(4,1fr)} .trends{grid-template-columns:repeat(2,1fr)}
             }
             """;
@@ -108,7 +113,7 @@ public final class HtmlReport {
         sb.append("<header><h1>Network health</h1><p class=\"sub\">As of <strong id=\"as-of\">").append(esc(f.get("as_of"))).append("</strong>");
         Object prev = changes.get("previous_as_of");
         sb.append(prev == null ? " · the first run on record: changes appear from the next run on" : " · changes since the run of " + esc(prev));
-        sb.append("</p><p class=\"note\">").append(esc(privacy.get("rule"))).append(".</p>\n");
+        sb.append("</p><p class=\"note\">Privacy: ").append(esc(privacy.get("rule"))).append(".</p>\n");
         sb.append("<nav aria-label=\"sections\"><a href=\"#headline\">Headline</a><a href=\"#connectors\">Who connects us</a>")
                 .append("<a href=\"#fading\">Fading ties</a><a href=\"#teams\">Teams</a><a href=\"#trends\">Trends</a><a href=\"#methods\">Methods</a></nav></header>\n");
 
@@ -250,13 +255,16 @@ public final class HtmlReport {
                 .append(" people appear here.</p>\n");
         List<String> names = new ArrayList<>();
         for (Object o : (List<?>) links.getOrDefault("teams", List.of())) names.add(String.valueOf(o));
+        Map<String, String> departmentOf = new LinkedHashMap<>();
+        for (Map<String, Object> r : teams) departmentOf.put(String.valueOf(r.get("team")), String.valueOf(r.get("department")));
+        List<String> groups = names.stream().map(n -> departmentOf.getOrDefault(n, "")).toList();
         Map<String, double[]> cells = new LinkedHashMap<>();
         for (Map<String, Object> p : list(links.get("pairs"))) {
             cells.put(SvgCharts.key(String.valueOf(p.get("team_a")), String.valueOf(p.get("team_b"))),
                     new double[]{number(p.get("ties")), number(p.get("strength"))});
         }
         sb.append("<h3>Connections between teams</h3><figure>")
-                .append(SvgCharts.heatmap("team-heatmap", "Tie strength between teams", names, cells))
+                .append(SvgCharts.heatmap("team-heatmap", "Tie strength between teams", names, groups, cells))
                 .append("<figcaption>Summed strength of active ties between each pair of teams, teams grouped by department. "
                         + "Hover a cell for its value and number of ties.</figcaption></figure>\n");
 
@@ -270,7 +278,8 @@ public final class HtmlReport {
                     t.get("team") + ": " + percent(t.get("outside_share"), 1) + " of tie strength crosses the team's boundary, "
                             + count(t.get("teams_reached")) + " teams reached", top));
         }
-        sb.append(SvgCharts.horizontalBars("outside-reach-chart", "Share of tie strength going outside each team", bars, 1.0, 200, 420))
+        double widest = bars.stream().mapToDouble(SvgCharts.Bar::value).max().orElse(1);
+        sb.append(SvgCharts.horizontalBars("outside-reach-chart", "Share of tie strength going outside each team", bars, Math.max(0.25, widest), 200, 420))
                 .append("<figcaption>Outside reach per team, most cut off first (the five most cut off in orange).</figcaption></figure>\n");
 
         Html.SortableTable t = new Html.SortableTable("teams-table", "Per-team cohesion and outside reach").text("Team").text("Department").num("People")
@@ -296,7 +305,9 @@ public final class HtmlReport {
         for (HeadlineFigure fig : HeadlineFigure.values()) {
             List<Double> values = new ArrayList<>();
             for (Map<String, Object> r : trend) values.add(number(r.get(fig.key)));
-            sb.append(SvgCharts.lineChart("trend-" + fig.key.replace('_', '-'), fig.label, dates, values, v -> fig.format(v)));
+            double floor = fig.kind == HeadlineFigure.Kind.RATIO ? Double.NEGATIVE_INFINITY : 0;
+            double ceiling = fig.kind == HeadlineFigure.Kind.PERCENT ? 1 : Double.POSITIVE_INFINITY;
+            sb.append(SvgCharts.lineChart("trend-" + fig.key.replace('_', '-'), fig.label, dates, values, v -> fig.format(v), floor, ceiling));
         }
         sb.append("</div></section>\n");
     }

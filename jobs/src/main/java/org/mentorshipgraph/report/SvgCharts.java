@@ -112,9 +112,9 @@ final class SvgCharts {
      * A symmetric team-by-team heatmap: colour by summed tie strength between two teams (square-root scale, so
      * weak links stay visible next to strong ones); the diagonal is left grey (cohesion is in the table).
      */
-    static String heatmap(String id, String title, List<String> teams, Map<String, double[]> cells) {
+    static String heatmap(String id, String title, List<String> teams, List<String> groups, Map<String, double[]> cells) {
         int n = teams.size(), cell = n <= 16 ? 26 : n <= 30 ? 20 : 12, label = 168;
-        int width = label + n * cell + 10, height = label + n * cell + 46;
+        int width = label + n * cell + 70, height = label + n * cell + 46;
         StringBuilder s = open(id, width, height, title);
         double max = 0;
         for (double[] v : cells.values()) max = Math.max(max, v[1]);
@@ -142,6 +142,13 @@ final class SvgCharts {
                         x, y, cell, cell, fill, esc(teams.get(i)), esc(teams.get(j)), strength, ties, ties == 1 ? "" : "s"));
             }
         }
+        for (int i = 1; i < n; i++) { // a line where the department changes
+            if (i < groups.size() && !groups.get(i).equals(groups.get(i - 1))) {
+                int at = label + i * cell;
+                s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"1.5\"/>", label, at, label + n * cell, at, INK));
+                s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"1.5\"/>", at, label, at, label + n * cell, INK));
+            }
+        }
         int ly = label + n * cell + 18;
         for (int k = 0; k <= 10; k++) {
             s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"18\" height=\"12\" fill=\"%s\" stroke=\"#d8dde6\" stroke-width=\"0.5\"/>",
@@ -156,8 +163,9 @@ final class SvgCharts {
         return a.compareTo(b) <= 0 ? a + "\u0000" + b : b + "\u0000" + a;
     }
 
-    /** A small line chart of one figure over runs: x by date, y from the data's range; every run is a dot. */
-    static String lineChart(String id, String title, List<LocalDate> dates, List<Double> values, DoubleFunction<String> format) {
+    /** A small line chart of one figure over runs: x by date, y from the data's range within [floor, ceiling]; every run is a dot. */
+    static String lineChart(String id, String title, List<LocalDate> dates, List<Double> values, DoubleFunction<String> format,
+                            double floor, double ceiling) {
         int width = 330, height = 150, left = 56, right = 14, top = 26, bottom = 28;
         int pw = width - left - right, ph = height - top - bottom;
         StringBuilder s = open(id, width, height, title);
@@ -172,6 +180,8 @@ final class SvgCharts {
         }
         if (lo > hi) { lo = 0; hi = 1; }
         if (hi - lo < 1e-12) { double pad = Math.abs(hi) > 0 ? Math.abs(hi) * 0.1 : 1; lo -= pad; hi += pad; }
+        if (hi > ceiling) { lo -= hi - ceiling; hi = ceiling; } // keep the axis inside what the figure can be
+        if (lo < floor) { hi = Math.min(ceiling, hi + floor - lo); lo = floor; }
         long d0 = dates.isEmpty() ? 0 : dates.get(0).toEpochDay(), d1 = dates.isEmpty() ? 1 : dates.get(dates.size() - 1).toEpochDay();
         for (int i = 0; i < values.size(); i++) {
             Double v = values.get(i);
