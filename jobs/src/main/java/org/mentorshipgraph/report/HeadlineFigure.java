@@ -47,6 +47,11 @@ enum HeadlineFigure {
         };
     }
 
+    /** A value on a chart's axis: like {@link #format}, with one more decimal for ratios (their runs differ in the fourth). */
+    String formatAxis(double v) {
+        return kind == Kind.RATIO ? String.format(Locale.ROOT, "%.4f", v) : format(v);
+    }
+
     /** A change as the page shows it: signed, percentage points for shares. */
     String formatChange(Number change) {
         if (change == null) return "";
@@ -54,7 +59,7 @@ enum HeadlineFigure {
         String s = switch (kind) {
             case COUNT -> String.format(Locale.ROOT, "%+,d", Math.round(d));
             case DECIMAL -> String.format(Locale.ROOT, "%+.1f", d);
-            case RATIO -> String.format(Locale.ROOT, "%+.3f", d);
+            case RATIO -> String.format(Locale.ROOT, "%+.4f", d);
             case PERCENT -> String.format(Locale.ROOT, "%+.1f pts", 100 * d);
         };
         return s.replace('-', '−');

@@ -112,7 +112,8 @@ public final class HtmlReport {
 
         sb.append("<header><h1>Network health</h1><p class=\"sub\">As of <strong id=\"as-of\">").append(esc(f.get("as_of"))).append("</strong>");
         Object prev = changes.get("previous_as_of");
-        sb.append(prev == null ? " · the first run on record: changes appear from the next run on" : " · changes since the run of " + esc(prev));
+        sb.append(prev == null ? " · the first run on record: changes appear from the next run on"
+                : " · changes (▲ ▼) are since the run of " + esc(prev) + "; green is better, orange worse");
         sb.append("</p><p class=\"note\">Privacy: ").append(esc(privacy.get("rule"))).append(".</p>\n");
         sb.append("<nav aria-label=\"sections\"><a href=\"#headline\">Headline</a><a href=\"#connectors\">Who connects us</a>")
                 .append("<a href=\"#fading\">Fading ties</a><a href=\"#teams\">Teams</a><a href=\"#trends\">Trends</a><a href=\"#methods\">Methods</a></nav></header>\n");
@@ -139,10 +140,10 @@ public final class HtmlReport {
             if (change != null) {
                 double d = change.doubleValue();
                 String cls = fig.goodDirection == 0 || Math.abs(d) < 1e-12 ? "" : (d * fig.goodDirection > 0 ? " good" : " bad");
-                String arrow = Math.abs(d) < 1e-12 ? "= " : d > 0 ? "▲ " : "▼ ";
-                sb.append("<div class=\"delta").append(cls).append("\" data-change=\"").append(fig.key).append("\" title=\"previous: ")
-                        .append(esc(fig.format((Number) c.get("previous")))).append("\">").append(arrow).append(esc(fig.formatChange(change)))
-                        .append(" since ").append(esc(changes.get("previous_as_of"))).append("</div>");
+                String shown = Math.abs(d) < 1e-12 ? "no change" : (d > 0 ? "▲ " : "▼ ") + fig.formatChange(change);
+                sb.append("<div class=\"delta").append(cls).append("\" data-change=\"").append(fig.key).append("\" title=\"")
+                        .append(esc(fig.format((Number) c.get("previous")))).append(" on ").append(esc(changes.get("previous_as_of")))
+                        .append("\">").append(esc(shown)).append("</div>");
             } else if (changes.get("previous_as_of") != null) {
                 sb.append("<div class=\"delta\">not in the previous run</div>");
             }
@@ -307,7 +308,7 @@ public final class HtmlReport {
             for (Map<String, Object> r : trend) values.add(number(r.get(fig.key)));
             double floor = fig.kind == HeadlineFigure.Kind.RATIO ? Double.NEGATIVE_INFINITY : 0;
             double ceiling = fig.kind == HeadlineFigure.Kind.PERCENT ? 1 : Double.POSITIVE_INFINITY;
-            sb.append(SvgCharts.lineChart("trend-" + fig.key.replace('_', '-'), fig.label, dates, values, v -> fig.format(v), floor, ceiling));
+            sb.append(SvgCharts.lineChart("trend-" + fig.key.replace('_', '-'), fig.label, dates, values, fig::formatAxis, floor, ceiling));
         }
         sb.append("</div></section>\n");
     }

@@ -113,7 +113,7 @@ final class SvgCharts {
      * weak links stay visible next to strong ones); the diagonal is left grey (cohesion is in the table).
      */
     static String heatmap(String id, String title, List<String> teams, List<String> groups, Map<String, double[]> cells) {
-        int n = teams.size(), cell = n <= 16 ? 26 : n <= 30 ? 20 : 12, label = 168;
+        int n = teams.size(), cell = n <= 16 ? 30 : n <= 30 ? 24 : 14, label = 168;
         int width = label + n * cell + 70, height = label + n * cell + 46;
         StringBuilder s = open(id, width, height, title);
         double max = 0;

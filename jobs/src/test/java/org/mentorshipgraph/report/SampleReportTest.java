@@ -124,7 +124,7 @@ class SampleReportTest {
         assertThat(ReportCommand.execute(new String[]{"--out", copy.toString(), "--all"}, Map.of())).isEqualTo(0);
         JsonNode second = Json.MAPPER.readTree(copy.resolve("runs/2026-11-01").resolve(ReportWriter.JSON_FILE).toFile());
         assertThat(second.get("changes").get("previous_as_of").asText()).isEqualTo("2026-10-18");
-        assertThat(Files.readString(copy.resolve("runs/2026-11-01").resolve(ReportWriter.HTML_FILE))).contains("changes since the run of 2026-10-18");
+        assertThat(Files.readString(copy.resolve("runs/2026-11-01").resolve(ReportWriter.HTML_FILE))).contains("since the run of 2026-10-18");
     }
 
     @Test
