@@ -78,8 +78,8 @@ public final class HtmlReport {
             th{background:var(--soft);vertical-align:bottom} td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
             .table-wrap.tall{max-height:34rem;overflow-y:auto;border-bottom:1px solid var(--line)} .table-wrap.tall th{position:sticky;top:0;z-index:1}
             th .sort{cursor:pointer} th .sort:focus-visible{outline:2px solid #2456b3}
-            th .sort::after{content:" \\2195";color:#9aa3b5;font-size:.8em}
-            th[aria-sort=ascending] .sort::after{content:" \\25B2";color:var(--ink)} th[aria-sort=descending] .sort::after{content:" \\25BC";color:var(--ink)}
+            th .sort::after{content:"\\00a0\\2195";color:#9aa3b5;font-size:.8em}
+            th[aria-sort=ascending] .sort::after{content:"\\00a0\\25B2";color:var(--ink)} th[aria-sort=descending] .sort::after{content:"\\00a0\\25BC";color:var(--ink)}
             .tag{display:inline-block;padding:0 .4rem;border-radius:.3rem;font-size:.8rem;background:#eef1f6}
             .tag.weakening{background:#fde7c8} .tag.dormant{background:#f6d0d0} .tag.mentorship{background:#dbe9ff} .tag.bridge{background:#e4f3e1}
             .pid{color:var(--muted);font-size:.8rem}
