@@ -8,10 +8,12 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -30,29 +32,35 @@ final class RunHistory {
     private static final Pattern RUN_DIR = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     static final String FILE = "network-health.json";
 
-    /** The headlines of runs dated before {@code asOf} in {@code runsDir}, oldest first (unreadable files are skipped with a warning). */
+    /**
+     * The figures of the latest {@value #MAX_TREND_RUNS} − 1 runs dated before {@code asOf} in {@code runsDir}, oldest
+     * first. Only those are read (newest first, so a long history costs no more); unreadable files are skipped with a warning.
+     */
     static List<Map<String, Object>> earlier(Path runsDir, String asOf) {
-        TreeMap<String, Map<String, Object>> byDate = new TreeMap<>();
         if (!Files.isDirectory(runsDir)) return List.of();
+        TreeSet<String> dates = new TreeSet<>(Comparator.reverseOrder());
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(runsDir)) {
             for (Path d : dirs) {
                 String name = d.getFileName().toString();
-                if (!RUN_DIR.matcher(name).matches() || name.compareTo(asOf) >= 0) continue;
-                Path f = d.resolve(FILE);
-                if (!Files.isRegularFile(f)) continue;
-                try {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> figures = Json.MAPPER.readValue(f.toFile(), Map.class);
-                    if (figures.get("headline") instanceof Map<?, ?>) byDate.put(name, figures);
-                } catch (IOException e) {
-                    StepLog.warn("report: skipping unreadable earlier run %s (%s)", f, e.getMessage());
-                }
+                if (RUN_DIR.matcher(name).matches() && name.compareTo(asOf) < 0 && Files.isRegularFile(d.resolve(FILE))) dates.add(name);
             }
         } catch (IOException e) {
             StepLog.warn("report: cannot list earlier runs in %s (%s)", runsDir, e.getMessage());
         }
-        List<Map<String, Object>> out = new ArrayList<>(byDate.values());
-        return out.subList(Math.max(0, out.size() - (MAX_TREND_RUNS - 1)), out.size());
+        List<Map<String, Object>> newestFirst = new ArrayList<>();
+        for (String date : dates) {
+            if (newestFirst.size() >= MAX_TREND_RUNS - 1) break;
+            Path f = runsDir.resolve(date).resolve(FILE);
+            try {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> figures = Json.MAPPER.readValue(f.toFile(), Map.class);
+                if (figures.get("headline") instanceof Map<?, ?>) newestFirst.add(figures);
+            } catch (IOException e) {
+                StepLog.warn("report: skipping unreadable earlier run %s (%s)", f, e.getMessage());
+            }
+        }
+        Collections.reverse(newestFirst);
+        return newestFirst;
     }
 
     /** Replaces {@code changes} and {@code trend} in {@code figures} from the earlier runs (oldest first). */

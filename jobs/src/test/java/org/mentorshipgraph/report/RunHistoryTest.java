@@ -68,4 +68,16 @@ class RunHistoryTest {
         assertThat((Map<?, ?>) changes.get("figures")).isEmpty();
         assertThat((List<?>) f.get("trend")).hasSize(1);
     }
+
+    @Test
+    void aLongHistoryKeepsTheLatestRuns() throws Exception {
+        java.time.LocalDate start = java.time.LocalDate.parse("2026-01-01");
+        for (int i = 0; i < 70; i++) storedRun(start.plusDays(i).toString(), 300 + i, 0.05);
+        Map<String, Object> f = current(start.plusDays(70).toString(), 400, 0.05);
+        RunHistory.attach(f, RunHistory.earlier(runs, start.plusDays(70).toString()));
+        @SuppressWarnings("unchecked") List<Map<String, Object>> trend = (List<Map<String, Object>>) f.get("trend");
+        assertThat(trend).hasSize(RunHistory.MAX_TREND_RUNS);
+        assertThat(trend.get(0).get("as_of")).isEqualTo(start.plusDays(70 - (RunHistory.MAX_TREND_RUNS - 1)).toString());
+        assertThat(trend.get(trend.size() - 2).get("people")).isEqualTo(369);
+    }
 }
