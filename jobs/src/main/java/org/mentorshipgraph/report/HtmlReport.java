@@ -82,7 +82,7 @@ public final class HtmlReport {
             th[aria-sort=ascending] .sort::after{content:"\\00a0\\25B2";color:var(--ink)} th[aria-sort=descending] .sort::after{content:"\\00a0\\25BC";color:var(--ink)}
             .tag{display:inline-block;padding:0 .4rem;border-radius:.3rem;font-size:.8rem;background:#eef1f6}
             .tag.weakening{background:#fde7c8} .tag.dormant{background:#f6d0d0} .tag.mentorship{background:#dbe9ff} .tag.bridge{background:#e4f3e1}
-            .pid{color:var(--muted);font-size:.8rem}
+            .pid{color:var(--muted);font-size:.8rem;white-space:nowrap} .nowrap{white-space:nowrap}
             dl.methods{display:grid;grid-template-columns:minmax(10rem,16rem) 1fr;gap:.3rem 1rem;font-size:.9rem} dl.methods dt{font-weight:600} dl.methods dd{margin:0}
             .trends{display:grid;grid-template-columns:repeat(auto-fill,minmax(330px,1fr));gap:.8rem}
             @page{margin:14mm}
@@ -242,7 +242,7 @@ public final class HtmlReport {
                     .cellHtml(personHtml(x, "name_a", "person_a") + " – " + personHtml(x, "name_b", "person_b"))
                     .cell(x.get("team_a") + " – " + x.get("team_b")).cell(x.get("strength"), fixed(x.get("strength"), 1))
                     .cell(x.get("recent_per_week"), fixed(x.get("recent_per_week"), 2)).cell(x.get("baseline_per_week"), fixed(x.get("baseline_per_week"), 2))
-                    .cell(x.get("p_drop"), x.get("p_drop") == null ? "–" : String.format(Locale.ROOT, "%.2g", number(x.get("p_drop"))))
+                    .cell(x.get("p_drop"), pValue(number(x.get("p_drop"))))
                     .cell(x.get("reason"));
         }
         sb.append(t.html());
@@ -373,6 +373,11 @@ public final class HtmlReport {
         sb.append("<dt>").append(esc(term)).append("</dt><dd>").append(esc(text)).append("</dd>\n");
     }
 
+    static String pValue(Double p) {
+        if (p == null) return "–";
+        return p < 0.001 ? "<0.001" : String.format(Locale.ROOT, p < 0.01 ? "%.4f" : "%.3f", p);
+    }
+
     private static String plain(Object o) {
         if (o instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString(d.longValue());
         return o == null ? "–" : String.valueOf(o);
@@ -390,7 +395,7 @@ public final class HtmlReport {
 
     static String personHtml(Map<String, Object> r, String nameKey, String idKey) {
         Object name = r.get(nameKey);
-        if (name == null) return esc(r.get(idKey));
+        if (name == null) return "<span class=\"nowrap\">" + esc(r.get(idKey)) + "</span>";
         return esc(name) + " <span class=\"pid\">" + esc(r.get(idKey)) + "</span>";
     }
 
