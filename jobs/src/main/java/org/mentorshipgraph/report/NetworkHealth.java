@@ -85,7 +85,8 @@ public final class NetworkHealth {
         f.put("top_connectors", connectors);
 
         List<Map<String, Object>> fading = new ArrayList<>();
-        assessed.ties().stream().filter(AssessedTie::fading).sorted(Comparator.comparingInt(AssessedTie::priority)
+        assessed.ties().stream().filter(t -> t.priority() < 9).sorted(Comparator.comparingInt(AssessedTie::priority)
+                        .thenComparingDouble(t -> Double.isNaN(t.bridgeRisk()) ? 0 : -t.bridgeRisk())
                         .thenComparingDouble(t -> -t.tie().strength()))
                 .limit(50).forEach(t -> {
                     Map<String, Object> x = new LinkedHashMap<>();
