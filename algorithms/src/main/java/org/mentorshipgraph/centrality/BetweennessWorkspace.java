@@ -52,15 +52,19 @@ public final class BetweennessWorkspace {
         this.targets = g.targets();
         this.length = length;
         this.order = new int[n];
-        this.state = new double[2 * n];
-        double unseen = length == null ? -1 : Double.POSITIVE_INFINITY;
-        for (int v = 0; v < n; v++) {
-            state[2 * v] = unseen;
-        }
         if (length == null) {
+            this.state = new double[2 * n];
+            for (int v = 0; v < n; v++) {
+                state[2 * v] = -1;
+            }
             this.heap = null;
             this.heapIndex = null;
         } else {
+            this.state = new double[2 * n];
+            for (int v = 0; v < n; v++) {
+                state[2 * v] = Double.POSITIVE_INFINITY;
+            }
+
             this.heap = new int[n];
             this.heapIndex = new int[n];
             Arrays.fill(heapIndex, UNSEEN);

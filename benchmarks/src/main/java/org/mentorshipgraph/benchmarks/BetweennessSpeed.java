@@ -21,7 +21,10 @@ import org.mentorshipgraph.graph.RandomGraphs;
  * m the number of undirected edges, i.e. one unit per undirected edge per single-source search.
  *
  * <p>Arguments: {@code --nodes 40000 --edges 180000 --seed 1 --write-edges FILE --write-scores FILE
- * --threads 1,2 --weighted false --input FILE --warmup-sources 2000}.
+ * --threads 1,2 --weighted false --input FILE --warmup-sources 2000 --sources K --shuffle false}: {@code --sources K}
+ * times K sampled sources instead of all, {@code --shuffle true} renames nodes at random (as hashed ids
+ * would). Each timed run prints a RESULT line with wall seconds and the process CPU seconds, so that a
+ * busy machine can be told apart from a slow kernel.
  */
 public final class BetweennessSpeed {
     private BetweennessSpeed() {
@@ -38,7 +41,6 @@ public final class BetweennessSpeed {
         boolean weighted = false;
         int warmup = 2000;
         boolean shuffle = false;
-        String orderBy = "none";
         int timedSources = 0;
         for (int i = 0; i < args.length; i += 2) {
             String v = args[i + 1];
@@ -53,7 +55,6 @@ public final class BetweennessSpeed {
                 case "--weighted" -> weighted = Boolean.parseBoolean(v);
                 case "--warmup-sources" -> warmup = Integer.parseInt(v);
                 case "--shuffle" -> shuffle = Boolean.parseBoolean(v);
-                case "--order" -> orderBy = v;
                 case "--sources" -> timedSources = Integer.parseInt(v);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
@@ -67,12 +68,6 @@ public final class BetweennessSpeed {
         }
         if (writeEdges != null) {
             write(g, writeEdges);
-        }
-        if (!orderBy.equals("none")) {
-            long r0 = System.nanoTime();
-            g = g.relabel(orderBy.equals("bfs") ? bfsOrder(g) : degreeOrder(g));
-            System.out.printf(Locale.ROOT, "relabelled by %s in %.3fs (not part of the timed runs)%n", orderBy,
-                    (System.nanoTime() - r0) / 1e9);
         }
         // Warm the JIT on a sample of sources so that the timed runs measure compiled code.
         int k = Math.min(warmup, g.nodeCount());
@@ -90,12 +85,15 @@ public final class BetweennessSpeed {
                     ? SourceSelection.sampled(g.nodeCount(), timedSources, 11).sources()
                     : SourceSelection.all(g.nodeCount()).sources();
             long start = System.nanoTime();
+            long cpuStart = processCpuNanos();
             double[] s = BrandesBetweenness.normalize(BrandesBetweenness.accumulate(g, sources, weighted, threads),
                     g.nodeCount(), (double) g.nodeCount() / sources.length);
             double seconds = (System.nanoTime() - start) / 1e9;
-            double teps = (double) sources.length * g.edgeCount() / seconds / threads;
-            System.out.printf(Locale.ROOT, "RESULT java threads=%d weighted=%b seconds=%.3f edges_per_s_per_core=%.4e%n",
-                    threads, weighted, seconds, teps);
+            double cpu = (processCpuNanos() - cpuStart) / 1e9;
+            double work = (double) sources.length * g.edgeCount();
+            System.out.printf(Locale.ROOT, "RESULT java threads=%d weighted=%b sources=%d seconds=%.3f cpu_seconds=%.3f"
+                    + " edges_per_s_per_core=%.4e edges_per_cpu_s=%.4e%n",
+                    threads, weighted, sources.length, seconds, cpu, work / seconds / threads, work / cpu);
             if (scores == null) {
                 scores = s;
             }
@@ -108,6 +106,12 @@ public final class BetweennessSpeed {
                 }
             }
         }
+    }
+
+    /** CPU time of the whole JVM process (all threads), in nanoseconds. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     static int[] randomPermutation(int n, long seed) {
@@ -123,54 +127,6 @@ public final class BetweennessSpeed {
             p[j] = x;
         }
         return p;
-    }
-
-    /** newId by breadth-first order from the highest-degree node of each component. */
-    static int[] bfsOrder(CompactGraph g) {
-        int n = g.nodeCount();
-        int[] newId = new int[n];
-        java.util.Arrays.fill(newId, -1);
-        Integer[] byDegree = new Integer[n];
-        for (int v = 0; v < n; v++) {
-            byDegree[v] = v;
-        }
-        java.util.Arrays.sort(byDegree, (x, y) -> Integer.compare(g.degree(y), g.degree(x)));
-        int next = 0;
-        int[] queue = new int[n];
-        for (int start : byDegree) {
-            if (newId[start] >= 0) {
-                continue;
-            }
-            int head = next;
-            queue[next] = start;
-            newId[start] = next++;
-            while (head < next) {
-                int v = queue[head++];
-                for (int i = g.offsets()[v]; i < g.offsets()[v + 1]; i++) {
-                    int w = g.targets()[i];
-                    if (newId[w] < 0) {
-                        queue[next] = w;
-                        newId[w] = next++;
-                    }
-                }
-            }
-        }
-        return newId;
-    }
-
-    /** newId by descending degree. */
-    static int[] degreeOrder(CompactGraph g) {
-        int n = g.nodeCount();
-        Integer[] byDegree = new Integer[n];
-        for (int v = 0; v < n; v++) {
-            byDegree[v] = v;
-        }
-        java.util.Arrays.sort(byDegree, (x, y) -> Integer.compare(g.degree(y), g.degree(x)));
-        int[] newId = new int[n];
-        for (int i = 0; i < n; i++) {
-            newId[byDegree[i]] = i;
-        }
-        return newId;
     }
 
     static CompactGraph read(Path file) throws IOException {
