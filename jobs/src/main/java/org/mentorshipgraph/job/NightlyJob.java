@@ -21,8 +21,9 @@ import org.mentorshipgraph.output.Json;
 import org.mentorshipgraph.output.ResultTables;
 import org.mentorshipgraph.output.RunFiles;
 import org.mentorshipgraph.output.Table;
-import org.mentorshipgraph.report.HtmlReport;
 import org.mentorshipgraph.report.NetworkHealth;
+import org.mentorshipgraph.report.PrivacyPolicy;
+import org.mentorshipgraph.report.ReportWriter;
 import org.mentorshipgraph.ties.TieAssessment;
 import org.neo4j.driver.Driver;
 
@@ -119,12 +120,10 @@ public final class NightlyJob {
                 List<RejectedRow> others = new ArrayList<>(people.rejected());
                 others.addAll(mentorships.rejected());
                 files.writeRejected(interactions.rejected(), others);
-                Map<String, Object> figures = NetworkHealth.figures(asOf.toString(), org, metrics, assessed, assessed.people(),
-                        config.topConnectors(), config.minGroupSize(), methods(record, interactions));
-                Json.writeAtomically(files.staging().resolve("network-health.json"), figures);
-                Json.writeAtomically(files.staging().resolve("network-health.html"), HtmlReport.render(figures));
-                return figures;
-            }, x -> "people, ties (CSV + Parquet), rejected.csv, network-health.{json,html}", x -> -1);
+                return ReportWriter.write(files.staging(), config.outputDir().resolve("runs"),
+                        NetworkHealth.figures(asOf.toString(), org, metrics, assessed, config,
+                                PrivacyPolicy.of(org, config, environment), methods(record, interactions), record.counts()));
+            }, x -> "people, ties (CSV + Parquet), rejected.csv, network-health.{json,html} and its CSV tables", x -> -1);
             record.finish(config.neo4jEnabled() ? "files-written" : "success", null);
             Json.writeAtomically(files.staging().resolve("run.json"), record.asMap());
             Path runDir = files.publish();

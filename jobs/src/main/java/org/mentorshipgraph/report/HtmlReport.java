@@ -1,165 +1,414 @@
 package org.mentorshipgraph.report;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import static org.mentorshipgraph.report.Html.count;
+import static org.mentorshipgraph.report.Html.esc;
+import static org.mentorshipgraph.report.Html.fixed;
+import static org.mentorshipgraph.report.Html.number;
+import static org.mentorshipgraph.report.Html.percent;
+
 /**
- * Renders the network-health figures as one self-contained HTML page: no external scripts, fonts or images;
- * charts are inline SVG drawn here. Every value is HTML-escaped.
+ * Renders {@code network-health.json} (as parsed) as one self-contained HTML page: inline CSS, inline SVG charts
+ * ({@link SvgCharts}), and one small inline script that sorts tables. A Content-Security-Policy forbids every
+ * network request, so the page works the same offline, from an e-mail attachment, or printed. Every value is
+ * HTML-escaped. The page shows only what the JSON holds, which {@link PrivacyPolicy} has already filtered.
  */
 public final class HtmlReport {
     private HtmlReport() {}
 
+    /** Sorts a table by a column on click; keeps the rest of the page script-free. */
+    static final String SORT_SCRIPT = """
+            document.querySelectorAll('table.sortable').forEach(function (table) {
+              var heads = table.tHead.rows[0].cells;
+              Array.prototype.forEach.call(heads, function (th, col) {
+                var control = th.querySelector('.sort');
+                control.addEventListener('keydown', function (e) {
+                  if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); control.click(); }
+                });
+                control.addEventListener('click', function () {
+                  var ascending = th.getAttribute('aria-sort') !== 'ascending';
+                  Array.prototype.forEach.call(heads, function (h) { h.removeAttribute('aria-sort'); });
+                  th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+                  var numeric = th.classList.contains('num');
+                  var body = table.tBodies[0];
+                  var rows = Array.prototype.slice.call(body.rows);
+                  rows.sort(function (a, b) {
+                    var x = a.cells[col], y = b.cells[col], c;
+                    if (numeric) {
+                      var u = parseFloat(x.getAttribute('data-v')), v = parseFloat(y.getAttribute('data-v'));
+                      u = isNaN(u) ? -Infinity : u; v = isNaN(v) ? -Infinity : v;
+                      c = u < v ? -1 : u > v ? 1 : 0;
+                    } else {
+                      c = x.textContent.trim().localeCompare(y.textContent.trim());
+                    }
+                    return ascending ? c : -c;
+                  });
+                  rows.forEach(function (r) { body.appendChild(r); });
+                });
+              });
+            });
+            """;
+
+    static final String CSS = """
+            :root{--ink:#1d2433;--muted:#5b6478;--line:#d8dde6;--soft:#f5f7fa;--good:#1a7f37;--bad:#c2410c}
+            *{box-sizing:border-box}
+            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:72rem;color:var(--ink);padding:1.5rem 1rem 3rem;line-height:1.45}
+            h1{margin:0 0 .2rem;font-size:1.9rem} h2{margin-top:2.4rem;border-bottom:1px solid var(--line);padding-bottom:.3rem} h3{margin:1.6rem 0 .4rem}
+            .sub,.note,caption{color:var(--muted)} .note{font-size:.9rem;max-width:52rem} caption{text-align:left;font-size:.85rem;padding:.2rem 0}
+            nav{display:flex;flex-wrap:wrap;gap:.3rem 1rem;margin:.8rem 0 0;font-size:.95rem} nav a{color:#2456b3}
+            .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(12.5rem,1fr));gap:.7rem}
+            .card{border:1px solid var(--line);border-radius:.5rem;padding:.6rem .8rem;break-inside:avoid}
+            .card .v{font-size:1.6rem;font-weight:600;font-variant-numeric:tabular-nums} .card .k{color:var(--muted);font-size:.85rem}
+            .delta{font-size:.85rem;font-variant-numeric:tabular-nums;color:var(--muted)} .delta.good{color:var(--good)} .delta.bad{color:var(--bad)}
+            .row{display:flex;flex-wrap:wrap;gap:1.5rem;align-items:flex-start}
+            figure{margin:.6rem 0;break-inside:avoid} figcaption{color:var(--muted);font-size:.85rem;max-width:46rem}
+            svg.chart{max-width:100%;height:auto;display:block}
+            .table-wrap{overflow-x:auto;margin:.4rem 0 1rem}
+            table{border-collapse:collapse;width:100%;font-size:.88rem} th,td{text-align:left;padding:.3rem .45rem;border-bottom:1px solid #eceff4;vertical-align:top}
+            th{background:var(--soft);vertical-align:bottom} td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+            .table-wrap.tall{max-height:34rem;overflow-y:auto;border-bottom:1px solid var(--line)} .table-wrap.tall th{position:sticky;top:0;z-index:1}
+            th .sort{cursor:pointer} th .sort:focus-visible{outline:2px solid #2456b3}
+            th .sort::after{content:"\\00a0\\2195";color:#9aa3b5;font-size:.8em}
+            th[aria-sort=ascending] .sort::after{content:"\\00a0\\25B2";color:var(--ink)} th[aria-sort=descending] .sort::after{content:"\\00a0\\25BC";color:var(--ink)}
+            .tag{display:inline-block;padding:0 .4rem;border-radius:.3rem;font-size:.8rem;background:#eef1f6}
+            .tag.weakening{background:#fde7c8} .tag.dormant{background:#f6d0d0} .tag.mentorship{background:#dbe9ff} .tag.bridge{background:#e4f3e1}
+            .pid{color:var(--muted);font-size:.8rem}
+            dl.methods{display:grid;grid-template-columns:minmax(10rem,16rem) 1fr;gap:.3rem 1rem;font-size:.9rem} dl.methods dt{font-weight:600} dl.methods dd{margin:0}
+            .trends{display:grid;grid-template-columns:repeat(auto-fill,minmax(330px,1fr));gap:.8rem}
+            @page{margin:14mm}
+            @media print{
+              body{max-width:none;padding:0;font-size:10pt} nav{display:none}
+              h2{break-after:avoid;margin-top:1.2rem} h3{break-after:avoid}
+              .table-wrap,.table-wrap.tall{overflow:visible;max-height:none;border:0} .table-wrap.tall th{position:static} tr,figure,svg,.card{break-inside:avoid}
+              th .sort::after{content:""} a{color:inherit;text-decoration:none}
+              .cards{grid-template-columns:repeat(4,1fr)} .trends{grid-template-columns:repeat(2,1fr)}
+            }
+            """;
+
+    static final Map<String, String> STATUS_COLOURS = Map.of("stable", "#b8c0cc", "strengthening", "#3b6fd8", "new", "#7fb77e",
+            "weakening", "#f0a040", "dormant", "#d0504c");
+
     @SuppressWarnings("unchecked")
     public static String render(Map<String, Object> f) {
-        Map<String, Object> h = (Map<String, Object>) f.get("headline");
-        StringBuilder sb = new StringBuilder(64_000);
-        sb.append("""
-                <!DOCTYPE html>
-                <html lang="en"><head><meta charset="utf-8">
-                <meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>Network health</title>
-                <style>
-                body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:70rem;color:#1d2433;padding:0 1rem}
-                h1{margin-bottom:.2rem} h2{margin-top:2.2rem;border-bottom:1px solid #d8dde6;padding-bottom:.3rem}
-                .sub{color:#5b6478} .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(11rem,1fr));gap:.8rem}
-                .card{border:1px solid #d8dde6;border-radius:.5rem;padding:.7rem .9rem}
-                .card .v{font-size:1.6rem;font-weight:600} .card .k{color:#5b6478;font-size:.85rem}
-                table{border-collapse:collapse;width:100%;font-size:.9rem} th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #eceff4;vertical-align:top}
-                th{background:#f5f7fa} td.num{text-align:right;font-variant-numeric:tabular-nums}
-                .tag{display:inline-block;padding:0 .4rem;border-radius:.3rem;font-size:.8rem;background:#eef1f6}
-                .tag.weakening{background:#fde7c8} .tag.dormant{background:#f6d0d0} .tag.mentorship{background:#dbe9ff}
-                @media print{body{margin:0;max-width:none} h2{page-break-after:avoid} table{page-break-inside:auto}}
-                </style></head><body>
-                """);
-        sb.append("<h1>Network health</h1><p class=\"sub\">As of ").append(esc(f.get("as_of"))).append("</p>\n");
-        sb.append("<h2>Headline</h2><div class=\"cards\" id=\"headline\">\n");
-        card(sb, "people", "People", h.get("people"));
-        card(sb, "active_ties", "Active ties", h.get("active_ties"));
-        card(sb, "density", "Density", h.get("density"));
-        card(sb, "largest_group_share", "In largest connected group", pct(h.get("largest_group_share")));
-        card(sb, "modularity", "Modularity", h.get("modularity"));
-        card(sb, "median_ties_per_person", "Median ties per person", h.get("median_ties_per_person"));
-        card(sb, "weakening_ties", "Weakening ties", h.get("weakening_ties"));
-        card(sb, "dormant_ties", "Dormant ties", h.get("dormant_ties"));
-        card(sb, "weakening_mentorships", "Fading mentorships", h.get("weakening_mentorships"));
-        card(sb, "brokerage_top1pct_share", "Betweenness held by top 1%", pct(h.get("brokerage_top1pct_share")));
-        sb.append("</div>\n");
+        Map<String, Object> h = map(f.get("headline"));
+        Map<String, Object> privacy = map(f.get("privacy"));
+        Map<String, Object> changes = map(f.get("changes"));
+        StringBuilder sb = new StringBuilder(256_000);
+        sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src '")
+                .append(sha256(SORT_SCRIPT)).append("'; img-src 'none'; base-uri 'none'; form-action 'none'\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>Network health, ").append(esc(f.get("as_of"))).append("</title>\n<style>").append(CSS).append("</style></head><body>\n");
 
-        List<Map<String, Object>> connectors = (List<Map<String, Object>>) f.get("top_connectors");
-        sb.append("<h2>Who connects us</h2>\n");
-        sb.append(barChart("connectors-chart", connectors, "name", "person_id", "connector_score", 100));
-        sb.append("<table id=\"connectors\"><thead><tr><th>#</th><th>Person</th><th>Team</th><th>Score</th><th>Betweenness</th><th>Why</th></tr></thead><tbody>\n");
-        for (Map<String, Object> c : connectors) {
-            sb.append("<tr><td class=\"num\">").append(esc(c.get("rank"))).append("</td><td>").append(esc(label(c, "name", "person_id")))
-                    .append("</td><td>").append(esc(c.get("team"))).append("</td><td class=\"num\">").append(num(c.get("connector_score")))
-                    .append("</td><td class=\"num\">").append(num(c.get("betweenness"))).append("</td><td>").append(esc(c.get("reason"))).append("</td></tr>\n");
-        }
-        sb.append("</tbody></table>\n");
+        sb.append("<header><h1>Network health</h1><p class=\"sub\">As of <strong id=\"as-of\">").append(esc(f.get("as_of"))).append("</strong>");
+        Object prev = changes.get("previous_as_of");
+        sb.append(prev == null ? " · the first run on record: changes appear from the next run on"
+                : " · changes (▲ ▼) are since the run of " + esc(prev) + "; green is better, orange worse");
+        sb.append("</p><p class=\"note\">Privacy: ").append(esc(privacy.get("rule"))).append(".</p>\n");
+        sb.append("<nav aria-label=\"sections\"><a href=\"#headline\">Headline</a><a href=\"#connectors\">Who connects us</a>")
+                .append("<a href=\"#fading\">Fading ties</a><a href=\"#teams\">Teams</a><a href=\"#trends\">Trends</a><a href=\"#methods\">Methods</a></nav></header>\n");
 
-        Map<String, Object> status = (Map<String, Object>) f.get("tie_status");
-        sb.append("<h2>Which relationships are fading</h2>\n");
-        sb.append(statusChart(status));
-        List<Map<String, Object>> fading = (List<Map<String, Object>>) f.get("fading_ties");
-        sb.append("<table id=\"fading\"><thead><tr><th>Kind</th><th>Status</th><th>Between</th><th>Teams</th><th>Evidence</th></tr></thead><tbody>\n");
-        for (Map<String, Object> t : fading) {
-            sb.append("<tr><td><span class=\"tag ").append(esc(t.get("kind"))).append("\">").append(esc(t.get("kind"))).append("</span></td>")
-                    .append("<td><span class=\"tag ").append(esc(t.get("status"))).append("\">").append(esc(t.get("status"))).append("</span></td><td>")
-                    .append(esc(label(t, "name_a", "person_a"))).append(" – ").append(esc(label(t, "name_b", "person_b"))).append("</td><td>")
-                    .append(esc(t.get("team_a"))).append(" – ").append(esc(t.get("team_b"))).append("</td><td>").append(esc(t.get("reason"))).append("</td></tr>\n");
-        }
-        sb.append("</tbody></table>\n");
-
-        sb.append("<h2>Teams</h2><table id=\"teams\"><thead><tr><th>Team</th><th>People</th></tr></thead><tbody>\n");
-        for (Map<String, Object> t : (List<Map<String, Object>>) f.get("teams")) {
-            sb.append("<tr><td>").append(esc(t.get("team"))).append("</td><td class=\"num\">").append(esc(t.get("people"))).append("</td></tr>\n");
-        }
-        sb.append("</tbody></table>\n");
-
-        sb.append("<h2>Methods</h2><table id=\"methods\"><tbody>\n");
-        for (Map.Entry<String, Object> e : ((Map<String, Object>) f.get("methods")).entrySet()) {
-            sb.append("<tr><th>").append(esc(e.getKey())).append("</th><td>").append(esc(e.getValue())).append("</td></tr>\n");
-        }
-        sb.append("</tbody></table>\n</body></html>\n");
+        headline(sb, h, changes);
+        connectors(sb, f);
+        fading(sb, f, h);
+        teams(sb, f);
+        trends(sb, f);
+        methods(sb, f);
+        sb.append("<script>").append(SORT_SCRIPT).append("</script>\n</body></html>\n");
         return sb.toString();
     }
 
-    private static void card(StringBuilder sb, String key, String title, Object value) {
-        sb.append("<div class=\"card\"><div class=\"v\" data-key=\"").append(key).append("\">").append(value instanceof Double ? num(value) : esc(value))
-                .append("</div><div class=\"k\">").append(esc(title)).append("</div></div>\n");
-    }
-
-    static String barChart(String id, List<Map<String, Object>> rows, String labelKey, String fallbackKey, String valueKey, double max) {
-        int shown = Math.min(15, rows.size());
-        int rowH = 22, labelW = 200, barW = 460, width = labelW + barW + 70, height = shown * rowH + 10;
-        StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "<svg id=\"%s\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">",
-                id, width, height, width, height, "bar chart"));
-        for (int i = 0; i < shown; i++) {
-            Map<String, Object> r = rows.get(i);
-            double v = ((Number) r.get(valueKey)).doubleValue();
-            int y = 5 + i * rowH;
-            int w = (int) Math.round(barW * Math.max(0, v) / max);
-            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" font-size=\"12\" fill=\"#1d2433\">%s</text>",
-                    labelW - 6, y + 15, esc(label(r, labelKey, fallbackKey))));
-            s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#3b6fd8\"/>", labelW, y + 3, Math.max(1, w), rowH - 6));
-            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"12\" fill=\"#1d2433\">%.1f</text>", labelW + w + 6, y + 15, v));
-        }
-        return s.append("</svg>\n").toString();
-    }
-
-    static String statusChart(Map<String, Object> status) {
-        String[] colours = {"#7fb77e", "#3b6fd8", "#b8c0cc", "#f0a040", "#d0504c"};
-        double total = status.values().stream().mapToDouble(v -> ((Number) v).doubleValue()).sum();
-        int width = 730, height = 60;
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
-                "<svg id=\"status-chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"tie status\">",
-                width, height, width, height));
-        double x = 0;
-        int i = 0;
-        for (Map.Entry<String, Object> e : status.entrySet()) {
-            double share = total > 0 ? ((Number) e.getValue()).doubleValue() / total : 0;
-            double w = share * width;
-            s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"0\" width=\"%.1f\" height=\"28\" fill=\"%s\"><title>%s: %s</title></rect>",
-                    x, w, colours[i % colours.length], esc(e.getKey()), esc(e.getValue())));
-            s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"50\" font-size=\"12\" fill=\"%s\">■</text><text x=\"%d\" y=\"50\" font-size=\"12\">%s %s</text>",
-                    i * 140, colours[i % colours.length], i * 140 + 14, esc(e.getKey()), esc(e.getValue())));
-            x += w;
-            i++;
-        }
-        return s.append("</svg>\n").toString();
-    }
-
-    private static String label(Map<String, Object> r, String key, String fallback) {
-        Object v = r.get(key);
-        return String.valueOf(v == null ? r.get(fallback) : v);
-    }
-
-    static String pct(Object v) {
-        return v == null ? "" : String.format(Locale.ROOT, "%.1f%%", ((Number) v).doubleValue() * 100);
-    }
-
-    static String num(Object v) {
-        if (v == null) return "";
-        if (v instanceof Double d) return Math.abs(d) >= 100 || d == Math.rint(d) ? String.format(Locale.ROOT, "%,.1f", d) : String.format(Locale.ROOT, "%.4g", d);
-        return esc(v);
-    }
-
-    static String esc(Object o) {
-        if (o == null) return "";
-        String s = String.valueOf(o);
-        StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
+    private static void headline(StringBuilder sb, Map<String, Object> h, Map<String, Object> changes) {
+        Map<String, Object> byFigure = map(changes.get("figures"));
+        sb.append("<section id=\"headline\"><h2>Headline</h2><div class=\"cards\">\n");
+        for (HeadlineFigure fig : HeadlineFigure.values()) {
+            Number v = (Number) h.get(fig.key);
+            sb.append("<div class=\"card\"><div class=\"v\" data-key=\"").append(fig.key).append("\">").append(esc(fig.format(v)))
+                    .append("</div><div class=\"k\">").append(esc(fig.label)).append("</div>");
+            Map<String, Object> c = map(byFigure.get(fig.key));
+            Number change = (Number) c.get("change");
+            if (change != null) {
+                double d = change.doubleValue();
+                String cls = fig.goodDirection == 0 || Math.abs(d) < 1e-12 ? "" : (d * fig.goodDirection > 0 ? " good" : " bad");
+                String shown = Math.abs(d) < 1e-12 ? "no change" : (d > 0 ? "▲ " : "▼ ") + fig.formatChange(change);
+                sb.append("<div class=\"delta").append(cls).append("\" data-change=\"").append(fig.key).append("\" title=\"")
+                        .append(esc(fig.format((Number) c.get("previous")))).append(" on ").append(esc(changes.get("previous_as_of")))
+                        .append("\">").append(esc(shown)).append("</div>");
+            } else if (changes.get("previous_as_of") != null) {
+                sb.append("<div class=\"delta\">not in the previous run</div>");
             }
+            sb.append("</div>\n");
         }
-        return b.toString();
+        sb.append("</div></section>\n");
+    }
+
+    private static void connectors(StringBuilder sb, Map<String, Object> f) {
+        List<Map<String, Object>> connectors = list(f.get("top_connectors"));
+        Map<String, Object> b = map(f.get("brokerage"));
+        sb.append("<section id=\"connectors\"><h2>Who connects us</h2>\n<p class=\"note\">The people whose ties bridge groups that would "
+                + "otherwise drift apart, by connector score (0–100: half betweenness, a quarter low Burt constraint, a quarter spread over teams). "
+                + "“Joins” is where their tie strength goes.</p>\n");
+        List<SvgCharts.Bar> bars = new ArrayList<>();
+        for (Map<String, Object> c : connectors.subList(0, Math.min(15, connectors.size()))) {
+            bars.add(new SvgCharts.Bar(personLabel(c, "name", "person_id"), number(c.get("connector_score")), fixed(c.get("connector_score"), 1),
+                    personLabel(c, "name", "person_id") + ": connector score " + fixed(c.get("connector_score"), 1), false));
+        }
+        sb.append("<figure>").append(SvgCharts.horizontalBars("connectors-chart", "Top connectors by connector score", bars, 100, 200, 460))
+                .append("<figcaption>Connector score of the top ").append(bars.size()).append(" connectors (scale 0–100).</figcaption></figure>\n");
+        Html.SortableTable t = new Html.SortableTable("connectors-table", "Top connectors and why")
+                .num("#").text("Person").text("Team").num("Score").num("Betweenness", "normalized as NetworkX")
+                .num("Constraint", "Burt's constraint: low means non-redundant contacts").num("Across teams", "share of tie strength to other teams")
+                .num("Teams").text("Why: which groups their ties join");
+        for (Map<String, Object> c : connectors) {
+            t.row().cell(c.get("rank"), count(c.get("rank"))).cellHtml(personHtml(c, "name", "person_id")).cell(c.get("team"))
+                    .cell(c.get("connector_score"), fixed(c.get("connector_score"), 1)).cell(c.get("betweenness"), fixed(c.get("betweenness"), 4))
+                    .cell(c.get("constraint"), fixed(c.get("constraint"), 3)).cell(c.get("cross_team_share"), percent(c.get("cross_team_share"), 0))
+                    .cell(c.get("teams_joined"), count(c.get("teams_joined"))).cell(c.get("reason"));
+        }
+        sb.append(t.html());
+
+        sb.append("<h3>How concentrated brokerage is</h3><div class=\"row\"><figure>");
+        List<double[]> pts = new ArrayList<>();
+        for (Map<String, Object> p : list(b.get("curve"))) pts.add(new double[]{number(p.get("top_people_share")), number(p.get("betweenness_share"))});
+        sb.append(SvgCharts.concentrationCurve("brokerage-chart", "Share of all betweenness held by the top share of people", pts))
+                .append("<figcaption>Share of all betweenness held by the top x% of people; the dashed line is an even spread.</figcaption></figure>\n");
+        Html.SortableTable bt = new Html.SortableTable("brokerage-table", null).text("Measure").num("Value");
+        bt.row().cell("Held by the top 1% (" + count(b.get("people_in_top_1pct")) + " people)").cell(b.get("top_1pct_share"), percent(b.get("top_1pct_share"), 1));
+        bt.row().cell("Held by the top 5%").cell(b.get("top_5pct_share"), percent(b.get("top_5pct_share"), 1));
+        bt.row().cell("Held by the top 10%").cell(b.get("top_10pct_share"), percent(b.get("top_10pct_share"), 1));
+        bt.row().cell("Held by the top 25%").cell(b.get("top_25pct_share"), percent(b.get("top_25pct_share"), 1));
+        bt.row().cell("Gini coefficient (0 even, 1 one person)").cell(b.get("gini"), fixed(b.get("gini"), 3));
+        sb.append("<div style=\"flex:1;min-width:18rem\">").append(bt.html())
+                .append("<p class=\"note\">When a few people hold most of the brokerage, the organisation depends on them: "
+                        + "if one of them leaves or is overloaded, groups drift apart.</p></div></div></section>\n");
+    }
+
+    private static void fading(StringBuilder sb, Map<String, Object> f, Map<String, Object> h) {
+        sb.append("<section id=\"fading\"><h2>Which relationships are fading</h2>\n<figure>")
+                .append(SvgCharts.stackedBar("status-chart", "Ties by status", map(f.get("tie_status")).entrySet().stream()
+                        .collect(LinkedHashMap<String, Number>::new, (m, e) -> m.put(e.getKey(), (Number) e.getValue()), Map::putAll), STATUS_COLOURS))
+                .append("<figcaption>Every tie in the look-back by its status over the recent window against its own baseline.</figcaption></figure>\n");
+        List<Map<String, Object>> fading = list(f.get("fading_ties"));
+        fadingTable(sb, "mentorships-table", "Weakening mentorships", "mentorship", fading, h.get("weakening_mentorships"),
+                "Declared, current mentorships whose contact dropped significantly below their own rhythm, or stopped.");
+        fadingTable(sb, "bridges-table", "Weakening bridges", "bridge", fading, h.get("fading_bridges"),
+                "Established ties across teams or communities (at least 3 contacts in the baseline) that are weakening or dormant: "
+                        + "the structural risk, strongest first.");
+
+        List<Map<String, Object>> shrinking = list(f.get("shrinking_networks"));
+        sb.append("<h3>People whose network shrinks</h3><p class=\"note\">").append(count(h.get("people_with_shrinking_network")))
+                .append(" people: weighted contacts per week across all their ties down significantly. ").append(shown(shrinking, h.get("people_with_shrinking_network"))).append("</p>\n");
+        if (!shrinking.isEmpty()) {
+            Html.SortableTable t = new Html.SortableTable("shrinking-table", null).text("Person").text("Team").num("Recent / week").num("Before / week").num("Change");
+            for (Map<String, Object> p : shrinking) {
+                t.row().cellHtml(personHtml(p, "name", "person_id")).cell(p.get("team")).cell(p.get("recent_per_week"), fixed(p.get("recent_per_week"), 1))
+                        .cell(p.get("baseline_per_week"), fixed(p.get("baseline_per_week"), 1)).cell(p.get("change"), percent(p.get("change"), 0));
+            }
+            sb.append(t.html());
+        }
+        List<Map<String, Object>> newcomers = list(f.get("newcomers_without_mentor"));
+        sb.append("<h3>Newcomers without a mentor</h3><p class=\"note\">").append(count(h.get("newcomers_without_mentor")))
+                .append(" recent hires with few ties and no current mentor. ").append(shown(newcomers, h.get("newcomers_without_mentor"))).append("</p>\n");
+        if (!newcomers.isEmpty()) {
+            Html.SortableTable t = new Html.SortableTable("newcomers-table", null).text("Person").text("Team").num("Days since hire").num("Active ties").num("Across teams");
+            for (Map<String, Object> p : newcomers) {
+                t.row().cellHtml(personHtml(p, "name", "person_id")).cell(p.get("team")).cell(p.get("days_since_hire"), count(p.get("days_since_hire")))
+                        .cell(p.get("active_ties"), count(p.get("active_ties"))).cell(p.get("cross_team_share"), percent(p.get("cross_team_share"), 0));
+            }
+            sb.append(t.html());
+        }
+        sb.append("</section>\n");
+    }
+
+    private static void fadingTable(StringBuilder sb, String id, String title, String kind, List<Map<String, Object>> all, Object total, String note) {
+        List<Map<String, Object>> rows = all.stream().filter(t -> kind.equals(t.get("kind"))).toList();
+        sb.append("<h3>").append(esc(title)).append("</h3><p class=\"note\">").append(count(total)).append(" in all. ").append(esc(note)).append(' ')
+                .append(shown(rows, total)).append("</p>\n");
+        if (rows.isEmpty()) return;
+        Html.SortableTable t = new Html.SortableTable(id, null).text("Status").text("Between").text("Teams").num("Strength")
+                .num("Recent / week").num("Before / week").num("p (drop)", "exact binomial test of the drop").text("Evidence");
+        for (Map<String, Object> x : rows) {
+            t.row().cellHtml("<span class=\"tag " + esc(x.get("status")) + "\">" + esc(x.get("status")) + "</span>")
+                    .cellHtml(personHtml(x, "name_a", "person_a") + " – " + personHtml(x, "name_b", "person_b"))
+                    .cell(x.get("team_a") + " – " + x.get("team_b")).cell(x.get("strength"), fixed(x.get("strength"), 1))
+                    .cell(x.get("recent_per_week"), fixed(x.get("recent_per_week"), 2)).cell(x.get("baseline_per_week"), fixed(x.get("baseline_per_week"), 2))
+                    .cell(x.get("p_drop"), x.get("p_drop") == null ? "–" : String.format(Locale.ROOT, "%.2g", number(x.get("p_drop"))))
+                    .cell(x.get("reason"));
+        }
+        sb.append(t.html());
+    }
+
+    private static void teams(StringBuilder sb, Map<String, Object> f) {
+        List<Map<String, Object>> teams = list(f.get("teams"));
+        Map<String, Object> links = map(f.get("team_links"));
+        Map<String, Object> privacy = map(f.get("privacy"));
+        sb.append("<section id=\"teams\"><h2>Teams</h2>\n<p class=\"note\">Only teams of at least ").append(esc(privacy.get("min_group_size")))
+                .append(" people appear here.</p>\n");
+        List<String> names = new ArrayList<>();
+        for (Object o : (List<?>) links.getOrDefault("teams", List.of())) names.add(String.valueOf(o));
+        Map<String, String> departmentOf = new LinkedHashMap<>();
+        for (Map<String, Object> r : teams) departmentOf.put(String.valueOf(r.get("team")), String.valueOf(r.get("department")));
+        List<String> groups = names.stream().map(n -> departmentOf.getOrDefault(n, "")).toList();
+        Map<String, double[]> cells = new LinkedHashMap<>();
+        for (Map<String, Object> p : list(links.get("pairs"))) {
+            cells.put(SvgCharts.key(String.valueOf(p.get("team_a")), String.valueOf(p.get("team_b"))),
+                    new double[]{number(p.get("ties")), number(p.get("strength"))});
+        }
+        sb.append("<h3>Connections between teams</h3><figure>")
+                .append(SvgCharts.heatmap("team-heatmap", "Tie strength between teams", names, groups, cells))
+                .append("<figcaption>Summed strength of active ties between each pair of teams, teams grouped by department. "
+                        + "Hover a cell for its value and number of ties.</figcaption></figure>\n");
+
+        List<Map<String, Object>> byCutOff = new ArrayList<>(teams);
+        byCutOff.sort((a, b) -> Double.compare(number(a.get("cut_off_rank")), number(b.get("cut_off_rank"))));
+        sb.append("<h3>Teams most cut off</h3><p class=\"note\">The smallest share of the strength of their ties going outside the team.</p>\n<figure>");
+        List<SvgCharts.Bar> bars = new ArrayList<>();
+        for (Map<String, Object> t : byCutOff) {
+            boolean top = number(t.get("cut_off_rank")) <= 5;
+            bars.add(new SvgCharts.Bar(String.valueOf(t.get("team")), number(t.get("outside_share")), percent(t.get("outside_share"), 0),
+                    t.get("team") + ": " + percent(t.get("outside_share"), 1) + " of tie strength crosses the team's boundary, "
+                            + count(t.get("teams_reached")) + " teams reached", top));
+        }
+        double widest = bars.stream().mapToDouble(SvgCharts.Bar::value).max().orElse(1);
+        sb.append(SvgCharts.horizontalBars("outside-reach-chart", "Share of tie strength going outside each team", bars, Math.max(0.25, widest), 200, 420))
+                .append("<figcaption>Outside reach per team, most cut off first (the five most cut off in orange).</figcaption></figure>\n");
+
+        Html.SortableTable t = new Html.SortableTable("teams-table", "Per-team cohesion and outside reach").text("Team").text("Department").num("People")
+                .num("Cohesion", "density of active ties inside the team").num("Ties inside")
+                .num("Outside share", "share of the strength of the team's ties that crosses its boundary")
+                .num("Teams reached").num("Members with no outside tie").num("Cut-off rank", "1 = most cut off");
+        for (Map<String, Object> r : teams) {
+            t.row().cell(r.get("team")).cell(r.get("department")).cell(r.get("people"), count(r.get("people")))
+                    .cell(r.get("cohesion"), percent(r.get("cohesion"), 1)).cell(r.get("inside_ties"), count(r.get("inside_ties")))
+                    .cell(r.get("outside_share"), percent(r.get("outside_share"), 1)).cell(r.get("teams_reached"), count(r.get("teams_reached")))
+                    .cell(r.get("members_without_outside_tie_share"), percent(r.get("members_without_outside_tie_share"), 0))
+                    .cell(r.get("cut_off_rank"), count(r.get("cut_off_rank")));
+        }
+        sb.append(t.html()).append("</section>\n");
+    }
+
+    private static void trends(StringBuilder sb, Map<String, Object> f) {
+        List<Map<String, Object>> trend = list(f.get("trend"));
+        sb.append("<section id=\"trends\"><h2>Trends</h2><p class=\"note\">The headline figures over the last ").append(trend.size())
+                .append(trend.size() == 1 ? " run (lines appear from the second run on)" : " runs").append(".</p>\n<div class=\"trends\">");
+        List<LocalDate> dates = new ArrayList<>();
+        for (Map<String, Object> r : trend) dates.add(LocalDate.parse(String.valueOf(r.get("as_of"))));
+        for (HeadlineFigure fig : HeadlineFigure.values()) {
+            List<Double> values = new ArrayList<>();
+            for (Map<String, Object> r : trend) values.add(number(r.get(fig.key)));
+            double floor = fig.kind == HeadlineFigure.Kind.RATIO ? Double.NEGATIVE_INFINITY : 0;
+            double ceiling = fig.kind == HeadlineFigure.Kind.PERCENT ? 1 : Double.POSITIVE_INFINITY;
+            sb.append(SvgCharts.lineChart("trend-" + fig.key.replace('_', '-'), fig.label, dates, values, fig::formatAxis, floor, ceiling));
+        }
+        sb.append("</div></section>\n");
+    }
+
+    private static void methods(StringBuilder sb, Map<String, Object> f) {
+        Map<String, Object> m = map(f.get("methods"));
+        Map<String, Object> p = map(m.get("parameters"));
+        Map<String, Object> b = map(m.get("betweenness"));
+        Map<String, Object> q = map(m.get("quarantine"));
+        Map<String, Object> privacy = map(f.get("privacy"));
+        sb.append("<section id=\"methods\"><h2>Methods</h2><dl class=\"methods\">\n");
+        dd(sb, "Tie strength", String.format(Locale.ROOT, "Σ channel weight × 2^(−age / %s days) over the last %s days (Burt 2000); "
+                + "group events count 1/(N−1) per pair (Newman 2001). A tie is active at strength ≥ %s.", plain(p.get("half_life_days")),
+                plain(p.get("lookback_days")), plain(p.get("min_strength"))));
+        dd(sb, "Windows", String.format(Locale.ROOT, "recent window R = the last %s days, against the baseline B = the %s days before it.",
+                plain(p.get("recent_window_days")), plain(p.get("baseline_window_days"))));
+        dd(sb, "Weakening, dormant", String.format(Locale.ROOT, "weakening: recent rate below %s × baseline and exact binomial p < %s "
+                + "(Kossinets & Watts 2006); dormant: silent in R for several of the tie's usual gaps. Flagged bridges had at least 3 baseline contacts.",
+                plain(p.get("weakening_ratio")), plain(p.get("significance"))));
+        dd(sb, "Shrinking network, newcomers", String.format(Locale.ROOT, "a network shrinks when a person's weighted contact rate drops by at least %s "
+                + "and significantly; newcomers were hired in the last %s days and have fewer than %s active ties and no current mentor.",
+                percent(p.get("shrink_share"), 0), plain(p.get("newcomer_days")), plain(p.get("newcomer_min_ties"))));
+        dd(sb, "Betweenness", "Brandes (2001), normalized as NetworkX, " + (Boolean.TRUE.equals(p.get("weighted_betweenness"))
+                ? "weighted (distance = 1/strength)" : "unweighted") + "; mode " + plain(b.get("mode")) + ", " + count(b.get("sources"))
+                + " sources. Error bound: " + plain(b.get("error_bound")) + ".");
+        dd(sb, "Density, largest group", "density = active ties / (n(n−1)/2); the largest connected group is the largest connected component of active ties.");
+        dd(sb, "Communities, modularity", "Louvain (Blondel et al. 2008), seed " + plain(p.get("seed")) + "; modularity of that partition on tie strengths.");
+        dd(sb, "Teams", "cohesion = density inside a team; outside share = strength of the team's ties crossing its boundary / strength of all its ties.");
+        StringBuilder qs = new StringBuilder();
+        qs.append(count(q.get("interactions_rejected"))).append(" of ").append(count(q.get("interaction_rows_read"))).append(" interaction rows quarantined");
+        Map<String, Object> reasons = map(q.get("rejected_by_reason"));
+        if (!reasons.isEmpty()) {
+            qs.append(" (");
+            int i = 0;
+            for (Map.Entry<String, Object> e : reasons.entrySet()) qs.append(i++ > 0 ? "; " : "").append(e.getKey()).append(": ").append(count(e.getValue()));
+            qs.append(')');
+        }
+        qs.append("; ").append(count(q.get("interaction_duplicates"))).append(" exact duplicates dropped; ")
+                .append(count(q.get("directory_rejected"))).append(" directory rows and ").append(count(q.get("mentorships_rejected")))
+                .append(" mentorship rows rejected. Details: rejected.csv of this run.");
+        dd(sb, "Quarantined", qs.toString());
+        dd(sb, "Privacy", plain(privacy.get("rule")) + ".");
+        for (Map.Entry<String, Object> e : map(m.get("definitions")).entrySet()) {
+            if (!COVERED_DEFINITIONS.contains(e.getKey())) dd(sb, capitalise(e.getKey()), plain(e.getValue()));
+        }
+        sb.append("</dl>\n<p class=\"note\">For machines: <code>network-health.json</code> holds every figure on this page; "
+                + "each table is also in a CSV file beside it (<code>network-health-*.csv</code>). "
+                + "Rebuild this page for any past run with <code>scripts/report --as-of DATE</code>.</p></section>\n");
+    }
+
+    // ---- helpers ----
+
+    /** The run's own method notes that the section above already states in full. */
+    static final java.util.Set<String> COVERED_DEFINITIONS = java.util.Set.of("tie strength", "windows", "weakening", "betweenness",
+            "communities", "quarantined rows", "privacy");
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static void dd(StringBuilder sb, String term, String text) {
+        sb.append("<dt>").append(esc(term)).append("</dt><dd>").append(esc(text)).append("</dd>\n");
+    }
+
+    private static String plain(Object o) {
+        if (o instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString(d.longValue());
+        return o == null ? "–" : String.valueOf(o);
+    }
+
+    private static String shown(List<?> rows, Object total) {
+        Double t = number(total);
+        return t != null && rows.size() < t ? "Showing the first " + rows.size() + "; all are counted above." : "";
+    }
+
+    static String personLabel(Map<String, Object> r, String nameKey, String idKey) {
+        Object name = r.get(nameKey);
+        return name == null ? String.valueOf(r.get(idKey)) : String.valueOf(name);
+    }
+
+    static String personHtml(Map<String, Object> r, String nameKey, String idKey) {
+        Object name = r.get(nameKey);
+        if (name == null) return esc(r.get(idKey));
+        return esc(name) + " <span class=\"pid\">" + esc(r.get(idKey)) + "</span>";
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object o) {
+        return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> list(Object o) {
+        return o instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
+    }
+
+    static String sha256(String script) {
+        try {
+            return "sha256-" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(script.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,38 +1,69 @@
 package org.mentorshipgraph.report;
 
+import org.mentorshipgraph.centrality.DistributedBetweenness;
 import org.mentorshipgraph.centrality.PersonMetrics;
+import org.mentorshipgraph.config.JobConfig;
 import org.mentorshipgraph.graph.CompactGraph;
 import org.mentorshipgraph.graph.OrgGraph;
+import org.mentorshipgraph.graph.Tie;
+import org.mentorshipgraph.ingest.Person;
 import org.mentorshipgraph.ties.AssessedTie;
 import org.mentorshipgraph.ties.PersonFlags;
 import org.mentorshipgraph.ties.TieAssessment;
 import org.mentorshipgraph.ties.TieStatus;
 
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * The figures of the network-health report, computed once and rendered twice (JSON for machines, HTML for people).
+ * The figures of the network-health report, computed once per run from what the run has (the graph, the person
+ * metrics, the assessed ties, the configuration) and stored as {@code network-health.json}; the page and the CSV
+ * exports are rendered from that JSON alone ({@link ReportWriter}), so any past run's report can be rebuilt.
  *
- * <p>Privacy: a team with fewer than {@code minGroupSize} people never appears under its own name; its people
- * are counted under {@value #SMALL_TEAMS}.
+ * <p>Every group and person label goes through {@link PrivacyPolicy}; nothing here prints a team, department or
+ * person name any other way. Sections: {@code headline}, {@code tie_status}, {@code top_connectors},
+ * {@code brokerage}, {@code fading_ties}, {@code shrinking_networks}, {@code newcomers_without_mentor},
+ * {@code teams}, {@code team_links}, {@code methods}, {@code privacy}; {@link RunHistory} adds {@code changes} and
+ * {@code trend} from earlier runs.
  */
 public final class NetworkHealth {
     private NetworkHealth() {}
 
-    public static final String SMALL_TEAMS = "other (small teams)";
+    /** Version of the JSON layout; bump when a key changes meaning. */
+    public static final int SCHEMA_VERSION = 2;
+    /** At most this many rows per list of people or ties (the headline has the totals). */
+    public static final int MAX_LIST_ROWS = 100;
 
+    /** The figures of one run, privacy-filtered, as an ordered map ready for JSON. */
     public static Map<String, Object> figures(String asOf, OrgGraph org, PersonMetrics m, TieAssessment.Result assessed,
-                                              PersonFlags flags, int topConnectors, int minGroupSize, Map<String, Object> methods) {
+                                              JobConfig config, PrivacyPolicy privacy, Map<String, Object> methods,
+                                              Map<String, Object> runCounts) {
         CompactGraph g = org.graph();
         int n = org.size();
+        PersonFlags flags = assessed.people();
         Map<String, Object> f = new LinkedHashMap<>();
+        f.put("schema_version", SCHEMA_VERSION);
         f.put("as_of", asOf);
+
+        Map<String, Long> status = new LinkedHashMap<>();
+        for (TieStatus s : TieStatus.values()) status.put(s.label(), 0L);
+        long fadingMentorships = 0, fadingBridges = 0, otherFading = 0;
+        for (AssessedTie t : assessed.ties()) {
+            status.merge(t.trend().status().label(), 1L, Long::sum);
+            if (t.priority() == 1) fadingMentorships++;
+            else if (t.priority() == 2) fadingBridges++;
+            else if (t.priority() == 3) otherFading++;
+        }
         Map<String, Object> h = new LinkedHashMap<>();
         h.put("people", n);
         h.put("active_ties", g.edgeCount());
@@ -41,88 +72,258 @@ public final class NetworkHealth {
         h.put("largest_group_share", n == 0 ? 0.0 : (double) largestComponent(g) / n);
         h.put("modularity", m.modularity());
         h.put("communities", m.communities());
-        int[] deg = m.degree().clone();
-        Arrays.sort(deg);
-        h.put("median_ties_per_person", n == 0 ? 0.0 : (n % 2 == 1 ? deg[n / 2] : (deg[n / 2 - 1] + deg[n / 2]) / 2.0));
-        Map<String, Long> status = new LinkedHashMap<>();
-        for (TieStatus s : TieStatus.values()) status.put(s.label(), 0L);
-        long weakeningMentorships = 0, fadingBridges = 0;
-        for (AssessedTie t : assessed.ties()) {
-            status.merge(t.trend().status().label(), 1L, Long::sum);
-            if (t.fading() && t.mentorship()) weakeningMentorships++;
-            if (t.fading() && !t.mentorship() && (t.crossTeam() || t.crossCommunity())) fadingBridges++;
-        }
-        h.put("weakening_ties", status.get("weakening"));
-        h.put("dormant_ties", status.get("dormant"));
-        h.put("weakening_mentorships", weakeningMentorships);
+        h.put("median_ties_per_person", median(m.degree()));
+        h.put("weakening_ties", status.get(TieStatus.WEAKENING.label()));
+        h.put("dormant_ties", status.get(TieStatus.DORMANT.label()));
+        h.put("weakening_mentorships", fadingMentorships);
         h.put("fading_bridges", fadingBridges);
+        h.put("other_fading_ties", otherFading);
         h.put("people_with_shrinking_network", count(flags.networkShrinking()));
         h.put("newcomers_without_mentor", count(flags.newcomerWithoutMentor()));
         h.put("brokerage_top1pct_share", topShare(m.betweenness(), 0.01));
         f.put("headline", h);
         f.put("tie_status", status);
 
-        String[] teamLabel = teamLabels(org, minGroupSize);
-        List<Map<String, Object>> connectors = new ArrayList<>();
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        Arrays.sort(order, Comparator.comparingInt(i -> m.rank()[i]));
-        for (int r = 0; r < Math.min(topConnectors, n); r++) {
-            int i = order[r];
-            if (m.degree()[i] == 0) break;
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("rank", m.rank()[i]);
-            c.put("person_id", org.id(i));
-            c.put("name", org.person(i).displayName());
-            c.put("team", teamLabel[i]);
-            c.put("connector_score", m.connectorScore()[i]);
-            c.put("betweenness", m.betweenness()[i]);
-            c.put("constraint", nanToNull(m.constraint()[i]));
-            c.put("cross_team_share", m.crossTeamShare()[i]);
-            c.put("reason", m.reason()[i]);
-            connectors.add(c);
-        }
-        f.put("top_connectors", connectors);
-
-        List<Map<String, Object>> fading = new ArrayList<>();
-        assessed.ties().stream().filter(t -> t.priority() < 9).sorted(Comparator.comparingInt(AssessedTie::priority)
-                        .thenComparingDouble(t -> Double.isNaN(t.bridgeRisk()) ? 0 : -t.bridgeRisk())
-                        .thenComparingDouble(t -> -t.tie().strength()))
-                .limit(50).forEach(t -> {
-                    Map<String, Object> x = new LinkedHashMap<>();
-                    int a = org.indexOf(t.tie().personA()), b = org.indexOf(t.tie().personB());
-                    x.put("person_a", t.tie().personA());
-                    x.put("name_a", org.person(a).displayName());
-                    x.put("team_a", teamLabel[a]);
-                    x.put("person_b", t.tie().personB());
-                    x.put("name_b", org.person(b).displayName());
-                    x.put("team_b", teamLabel[b]);
-                    x.put("status", t.trend().status().label());
-                    x.put("kind", t.mentorship() ? "mentorship" : (t.crossTeam() || t.crossCommunity()) ? "bridge" : "tie");
-                    x.put("reason", t.trend().reason());
-                    fading.add(x);
-                });
-        f.put("fading_ties", fading);
-
-        Map<String, int[]> teams = new TreeMap<>();
-        for (int i = 0; i < n; i++) teams.computeIfAbsent(teamLabel[i], k -> new int[1])[0]++;
-        List<Map<String, Object>> teamRows = new ArrayList<>();
-        teams.forEach((name, size) -> teamRows.add(new LinkedHashMap<>(Map.of("team", name, "people", size[0]))));
-        f.put("teams", teamRows);
-        f.put("methods", methods);
+        f.put("top_connectors", connectors(org, m, privacy, config.topConnectors()));
+        f.put("brokerage", brokerage(m.betweenness()));
+        f.put("fading_ties", fadingTies(org, assessed, privacy));
+        f.put("shrinking_networks", shrinking(org, flags, privacy));
+        f.put("newcomers_without_mentor", newcomers(org, m, flags, privacy, LocalDate.parse(asOf)));
+        TeamConnections teams = TeamConnections.of(org, privacy);
+        f.put("teams", teams.teamRows());
+        f.put("team_links", teams.links());
+        f.put("methods", methods(config, m.betweennessRun(), methods, runCounts));
+        f.put("privacy", privacy.describe());
         return f;
     }
 
-    /** Team names as the report may show them: small teams merged under {@link #SMALL_TEAMS}. */
-    public static String[] teamLabels(OrgGraph org, int minGroupSize) {
-        int[] size = new int[org.teams().length];
-        for (int t : org.teamOf()) size[t]++;
-        String[] label = new String[org.size()];
-        for (int i = 0; i < org.size(); i++) {
-            int t = org.teamOf()[i];
-            label[i] = size[t] < minGroupSize ? SMALL_TEAMS : org.teams()[t];
+    // ---- connectors ----
+
+    static List<Map<String, Object>> connectors(OrgGraph org, PersonMetrics m, PrivacyPolicy privacy, int top) {
+        int n = org.size();
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        Arrays.sort(order, Comparator.comparingInt(i -> m.rank()[i]));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int r = 0; r < Math.min(top, n); r++) {
+            int i = order[r];
+            if (m.degree()[i] == 0) break;
+            Joins joins = joins(org, privacy, m.community(), i);
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("rank", m.rank()[i]);
+            c.put("person_id", privacy.personId(i));
+            c.put("name", privacy.personName(i));
+            c.put("team", privacy.team(i));
+            c.put("department", privacy.department(i));
+            c.put("connector_score", m.connectorScore()[i]);
+            c.put("betweenness", m.betweenness()[i]);
+            c.put("constraint", nanToNull(m.constraint()[i]));
+            c.put("team_participation", m.teamParticipation()[i]);
+            c.put("cross_team_share", m.crossTeamShare()[i]);
+            c.put("ties", m.degree()[i]);
+            c.put("teams_joined", joins.teams().size());
+            c.put("departments_joined", joins.departments().size());
+            c.put("communities_joined", joins.communities());
+            c.put("joins", joins.teams());
+            c.put("reason", joins.reason(m.crossTeamShare()[i]));
+            out.add(c);
         }
-        return label;
+        return out;
+    }
+
+    /** Which groups a person's active ties join: strength share per team label, department labels, communities. */
+    record Joins(List<Map<String, Object>> teams, Set<String> departments, int communities) {
+        String reason(double crossTeamShare) {
+            StringBuilder sb = new StringBuilder("joins ").append(teams.size()).append(teams.size() == 1 ? " team (" : " teams (");
+            for (int k = 0; k < Math.min(4, teams.size()); k++) {
+                if (k > 0) sb.append(", ");
+                sb.append(teams.get(k).get("team")).append(' ')
+                        .append(Math.round(100 * ((Number) teams.get(k).get("share")).doubleValue())).append('%');
+            }
+            if (teams.size() > 4) sb.append(", …");
+            sb.append(String.format(Locale.ROOT, ") across %d department%s and %d communit%s; %.0f%% of tie strength crosses team lines",
+                    departments.size(), departments.size() == 1 ? "" : "s", communities, communities == 1 ? "y" : "ies", 100 * crossTeamShare));
+            return sb.toString();
+        }
+    }
+
+    static Joins joins(OrgGraph org, PrivacyPolicy privacy, int[] community, int u) {
+        CompactGraph g = org.graph();
+        Map<String, Double> byTeam = new TreeMap<>();
+        Set<String> depts = new TreeSet<>();
+        Set<Integer> comms = new TreeSet<>();
+        double total = 0;
+        for (int k = g.offsets()[u]; k < g.offsets()[u + 1]; k++) {
+            int v = g.targets()[k];
+            total += g.weights()[k];
+            byTeam.merge(privacy.team(v), g.weights()[k], Double::sum);
+            depts.add(privacy.department(v));
+            comms.add(community[v]);
+        }
+        List<Map.Entry<String, Double>> sorted = new ArrayList<>(byTeam.entrySet());
+        sorted.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        List<Map<String, Object>> teams = new ArrayList<>();
+        for (Map.Entry<String, Double> e : sorted) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("team", e.getKey());
+            t.put("share", total > 0 ? e.getValue() / total : 0.0);
+            teams.add(t);
+        }
+        return new Joins(teams, depts, comms.size());
+    }
+
+    /**
+     * How concentrated brokerage is: the share of all betweenness held by the top 1%, 5%, 10% and 25% of people, the
+     * Gini coefficient, and the Lorenz-style curve (cumulative share held by the top x% of people, x = 0..100).
+     */
+    static Map<String, Object> brokerage(double[] betweenness) {
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("top_1pct_share", topShare(betweenness, 0.01));
+        b.put("top_5pct_share", topShare(betweenness, 0.05));
+        b.put("top_10pct_share", topShare(betweenness, 0.10));
+        b.put("top_25pct_share", topShare(betweenness, 0.25));
+        b.put("people_in_top_1pct", Math.max(1, (int) Math.ceil(betweenness.length * 0.01)));
+        b.put("gini", gini(betweenness));
+        List<Map<String, Object>> curve = new ArrayList<>();
+        for (int pct : new int[]{0, 1, 2, 5, 10, 15, 20, 30, 40, 50, 60, 70, 80, 90, 100}) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("top_people_share", pct / 100.0);
+            p.put("betweenness_share", pct == 0 ? 0.0 : topShare(betweenness, pct / 100.0));
+            curve.add(p);
+        }
+        b.put("curve", curve);
+        return b;
+    }
+
+    // ---- fading ties and people ----
+
+    static List<Map<String, Object>> fadingTies(OrgGraph org, TieAssessment.Result assessed, PrivacyPolicy privacy) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        assessed.ties().stream().filter(t -> t.priority() <= 2)
+                .sorted(Comparator.comparingInt(AssessedTie::priority)
+                        .thenComparingDouble(t -> Double.isNaN(t.bridgeRisk()) ? 0 : -t.bridgeRisk()) // what the network would lose
+                        .thenComparingDouble(t -> -t.tie().strength())
+                        .thenComparing(t -> t.tie().personA()).thenComparing(t -> t.tie().personB()))
+                .limit(MAX_LIST_ROWS).forEach(t -> {
+                    Tie tie = t.tie();
+                    int a = org.indexOf(tie.personA()), b = org.indexOf(tie.personB());
+                    Map<String, Object> x = new LinkedHashMap<>();
+                    x.put("kind", t.mentorship() ? "mentorship" : "bridge");
+                    x.put("status", t.trend().status().label());
+                    x.put("person_a", privacy.personId(a));
+                    x.put("name_a", privacy.personName(a));
+                    x.put("team_a", privacy.team(a));
+                    x.put("person_b", privacy.personId(b));
+                    x.put("name_b", privacy.personName(b));
+                    x.put("team_b", privacy.team(b));
+                    x.put("cross_team", t.crossTeam());
+                    x.put("cross_community", t.crossCommunity());
+                    x.put("strength", tie.strength());
+                    x.put("bridge_risk", nanToNull(t.bridgeRisk()));
+                    x.put("recent_per_week", 7 * t.trend().recentRate());
+                    x.put("baseline_per_week", 7 * t.trend().baselineRate());
+                    x.put("p_drop", nanToNull(t.trend().pDrop()));
+                    x.put("usual_gap_days", nanToNull(tie.usualGapDays()));
+                    x.put("reason", t.trend().reason());
+                    out.add(x);
+                });
+        return out;
+    }
+
+    static List<Map<String, Object>> shrinking(OrgGraph org, PersonFlags flags, PrivacyPolicy privacy) {
+        List<Integer> who = new ArrayList<>();
+        for (int i = 0; i < org.size(); i++) if (flags.networkShrinking()[i]) who.add(i);
+        who.sort(Comparator.<Integer>comparingDouble(i -> change(flags.recentRate()[i], flags.baselineRate()[i]))
+                .thenComparing(org::id));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i : who.subList(0, Math.min(MAX_LIST_ROWS, who.size()))) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("person_id", privacy.personId(i));
+            p.put("name", privacy.personName(i));
+            p.put("team", privacy.team(i));
+            p.put("recent_per_week", 7 * flags.recentRate()[i]);
+            p.put("baseline_per_week", 7 * flags.baselineRate()[i]);
+            p.put("change", change(flags.recentRate()[i], flags.baselineRate()[i]));
+            out.add(p);
+        }
+        return out;
+    }
+
+    static List<Map<String, Object>> newcomers(OrgGraph org, PersonMetrics m, PersonFlags flags, PrivacyPolicy privacy, LocalDate asOf) {
+        List<Integer> who = new ArrayList<>();
+        for (int i = 0; i < org.size(); i++) if (flags.newcomerWithoutMentor()[i]) who.add(i);
+        who.sort(Comparator.<Integer>comparingInt(i -> m.degree()[i]).thenComparing(org::id));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i : who.subList(0, Math.min(MAX_LIST_ROWS, who.size()))) {
+            Person p = org.person(i);
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("person_id", privacy.personId(i));
+            x.put("name", privacy.personName(i));
+            x.put("team", privacy.team(i));
+            x.put("days_since_hire", p.hireDate() == null ? null : ChronoUnit.DAYS.between(p.hireDate(), asOf));
+            x.put("active_ties", m.degree()[i]);
+            x.put("cross_team_share", m.crossTeamShare()[i]);
+            out.add(x);
+        }
+        return out;
+    }
+
+    // ---- methods ----
+
+    static Map<String, Object> methods(JobConfig config, DistributedBetweenness.Result bc, Map<String, Object> definitions,
+                                       Map<String, Object> runCounts) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("lookback_days", config.lookbackDays());
+        p.put("half_life_days", config.halfLifeDays());
+        p.put("min_strength", config.minStrength());
+        p.put("min_interactions", config.minInteractions());
+        p.put("recent_window_days", config.recentWindowDays());
+        p.put("baseline_window_days", config.baselineWindowDays());
+        p.put("weakening_ratio", config.trendRules().weakeningRatio());
+        p.put("significance", config.trendRules().significance());
+        p.put("shrink_share", config.shrinkShare());
+        p.put("newcomer_days", config.newcomerDays());
+        p.put("newcomer_min_ties", config.newcomerMinTies());
+        p.put("weighted_betweenness", config.weightedBetweenness());
+        p.put("seed", config.seed());
+        m.put("parameters", p);
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("mode", bc.mode());
+        b.put("sources", bc.sources());
+        boolean bounded = "epsilon".equals(bc.mode());
+        b.put("epsilon", bounded ? bc.epsilon() : null);
+        b.put("delta", bounded ? bc.delta() : null);
+        b.put("vertex_diameter_bound", bounded ? bc.vertexDiameterBound() : null);
+        b.put("error_bound", switch (bc.mode()) {
+            case "exact" -> "exact (Brandes 2001): every person is a source, no sampling error";
+            case "epsilon" -> String.format(Locale.ROOT,
+                    "sampled: every score within ±%.4g of the exact value with probability at least %.3g "
+                            + "(Riondato & Kornaropoulos 2016; %,d sources for a vertex-diameter bound of %d)",
+                    bc.epsilon(), 1 - bc.delta(), bc.sources(), bc.vertexDiameterBound());
+            default -> String.format(Locale.ROOT,
+                    "sampled with a fixed number of sources (%,d, Brandes & Pich 2007): unbiased, no stated error bound", bc.sources());
+        });
+        m.put("betweenness", b);
+        Map<String, Object> q = new LinkedHashMap<>();
+        for (String k : List.of("interaction_rows_read", "interactions_valid", "interactions_rejected", "rejected_by_reason",
+                "interaction_duplicates", "interactions_after_as_of", "interactions_before_lookback", "directory_rejected", "mentorships_rejected")) {
+            if (runCounts.containsKey(k)) q.put(k, runCounts.get(k));
+        }
+        m.put("quarantine", q);
+        m.put("definitions", new LinkedHashMap<>(definitions));
+        return m;
+    }
+
+    // ---- small pure helpers ----
+
+    /** Median of the degrees; 0 for an empty graph. */
+    static double median(int[] values) {
+        int n = values.length;
+        if (n == 0) return 0.0;
+        int[] v = values.clone();
+        Arrays.sort(v);
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
     }
 
     static int largestComponent(CompactGraph g) {
@@ -149,15 +350,32 @@ public final class NetworkHealth {
         return best;
     }
 
+    /** Share of the total held by the top {@code ceil(n·share)} values (at least one); 0 when the total is 0. */
     static double topShare(double[] values, double share) {
         double total = Arrays.stream(values).sum();
         if (total <= 0) return 0;
         double[] v = values.clone();
         Arrays.sort(v);
-        int k = Math.max(1, (int) Math.ceil(v.length * share));
+        int k = Math.min(v.length, Math.max(1, (int) Math.ceil(v.length * share - 1e-9)));
         double top = 0;
         for (int i = v.length - k; i < v.length; i++) top += v[i];
         return top / total;
+    }
+
+    /** Gini coefficient of non-negative values: 0 when all are equal, (n−1)/n when one holds everything. */
+    static double gini(double[] values) {
+        int n = values.length;
+        double total = Arrays.stream(values).sum();
+        if (n == 0 || total <= 0) return 0;
+        double[] v = values.clone();
+        Arrays.sort(v);
+        double weighted = 0;
+        for (int i = 0; i < n; i++) weighted += (i + 1) * v[i];
+        return 2 * weighted / (n * total) - (n + 1.0) / n;
+    }
+
+    static double change(double recent, double baseline) {
+        return baseline > 0 ? recent / baseline - 1 : 0;
     }
 
     private static long count(boolean[] b) {
@@ -167,6 +385,6 @@ public final class NetworkHealth {
     }
 
     private static Object nanToNull(double d) {
-        return Double.isNaN(d) ? null : d;
+        return Double.isNaN(d) || Double.isInfinite(d) ? null : d;
     }
 }
