@@ -12,15 +12,17 @@ import org.mentorshipgraph.graph.CompactGraph;
  * distance and computes the dependency
  * δ<sub>s•</sub>(v) = Σ<sub>w : v ∈ P<sub>s</sub>(w)</sub> (σ<sub>sv</sub> / σ<sub>sw</sub>) · (1 + δ<sub>s•</sub>(w))
  * (Brandes, J. Math. Sociology 25, 2001, Theorem 6), adding it to {@code into[v]} for every v ≠ s.
- * Predecessors are not stored: w is a successor of v on a shortest path exactly when
- * d(s,v) + ℓ(v,w) = d(s,w), which the accumulation tests while scanning v's row, and it keeps
- * c(w) = (1 + δ(w)) / σ<sub>sw</sub> so that each node needs one division.
+ * w is a successor of v on a shortest path exactly when d(s,v) + ℓ(v,w) = d(s,w). Breadth-first, the
+ * successors of v are final when v is scanned, so the search lists them (at most m entries, in queue
+ * order) and the accumulation reads only those; Dijkstra's distances are final only when settled, so the
+ * weighted accumulation tests the condition while scanning v's row instead. Either way it keeps
+ * c(w) = (1 + δ(w)) / σ<sub>sw</sub>, in the slot that held σ<sub>sw</sub>, so each node needs one division.
  *
  * <p>Unweighted searches are breadth-first (ℓ = 1). Weighted searches are Dijkstra's with an indexed
  * binary heap and ℓ(v,w) = 1 / w(v,w): the weight is a tie strength, so stronger ties are shorter.
  * Equal distances are compared exactly, as NetworkX does.
  *
- * <p>Time per source: O(m) unweighted, O(m log n) weighted. Memory: 20n bytes unweighted, 28n bytes
+ * <p>Time per source: O(m) unweighted, O(m log n) weighted. Memory: 24n + 4m bytes unweighted, 28n bytes
  * weighted (plus 16m bytes for the inverse weights, shared when created through
  * {@link BrandesBetweenness}). After each source only the nodes the search reached are reset (as igraph
  * does), so a source in a small component costs time proportional to that component only. Nothing is
@@ -37,6 +39,8 @@ public final class BetweennessWorkspace {
     // state[2v+1] = sigma, overwritten by (1 + delta) / sigma once v is accumulated. Interleaved so that a
     // neighbour's distance and path count share a cache line.
     private final double[] state;
+    private final int[] successors;      // BFS: 2w for each shortest-path edge v -> w, grouped by v in queue order
+    private final int[] successorStart;  // BFS: where the successors of the node at queue position k start
     private final int[] order;       // nodes in the order they were settled (BFS queue / Brandes' stack S)
     private final int[] heap;        // Dijkstra: binary heap of node ids keyed by distance
     private final int[] heapIndex;   // Dijkstra: position in heap, UNSEEN or SETTLED
@@ -57,6 +61,8 @@ public final class BetweennessWorkspace {
             for (int v = 0; v < n; v++) {
                 state[2 * v] = -1;
             }
+            this.successors = new int[targets.length / 2];
+            this.successorStart = new int[n + 1];
             this.heap = null;
             this.heapIndex = null;
         } else {
@@ -65,6 +71,8 @@ public final class BetweennessWorkspace {
                 state[2 * v] = Double.POSITIVE_INFINITY;
             }
 
+            this.successors = null;
+            this.successorStart = null;
             this.heap = new int[n];
             this.heapIndex = new int[n];
             Arrays.fill(heapIndex, UNSEEN);
@@ -100,6 +108,8 @@ public final class BetweennessWorkspace {
         final int[] tgt = targets;
         final double[] st = state; // st[2v] = distance (-1 = unseen), st[2v+1] = sigma, later (1 + delta) / sigma
         final int[] q = order;
+        final int[] succ = successors;
+        final int[] start = successorStart;
         if (off[s] == off[s + 1]) {
             return 1;
         }
@@ -108,7 +118,11 @@ public final class BetweennessWorkspace {
         q[0] = s;
         int head = 0;
         int tail = 1;
+        int edges = 0;
         while (head < tail) {
+            // The successors of v on shortest paths are final when v is scanned: they are the neighbours at
+            // distance d(v) + 1, discovered now or earlier in this level. They are listed in queue order.
+            start[head] = edges;
             int v = q[head++];
             double next = st[2 * v] + 1;
             double sv = st[2 * v + 1];
@@ -120,25 +134,23 @@ public final class BetweennessWorkspace {
                     st[p] = next;
                     st[p + 1] = sv;
                     q[tail++] = w;
+                    succ[edges++] = p;
                 } else if (dw == next) {
                     st[p + 1] += sv;
+                    succ[edges++] = p;
                 }
             }
         }
+        start[tail] = edges;
         for (int k = tail - 1; k > 0; k--) {
-            int v = q[k];
-            int pv = v << 1;
-            double next = st[pv] + 1;
             double acc = 0;
-            for (int i = off[v], end = off[v + 1]; i < end; i++) {
-                int p = tgt[i] << 1;
-                if (st[p] == next) {
-                    acc += st[p + 1];
-                }
+            for (int j = start[k], end = start[k + 1]; j < end; j++) {
+                acc += st[succ[j] + 1];
             }
+            int pv = q[k] << 1;
             double sv = st[pv + 1];
             double delta = sv * acc;
-            into[v] += delta;
+            into[q[k]] += delta;
             st[pv + 1] = (1.0 + delta) / sv; // sigma[v] is not needed any more: v's predecessors read this
         }
         for (int k = 0; k < tail; k++) {

@@ -28,7 +28,7 @@ import org.mentorshipgraph.graph.CompactGraph;
  * Bifurcation and Chaos 17(7), 2007) the sum is first scaled by n / k, as NetworkX's {@code k=} does.
  *
  * <p>Running time: O(k·m) unweighted and O(k·(m + n) log n) weighted for k sources; all sources gives
- * O(nm) and O(nm log n). Memory: O(n + m): per thread about 20n bytes unweighted and 28n bytes weighted,
+ * O(nm) and O(nm log n). Memory: O(n + m): per thread about 24n + 4m bytes unweighted and 28n bytes weighted,
  * plus one n-double partial result; shared, 16m bytes of inverse weights (weighted) and, for graphs of
  * at least 4,096 nodes, a relabelled copy of the graph (about 8n + 24m bytes).
  */
