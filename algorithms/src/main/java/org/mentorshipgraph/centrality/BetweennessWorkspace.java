@@ -12,16 +12,18 @@ import org.mentorshipgraph.graph.CompactGraph;
  * distance and computes the dependency
  * δ<sub>s•</sub>(v) = Σ<sub>w : v ∈ P<sub>s</sub>(w)</sub> (σ<sub>sv</sub> / σ<sub>sw</sub>) · (1 + δ<sub>s•</sub>(w))
  * (Brandes, J. Math. Sociology 25, 2001, Theorem 6), adding it to {@code into[v]} for every v ≠ s.
- * Predecessors are not stored: w is a successor of v on a shortest path exactly when
- * d(s,v) + ℓ(v,w) = d(s,w), which the accumulation tests while scanning v's row, and it keeps
- * c(w) = (1 + δ(w)) / σ<sub>sw</sub> so that each node needs one division.
+ * w is a successor of v on a shortest path exactly when d(s,v) + ℓ(v,w) = d(s,w). Breadth-first, the
+ * successors of v are final when v is scanned, so the search lists them (at most m entries, in queue
+ * order) and the accumulation reads only those; Dijkstra's distances are final only when settled, so the
+ * weighted accumulation tests the condition while scanning v's row instead. Either way it keeps
+ * c(w) = (1 + δ(w)) / σ<sub>sw</sub>, in the slot that held σ<sub>sw</sub>, so each node needs one division.
  *
  * <p>Unweighted searches are breadth-first (ℓ = 1). Weighted searches are Dijkstra's with an indexed
  * binary heap and ℓ(v,w) = 1 / w(v,w): the weight is a tie strength, so stronger ties are shorter.
  * Equal distances are compared exactly, as NetworkX does.
  *
- * <p>Time per source: O(m) unweighted, O(m log n) weighted. Memory: about 24n bytes unweighted and
- * 44n bytes weighted (plus 16m bytes for the inverse weights, shared when created through
+ * <p>Time per source: O(m) unweighted, O(m log n) weighted. Memory: 24n + 4m bytes unweighted, 28n bytes
+ * weighted (plus 16m bytes for the inverse weights, shared when created through
  * {@link BrandesBetweenness}). After each source only the nodes the search reached are reset (as igraph
  * does), so a source in a small component costs time proportional to that component only. Nothing is
  * allocated per source. Not thread-safe: use one workspace per thread.
@@ -33,12 +35,14 @@ public final class BetweennessWorkspace {
     private final int[] offsets;
     private final int[] targets;
     private final double[] length;   // 1 / weight, weighted mode only
-    private final int[] dist;        // BFS distance, -1 = unseen
-    private final double[] ddist;    // Dijkstra distance, +inf = unseen
-    private final double[] sigma;    // number of shortest paths from the source
-    private final double[] coef;     // (1 + delta) / sigma
+    // Per node v: state[2v] = distance from the source (-1 unseen in BFS, +inf unseen in Dijkstra) and
+    // state[2v+1] = sigma, overwritten by (1 + delta) / sigma once v is accumulated. Interleaved so that a
+    // neighbour's distance and path count share a cache line.
+    private final double[] state;
+    private final int[] successors;      // BFS: 2w for each shortest-path edge v -> w, grouped by v in queue order
+    private final int[] successorStart;  // BFS: where the successors of the node at queue position k start
     private final int[] order;       // nodes in the order they were settled (BFS queue / Brandes' stack S)
-    private final int[] heap;        // Dijkstra: binary heap of node ids keyed by ddist
+    private final int[] heap;        // Dijkstra: binary heap of node ids keyed by distance
     private final int[] heapIndex;   // Dijkstra: position in heap, UNSEEN or SETTLED
 
     /** A workspace for {@code g}; weighted mode uses Dijkstra over lengths 1 / weight. */
@@ -51,19 +55,24 @@ public final class BetweennessWorkspace {
         this.offsets = g.offsets();
         this.targets = g.targets();
         this.length = length;
-        this.sigma = new double[n];
-        this.coef = new double[n];
         this.order = new int[n];
         if (length == null) {
-            this.dist = new int[n];
-            Arrays.fill(dist, -1);
-            this.ddist = null;
+            this.state = new double[2 * n];
+            for (int v = 0; v < n; v++) {
+                state[2 * v] = -1;
+            }
+            this.successors = new int[targets.length / 2];
+            this.successorStart = new int[n + 1];
             this.heap = null;
             this.heapIndex = null;
         } else {
-            this.dist = null;
-            this.ddist = new double[n];
-            Arrays.fill(ddist, Double.POSITIVE_INFINITY);
+            this.state = new double[2 * n];
+            for (int v = 0; v < n; v++) {
+                state[2 * v] = Double.POSITIVE_INFINITY;
+            }
+
+            this.successors = null;
+            this.successorStart = null;
             this.heap = new int[n];
             this.heapIndex = new int[n];
             Arrays.fill(heapIndex, UNSEEN);
@@ -97,50 +106,55 @@ public final class BetweennessWorkspace {
     private int unweighted(int s, double[] into) {
         final int[] off = offsets;
         final int[] tgt = targets;
-        final int[] d = dist;
-        final double[] sg = sigma;
-        final double[] c = coef;
+        final double[] st = state; // st[2v] = distance (-1 = unseen), st[2v+1] = sigma, later (1 + delta) / sigma
         final int[] q = order;
+        final int[] succ = successors;
+        final int[] start = successorStart;
         if (off[s] == off[s + 1]) {
             return 1;
         }
-        d[s] = 0;
-        sg[s] = 1.0;
+        st[2 * s] = 0;
+        st[2 * s + 1] = 1.0;
         q[0] = s;
         int head = 0;
         int tail = 1;
+        int edges = 0;
         while (head < tail) {
+            // The successors of v on shortest paths are final when v is scanned: they are the neighbours at
+            // distance d(v) + 1, discovered now or earlier in this level. They are listed in queue order.
+            start[head] = edges;
             int v = q[head++];
-            int next = d[v] + 1;
-            double sv = sg[v];
+            double next = st[2 * v] + 1;
+            double sv = st[2 * v + 1];
             for (int i = off[v], end = off[v + 1]; i < end; i++) {
                 int w = tgt[i];
-                int dw = d[w];
+                int p = w << 1;
+                double dw = st[p];
                 if (dw < 0) {
-                    d[w] = next;
-                    sg[w] = sv;
+                    st[p] = next;
+                    st[p + 1] = sv;
                     q[tail++] = w;
+                    succ[edges++] = p;
                 } else if (dw == next) {
-                    sg[w] += sv;
+                    st[p + 1] += sv;
+                    succ[edges++] = p;
                 }
             }
         }
+        start[tail] = edges;
         for (int k = tail - 1; k > 0; k--) {
-            int v = q[k];
-            int next = d[v] + 1;
             double acc = 0;
-            for (int i = off[v], end = off[v + 1]; i < end; i++) {
-                int w = tgt[i];
-                if (d[w] == next) {
-                    acc += c[w];
-                }
+            for (int j = start[k], end = start[k + 1]; j < end; j++) {
+                acc += st[succ[j] + 1];
             }
-            double delta = sg[v] * acc;
-            into[v] += delta;
-            c[v] = (1.0 + delta) / sg[v];
+            int pv = q[k] << 1;
+            double sv = st[pv + 1];
+            double delta = sv * acc;
+            into[q[k]] += delta;
+            st[pv + 1] = (1.0 + delta) / sv; // sigma[v] is not needed any more: v's predecessors read this
         }
         for (int k = 0; k < tail; k++) {
-            d[q[k]] = -1;
+            st[2 * q[k]] = -1;
         }
         return tail;
     }
@@ -149,16 +163,14 @@ public final class BetweennessWorkspace {
         final int[] off = offsets;
         final int[] tgt = targets;
         final double[] len = length;
-        final double[] d = ddist;
-        final double[] sg = sigma;
-        final double[] c = coef;
+        final double[] st = state;
         final int[] settled = order;
         final int[] pos = heapIndex;
         if (off[s] == off[s + 1]) {
             return 1;
         }
-        d[s] = 0.0;
-        sg[s] = 1.0;
+        st[2 * s] = 0.0;
+        st[2 * s + 1] = 1.0;
         int size = 0;
         heap[size++] = s;
         pos[s] = 0;
@@ -167,47 +179,49 @@ public final class BetweennessWorkspace {
             int v = heap[0];
             size--;
             if (size > 0) {
-                int last = heap[size];
-                siftDown(last, 0, size);
+                siftDown(heap[size], 0, size);
             }
             pos[v] = SETTLED;
             settled[count++] = v;
-            double dv = d[v];
-            double sv = sg[v];
+            double dv = st[2 * v];
+            double sv = st[2 * v + 1];
             for (int i = off[v], end = off[v + 1]; i < end; i++) {
                 int w = tgt[i];
+                int p = w << 1;
                 double nd = dv + len[i];
-                double dw = d[w];
+                double dw = st[p];
                 if (nd < dw) {
-                    d[w] = nd;
-                    sg[w] = sv;
-                    int p = pos[w];
-                    if (p == UNSEEN) {
-                        p = size++;
+                    st[p] = nd;
+                    st[p + 1] = sv;
+                    int h = pos[w];
+                    if (h == UNSEEN) {
+                        h = size++;
                     }
-                    siftUp(w, p);
+                    siftUp(w, h);
                 } else if (nd == dw && pos[w] != SETTLED) {
-                    sg[w] += sv;
+                    st[p + 1] += sv;
                 }
             }
         }
         for (int k = count - 1; k > 0; k--) {
             int v = settled[k];
-            double dv = d[v];
+            int pv = v << 1;
+            double dv = st[pv];
             double acc = 0;
             for (int i = off[v], end = off[v + 1]; i < end; i++) {
-                int w = tgt[i];
-                if (dv + len[i] == d[w]) {
-                    acc += c[w];
+                int p = tgt[i] << 1;
+                if (dv + len[i] == st[p]) {
+                    acc += st[p + 1];
                 }
             }
-            double delta = sg[v] * acc;
+            double sv = st[pv + 1];
+            double delta = sv * acc;
             into[v] += delta;
-            c[v] = (1.0 + delta) / sg[v];
+            st[pv + 1] = (1.0 + delta) / sv;
         }
         for (int k = 0; k < count; k++) {
             int v = settled[k];
-            d[v] = Double.POSITIVE_INFINITY;
+            st[2 * v] = Double.POSITIVE_INFINITY;
             pos[v] = UNSEEN;
         }
         return count;
@@ -216,12 +230,12 @@ public final class BetweennessWorkspace {
     private void siftUp(int v, int p) {
         final int[] h = heap;
         final int[] pos = heapIndex;
-        final double[] d = ddist;
-        double key = d[v];
+        final double[] st = state;
+        double key = st[2 * v];
         while (p > 0) {
             int parent = (p - 1) >>> 1;
             int u = h[parent];
-            if (d[u] <= key) {
+            if (st[2 * u] <= key) {
                 break;
             }
             h[p] = u;
@@ -235,17 +249,17 @@ public final class BetweennessWorkspace {
     private void siftDown(int v, int p, int size) {
         final int[] h = heap;
         final int[] pos = heapIndex;
-        final double[] d = ddist;
-        double key = d[v];
+        final double[] st = state;
+        double key = st[2 * v];
         int half = size >>> 1;
         while (p < half) {
             int child = 2 * p + 1;
             int right = child + 1;
-            if (right < size && d[h[right]] < d[h[child]]) {
+            if (right < size && st[2 * h[right]] < st[2 * h[child]]) {
                 child = right;
             }
             int u = h[child];
-            if (key <= d[u]) {
+            if (key <= st[2 * u]) {
                 break;
             }
             h[p] = u;

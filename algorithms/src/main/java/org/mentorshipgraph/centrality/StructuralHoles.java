@@ -13,8 +13,9 @@ import org.mentorshipgraph.graph.CompactGraph;
  * m<sub>vw</sub> = w(v,w) / max<sub>x</sub> w(v,x) the strength of v's tie to w relative to v's strongest:
  * <ul>
  *   <li>constraint c(u) = Σ<sub>v ∈ N(u)</sub> (p<sub>uv</sub> + Σ<sub>w ∈ N(u) ∩ N(v)</sub>
- *       p<sub>uw</sub> p<sub>wv</sub>)², between 1/deg(u) (no ties among contacts, equal strengths)
- *       and about 1.125; low constraint = a broker across structural holes;</li>
+ *       p<sub>uw</sub> p<sub>wv</sub>)²: 1/deg(u) when the contacts are unconnected and equally strong,
+ *       1 for a single contact, and up to slightly above 1 in small dense cliques (1.125 in a triangle);
+ *       low constraint = a broker across structural holes;</li>
  *   <li>effective size e(u) = Σ<sub>v ∈ N(u)</sub> (1 − Σ<sub>w ∈ N(u) ∩ N(v)</sub> p<sub>uw</sub>
  *       m<sub>vw</sub>), the number of non-redundant contacts, at most deg(u). Unweighted it reduces to
  *       Borgatti's n − 2t/n.</li>

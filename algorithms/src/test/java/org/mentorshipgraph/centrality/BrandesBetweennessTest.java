@@ -37,6 +37,18 @@ class BrandesBetweennessTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"karate", "lesmis", "florentine"})
+    void relabellingForLocalityGivesTheSameScoresInTheCallersIds(String name) {
+        ReferenceGraph ref = ReferenceGraph.load(name);
+        int[] all = SourceSelection.all(ref.graph.nodeCount()).sources();
+        for (boolean weighted : new boolean[] {false, true}) {
+            double[] plain = BrandesBetweenness.accumulate(ref.graph, all, weighted, 1, false);
+            assertClose(name + " relabelled, 1 thread", BrandesBetweenness.accumulate(ref.graph, all, weighted, 1, true), plain);
+            assertClose(name + " relabelled, 2 threads", BrandesBetweenness.accumulate(ref.graph, all, weighted, 2, true), plain);
+        }
+    }
+
     @Test
     void path() {
         // 0-1-2-3-4: node 1 lies on 3 of the C(4,2)=6 pairs not containing it, node 2 on 4.

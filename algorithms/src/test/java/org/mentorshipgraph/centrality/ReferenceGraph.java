@@ -50,15 +50,20 @@ final class ReferenceGraph {
         int[] community = new int[n];
         ReferenceGraph ref = new ReferenceGraph(name, CompactGraph.fromEdges(n, a, b, w), community);
         ref.graphValues.putAll(values);
-        for (int c = 2; c < header.length; c++) {
+        for (int c = 1; c < header.length; c++) {
+            if (header[c].equals("name")) {
+                continue;
+            }
             double[] col = new double[n];
             for (String[] r : nodes) {
                 col[Integer.parseInt(r[0])] = Double.parseDouble(r[c]);
             }
             ref.columns.put(header[c], col);
-        }
-        for (String[] r : nodes) {
-            community[Integer.parseInt(r[0])] = Integer.parseInt(r[6]);
+            if (header[c].equals("community")) {
+                for (int v = 0; v < n; v++) {
+                    community[v] = (int) col[v];
+                }
+            }
         }
         assertThat(ref.graph.edgeCount()).isEqualTo(Integer.parseInt(values.get("m")));
         return ref;

@@ -64,4 +64,18 @@ class CompactGraphTest {
         assertThatThrownBy(() -> CompactGraph.fromEdges(2, new int[] {0}, new int[] {1}, new double[] {1, 2}))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void relabelKeepsEdgesAndWeightsUnderNewNames() {
+        CompactGraph g = CompactGraph.fromEdges(4, new int[] {0, 0, 1}, new int[] {1, 2, 3}, new double[] {1, 2, 3});
+        int[] newId = {3, 0, 2, 1}; // 0->3, 1->0, 2->2, 3->1
+        CompactGraph h = g.relabel(newId);
+        assertThat(h.edgeCount()).isEqualTo(3);
+        // old edges {0,1}:1 -> {3,0}, {0,2}:2 -> {3,2}, {1,3}:3 -> {0,1}
+        assertThat(h.offsets()).containsExactly(0, 2, 3, 4, 6);
+        assertThat(h.targets()).containsExactly(1, 3, 0, 3, 0, 2);
+        assertThat(h.weights()).containsExactly(3.0, 1.0, 3.0, 2.0, 1.0, 2.0);
+        assertThat(h.strength(3)).isEqualTo(g.strength(0));
+        assertThatThrownBy(() -> g.relabel(new int[] {0, 0, 1, 2})).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -7,6 +7,8 @@ import org.mentorshipgraph.ingest.InputFormat;
 import org.mentorshipgraph.job.ExitCodes;
 import org.mentorshipgraph.job.JobFailure;
 import org.mentorshipgraph.job.NightlyJob;
+import org.mentorshipgraph.job.RunLock;
+import org.mentorshipgraph.job.RunRecord;
 import org.mentorshipgraph.job.Sparks;
 import org.mentorshipgraph.job.StepLog;
 import picocli.CommandLine;
@@ -14,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +68,14 @@ public final class NightlyCommand implements Callable<Integer> {
     String betweenness;
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "set any configuration key (repeatable)")
     List<String> sets;
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "backfill: run every date from this one to --to, in order (a failed date stops the backfill)")
+    String from;
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "backfill: last date (with --from)")
+    String to;
+    @Option(names = "--dry-run", description = "check the configuration and read and check the inputs; write nothing")
+    boolean dryRun;
+    @Option(names = "--log-json", paramLabel = "FILE", description = "also append progress as JSON lines to FILE (for log collectors)")
+    String logJson;
     @Option(names = "--print-config", description = "print the effective configuration and exit")
     boolean printConfig;
 
@@ -106,18 +117,58 @@ public final class NightlyCommand implements Callable<Integer> {
             System.out.println(config.describe());
             return ExitCodes.OK;
         }
+        List<LocalDate> dates = dates(config);
         preflight(config);
+        if (!config.logJsonFile().isBlank()) StepLog.jsonLinesTo(Path.of(config.logJsonFile()));
         StepLog.info("mentorship-graph nightly job; effective configuration:%n%s", config.describe());
-        long t0 = System.nanoTime();
-        SparkSession spark = Sparks.session(config);
-        StepLog.info("spark        %s ready in %.1f s", spark.sparkContext().master(), (System.nanoTime() - t0) / 1e9);
+        // one run at a time per output directory (a dry run writes nothing and needs no lock)
+        try (RunLock lock = dryRun ? null : RunLock.acquire(config.outputDir(), dates.isEmpty() ? "as-of " + config.get(Setting.AS_OF)
+                : "backfill " + dates.get(0) + ".." + dates.get(dates.size() - 1))) {
+            long t0 = System.nanoTime();
+            SparkSession spark = Sparks.session(config);
+            StepLog.info("spark        %s ready in %.1f s", spark.sparkContext().master(), (System.nanoTime() - t0) / 1e9);
+            try {
+                if (dryRun) {
+                    RunRecord r = new NightlyJob(config, environment).dryRun(spark);
+                    System.out.println("Dry run for " + r.asMap().get("as_of") + ": inputs and configuration are usable; nothing was written.");
+                    System.out.println("  counts: " + r.counts());
+                    return ExitCodes.OK;
+                }
+                if (dates.isEmpty()) return runOnce(spark, config);
+                for (LocalDate d : dates) {
+                    StepLog.info("backfill     %s (%d of %d)", d, dates.indexOf(d) + 1, dates.size());
+                    int code = runOnce(spark, config.with(Map.of(Setting.AS_OF, d.toString())));
+                    if (code != ExitCodes.OK) {
+                        System.err.println("error: backfill stopped at " + d + "; dates after it were not run");
+                        return code;
+                    }
+                }
+                return ExitCodes.OK;
+            } finally {
+                spark.stop();
+            }
+        }
+    }
+
+    private int runOnce(SparkSession spark, JobConfig config) {
+        NightlyJob.Outcome outcome = new NightlyJob(config, environment).run(spark);
+        RunSummary.print(outcome, config);
+        if (outcome.message() != null) System.err.println("error: " + outcome.message());
+        return outcome.exitCode();
+    }
+
+    /** The dates of a backfill, in order; empty for a single run. */
+    private List<LocalDate> dates(JobConfig config) {
+        if (from == null && to == null) return List.of();
+        if (from == null || to == null) throw JobFailure.usage("--from and --to go together");
+        if (asOf != null) throw JobFailure.usage("--as-of cannot be combined with --from/--to");
         try {
-            NightlyJob.Outcome outcome = new NightlyJob(config, environment).run(spark);
-            RunSummary.print(outcome, config);
-            if (outcome.message() != null) System.err.println("error: " + outcome.message());
-            return outcome.exitCode();
-        } finally {
-            spark.stop();
+            LocalDate a = LocalDate.parse(from), b = LocalDate.parse(to);
+            if (b.isBefore(a)) throw JobFailure.usage("--to " + to + " is before --from " + from);
+            if (a.plusDays(3660).isBefore(b)) throw JobFailure.usage("a backfill covers at most ten years");
+            return a.datesUntil(b.plusDays(1)).toList();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw JobFailure.usage("--from/--to must be dates YYYY-MM-DD");
         }
     }
 
@@ -146,6 +197,7 @@ public final class NightlyCommand implements Callable<Integer> {
         put(o, Setting.WEAKENING_RATIO, weakeningRatio);
         put(o, Setting.SIGNIFICANCE, significance);
         put(o, Setting.BETWEENNESS, betweenness);
+        put(o, Setting.LOG_JSON_FILE, logJson);
         if (sets != null) {
             for (String kv : sets) {
                 int eq = kv.indexOf('=');

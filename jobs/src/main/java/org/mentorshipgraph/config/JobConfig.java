@@ -146,6 +146,7 @@ public final class JobConfig {
     public int neo4jParallelism() { return integer(Setting.NEO4J_PARALLELISM); }
     public double neo4jRetrySeconds() { return number(Setting.NEO4J_RETRY_SECONDS); }
     public int neo4jHistoryRuns() { return integer(Setting.NEO4J_HISTORY_RUNS); }
+    public String logJsonFile() { return get(Setting.LOG_JSON_FILE); }
     public String sparkMaster() { return get(Setting.SPARK_MASTER); }
     public int sparkPartitions() { return integer(Setting.SPARK_PARTITIONS); }
     public long seed() { return (long) number(Setting.SEED); }

@@ -51,8 +51,9 @@ public enum Setting {
     NEO4J_PARALLELISM("neo4j.parallelism", "2", "concurrent writer sessions"),
     NEO4J_RETRY_SECONDS("neo4j.retry-seconds", "30", "how long to keep retrying an unreachable Neo4j before failing with exit code 4"),
     NEO4J_HISTORY_RUNS("neo4j.history-runs", "90", "how many runs of per-person and per-tie history Neo4j keeps"),
+    LOG_JSON_FILE("log.json-file", "", "also append progress as JSON lines to this file, for log collectors; empty for none"),
     SPARK_MASTER("spark.master", "", "Spark master; empty: local[*] unless spark-submit set one"),
-    SPARK_PARTITIONS("spark.shuffle-partitions", "8", "spark.sql.shuffle.partitions for local runs");
+    SPARK_PARTITIONS("spark.shuffle-partitions", "4", "spark.sql.shuffle.partitions for local runs");
 
     private final String key;
     private final String defaultValue;

@@ -66,10 +66,7 @@ public final class NightlyJob {
         Path interactionsPath = Path.of(config.interactions());
         LocalDate asOf = resolveAsOf(interactionsPath);
         long asOfEnd = asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-        TieAggregation.Windows windows = new TieAggregation.Windows(asOfEnd,
-                asOfEnd - (long) (config.recentWindowDays() * DAY_MS),
-                asOfEnd - (long) ((config.recentWindowDays() + config.baselineWindowDays()) * DAY_MS),
-                asOfEnd - (long) (config.lookbackDays() * DAY_MS), config.halfLifeDays());
+        TieAggregation.Windows windows = windows(asOfEnd);
         RunRecord record = new RunRecord(asOf.toString(), config.resultParameters());
         StepLog steps = new StepLog(record);
         StepLog.info("run %s: look-back from %s, recent window from %s, baseline from %s", asOf,
@@ -77,19 +74,14 @@ public final class NightlyJob {
         RunFiles files = new RunFiles(config.outputDir(), asOf.toString());
         try {
             // 1. ingest
-            InteractionContract.CheckedInteractions interactions = steps.step("ingest", () -> {
-                InteractionReader.RawInteractions raw = InteractionReader.read(spark, interactionsPath,
-                        LocalDate.ofEpochDay(Math.floorDiv(windows.lookbackStartMs(), (long) DAY_MS)).minusDays(1), asOf);
-                record.input("interactions", Map.of("path", interactionsPath.toString(), "format", raw.format().name(),
-                        "day_partitions_read", raw.partitionsRead(), "day_partitions_total", raw.partitionsTotal()));
-                return InteractionContract.check(spark, raw.rows(), windows.lookbackStartMs(), asOfEnd,
-                        System.currentTimeMillis(), raw.partitioned());
-            }, c -> String.format("%,d rows read, %,d valid, %,d quarantined %s, %,d duplicates, %,d after the as-of date, %,d before the look-back",
-                    c.rowsRead(), c.validRows(), c.rejectedRows(), c.rejectedByReason(), c.duplicateRows(), c.afterAsOfRows(), c.beforeLookbackRows()),
-                    InteractionContract.CheckedInteractions::rowsRead);
-            DirectoryReader.People people = DirectoryReader.readPeople(spark, config.people());
-            DirectoryReader.Mentorships mentorships = DirectoryReader.readMentorships(spark, config.mentorships());
-            recordIngest(record, interactions, people, mentorships);
+            Inputs in = steps.step("ingest", () -> ingest(spark, interactionsPath, windows, asOf, asOfEnd, record),
+                    i -> String.format("%,d rows read, %,d valid, %,d quarantined %s, %,d duplicates, %,d after the as-of date, %,d before the look-back",
+                            i.interactions().rowsRead(), i.interactions().validRows(), i.interactions().rejectedRows(),
+                            i.interactions().rejectedByReason(), i.interactions().duplicateRows(), i.interactions().afterAsOfRows(),
+                            i.interactions().beforeLookbackRows()), i -> i.interactions().rowsRead());
+            InteractionContract.CheckedInteractions interactions = in.interactions();
+            DirectoryReader.People people = in.people();
+            DirectoryReader.Mentorships mentorships = in.mentorships();
             checkRejectedShare(interactions);
 
             // 2. ties
@@ -98,6 +90,11 @@ public final class NightlyJob {
                     t -> String.format("%,d ties from %,d interactions", t.size(), interactions.validRows()), t -> interactions.validRows());
             OrgGraph org = OrgGraph.build(people.byId(), ties, config.minStrength());
             record.count("people", org.size());
+            if (!people.byId().isEmpty()) {
+                long unlisted = org.size() - people.byId().size();
+                record.count("people_not_in_directory", unlisted);
+                if (unlisted > 0) StepLog.warn("%,d people in the interactions are not in the people directory (team 'unknown')", unlisted);
+            }
             record.count("ties", ties.size());
             record.count("active_ties", org.activeTies());
 
@@ -156,6 +153,49 @@ public final class NightlyJob {
             keepFailedRecord(files, record);
             throw e;
         }
+    }
+
+    /** What the ingest step read and checked. */
+    public record Inputs(InteractionContract.CheckedInteractions interactions, DirectoryReader.People people,
+                         DirectoryReader.Mentorships mentorships) {}
+
+    private Inputs ingest(SparkSession spark, Path interactionsPath, TieAggregation.Windows windows, LocalDate asOf, long asOfEnd,
+                          RunRecord record) {
+        InteractionReader.RawInteractions raw = InteractionReader.read(spark, interactionsPath,
+                LocalDate.ofEpochDay(Math.floorDiv(windows.lookbackStartMs(), (long) DAY_MS)).minusDays(1), asOf);
+        record.input("interactions", Map.of("path", interactionsPath.toString(), "format", raw.format().name(),
+                "day_partitions_read", raw.partitionsRead(), "day_partitions_total", raw.partitionsTotal()));
+        InteractionContract.CheckedInteractions checked = InteractionContract.check(spark, raw.rows(), windows.lookbackStartMs(), asOfEnd,
+                System.currentTimeMillis(), raw.partitioned());
+        DirectoryReader.People people = DirectoryReader.readPeople(spark, config.people());
+        DirectoryReader.Mentorships mentorships = DirectoryReader.readMentorships(spark, config.mentorships());
+        recordIngest(record, checked, people, mentorships);
+        return new Inputs(checked, people, mentorships);
+    }
+
+    /**
+     * {@code --dry-run}: checks the configuration and reads and checks the inputs exactly as a run would, writing
+     * nothing. Fails as a run would (exit 3) when the input is unusable or too much of it is quarantined.
+     */
+    public RunRecord dryRun(SparkSession spark) {
+        Path interactionsPath = Path.of(config.interactions());
+        LocalDate asOf = resolveAsOf(interactionsPath);
+        long asOfEnd = asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        TieAggregation.Windows windows = windows(asOfEnd);
+        RunRecord record = new RunRecord(asOf.toString(), config.resultParameters());
+        Inputs in = new StepLog(record).step("validate", () -> ingest(spark, interactionsPath, windows, asOf, asOfEnd, record),
+                i -> i.interactions().rowsRead() + " rows read, " + i.interactions().rejectedRows() + " would be quarantined "
+                        + i.interactions().rejectedByReason(), i -> i.interactions().rowsRead());
+        checkRejectedShare(in.interactions());
+        record.finish("dry-run", "inputs and configuration are usable; nothing was written");
+        return record;
+    }
+
+    private TieAggregation.Windows windows(long asOfEnd) {
+        return new TieAggregation.Windows(asOfEnd,
+                asOfEnd - (long) (config.recentWindowDays() * DAY_MS),
+                asOfEnd - (long) ((config.recentWindowDays() + config.baselineWindowDays()) * DAY_MS),
+                asOfEnd - (long) (config.lookbackDays() * DAY_MS), config.halfLifeDays());
     }
 
     /** The as-of date: given, or the last day in the bundled sample, or today (UTC). */

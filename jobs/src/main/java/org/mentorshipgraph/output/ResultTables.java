@@ -53,7 +53,8 @@ public final class ResultTables {
                 .column("recent_count", LONG).column("baseline_count", LONG).column("recent_rate", DOUBLE).column("baseline_rate", DOUBLE)
                 .column("rate_ratio", DOUBLE).column("p_drop", DOUBLE).column("p_rise", DOUBLE)
                 .column("status", STRING).column("status_reason", STRING)
-                .column("mentorship", BOOLEAN).column("cross_team", BOOLEAN).column("cross_community", BOOLEAN).column("priority", LONG);
+                .column("mentorship", BOOLEAN).column("cross_team", BOOLEAN).column("cross_community", BOOLEAN)
+                .column("bridge_risk", DOUBLE).column("priority", LONG);
         for (AssessedTie a : assessed.ties()) {
             Tie x = a.tie();
             TieTrend tr = a.trend();
@@ -62,7 +63,7 @@ public final class ResultTables {
                     (asOfEndMs - x.lastMs()) / 86_400_000.0, x.usualGapDays(),
                     (long) x.recentCount(), (long) x.baselineCount(), tr.recentRate(), tr.baselineRate(), tr.rateRatio(),
                     tr.pDrop(), tr.pRise(), tr.status().label(), tr.reason(),
-                    a.mentorship(), a.crossTeam(), a.crossCommunity(), (long) a.priority());
+                    a.mentorship(), a.crossTeam(), a.crossCommunity(), a.bridgeRisk(), (long) a.priority());
         }
         return t;
     }

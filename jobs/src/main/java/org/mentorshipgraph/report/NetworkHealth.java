@@ -200,7 +200,9 @@ public final class NetworkHealth {
     static List<Map<String, Object>> fadingTies(OrgGraph org, TieAssessment.Result assessed, PrivacyPolicy privacy) {
         List<Map<String, Object>> out = new ArrayList<>();
         assessed.ties().stream().filter(t -> t.priority() <= 2)
-                .sorted(Comparator.comparingInt(AssessedTie::priority).thenComparingDouble(t -> -t.tie().strength())
+                .sorted(Comparator.comparingInt(AssessedTie::priority)
+                        .thenComparingDouble(t -> Double.isNaN(t.bridgeRisk()) ? 0 : -t.bridgeRisk()) // what the network would lose
+                        .thenComparingDouble(t -> -t.tie().strength())
                         .thenComparing(t -> t.tie().personA()).thenComparing(t -> t.tie().personB()))
                 .limit(MAX_LIST_ROWS).forEach(t -> {
                     Tie tie = t.tie();
@@ -217,6 +219,7 @@ public final class NetworkHealth {
                     x.put("cross_team", t.crossTeam());
                     x.put("cross_community", t.crossCommunity());
                     x.put("strength", tie.strength());
+                    x.put("bridge_risk", nanToNull(t.bridgeRisk()));
                     x.put("recent_per_week", 7 * t.trend().recentRate());
                     x.put("baseline_per_week", 7 * t.trend().baselineRate());
                     x.put("p_drop", nanToNull(t.trend().pDrop()));

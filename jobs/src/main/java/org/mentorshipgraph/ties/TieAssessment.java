@@ -45,6 +45,7 @@ public final class TieAssessment {
         int[] activeTies = new int[n];
         boolean[] onlyTieIsMentorship = new boolean[n];
         List<AssessedTie> out = new ArrayList<>(ties.size());
+        BridgeRisk risk = new BridgeRisk(org.graph());
         for (Tie t : ties) {
             double daysSinceLast = (asOfEndMs - t.lastMs()) / DAY_MS;
             double daysSinceFirst = (asOfEndMs - t.firstMs()) / DAY_MS;
@@ -55,10 +56,11 @@ public final class TieAssessment {
             boolean mentorship = mentorPairs.contains(pairKey(t.personA(), t.personB()));
             boolean crossTeam = org.teamOf()[a] != org.teamOf()[b];
             boolean crossCommunity = community[a] != community[b];
-            AssessedTie at = new AssessedTie(t, trend, active, mentorship, crossTeam, crossCommunity, 9);
-            int priority = !at.fading() ? 9 : mentorship ? 1 : t.baselineCount() < MIN_BASELINE_TO_FLAG ? 9
+            boolean fading = trend.status() == TieStatus.WEAKENING || trend.status() == TieStatus.DORMANT;
+            double bridgeRisk = fading && active ? risk.of(a, b) : Double.NaN;
+            int priority = !fading ? 9 : mentorship ? 1 : t.baselineCount() < MIN_BASELINE_TO_FLAG ? 9
                     : (crossTeam || crossCommunity) ? 2 : 3;
-            out.add(new AssessedTie(t, trend, active, mentorship, crossTeam, crossCommunity, priority));
+            out.add(new AssessedTie(t, trend, active, mentorship, crossTeam, crossCommunity, bridgeRisk, priority));
             for (int p : new int[]{a, b}) {
                 recentW[p] += t.recentWeight();
                 baselineW[p] += t.baselineWeight();

@@ -12,6 +12,9 @@ public final class SparkTestSession {
 
     public static synchronized SparkSession get() {
         if (session == null || session.sparkContext().isStopped()) {
+            // a test that ran the CLI stopped the shared context: forget it so that a fresh one is built
+            SparkSession.clearActiveSession();
+            SparkSession.clearDefaultSession();
             session = Sparks.session(JobConfig.defaults().with(java.util.Map.of(
                     org.mentorshipgraph.config.Setting.SPARK_MASTER, "local[2]",
                     org.mentorshipgraph.config.Setting.SPARK_PARTITIONS, "4")));
