@@ -58,7 +58,7 @@ final class CsvExports {
         t.put("brokerage", brokerage);
 
         t.put("fading-ties", rows(list(f.get("fading_ties")), "kind", "status", "person_a", "name_a", "team_a", "person_b", "name_b",
-                "team_b", "cross_team", "cross_community", "strength", "recent_per_week", "baseline_per_week", "p_drop", "usual_gap_days", "reason"));
+                "team_b", "cross_team", "cross_community", "strength", "bridge_risk", "recent_per_week", "baseline_per_week", "p_drop", "usual_gap_days", "reason"));
         t.put("shrinking-networks", rows(list(f.get("shrinking_networks")), "person_id", "name", "team", "recent_per_week",
                 "baseline_per_week", "change"));
         t.put("newcomers-without-mentor", rows(list(f.get("newcomers_without_mentor")), "person_id", "name", "team", "days_since_hire",

@@ -203,7 +203,7 @@ public final class HtmlReport {
                 "Declared, current mentorships whose contact dropped significantly below their own rhythm, or stopped.");
         fadingTable(sb, "bridges-table", "Weakening bridges", "bridge", fading, h.get("fading_bridges"),
                 "Established ties across teams or communities (at least 3 contacts in the baseline) that are weakening or dormant: "
-                        + "the structural risk, strongest first.");
+                        + "the structural risk, highest bridge risk first.");
 
         List<Map<String, Object>> shrinking = list(f.get("shrinking_networks"));
         sb.append("<h3>People whose network shrinks</h3><p class=\"note\">").append(count(h.get("people_with_shrinking_network")))
@@ -236,11 +236,13 @@ public final class HtmlReport {
                 .append(shown(rows, total)).append("</p>\n");
         if (rows.isEmpty()) return;
         Html.SortableTable t = new Html.SortableTable(id, null).text("Status").text("Between").text("Teams").num("Strength")
+                .num("Bridge risk", "rise of the two people's Burt constraint if this tie were lost: what the network would lose")
                 .num("Recent / week").num("Before / week").num("p (drop)", "exact binomial test of the drop").text("Evidence");
         for (Map<String, Object> x : rows) {
             t.row().cellHtml("<span class=\"tag " + esc(x.get("status")) + "\">" + esc(x.get("status")) + "</span>")
                     .cellHtml(personHtml(x, "name_a", "person_a") + " – " + personHtml(x, "name_b", "person_b"))
                     .cell(x.get("team_a") + " – " + x.get("team_b")).cell(x.get("strength"), fixed(x.get("strength"), 1))
+                    .cell(x.get("bridge_risk"), fixed(x.get("bridge_risk"), 3))
                     .cell(x.get("recent_per_week"), fixed(x.get("recent_per_week"), 2)).cell(x.get("baseline_per_week"), fixed(x.get("baseline_per_week"), 2))
                     .cell(x.get("p_drop"), pValue(number(x.get("p_drop"))))
                     .cell(x.get("reason"));
@@ -326,7 +328,8 @@ public final class HtmlReport {
         dd(sb, "Windows", String.format(Locale.ROOT, "recent window R = the last %s days, against the baseline B = the %s days before it.",
                 plain(p.get("recent_window_days")), plain(p.get("baseline_window_days"))));
         dd(sb, "Weakening, dormant", String.format(Locale.ROOT, "weakening: recent rate below %s × baseline and exact binomial p < %s "
-                + "(Kossinets & Watts 2006); dormant: silent in R for several of the tie's usual gaps. Flagged bridges had at least 3 baseline contacts.",
+                + "(Kossinets & Watts 2006); dormant: silent in R for several of the tie's usual gaps. Flagged bridges had at least 3 baseline contacts; "
+                + "their bridge risk is the rise of the two people's Burt constraint if the tie were lost.",
                 plain(p.get("weakening_ratio")), plain(p.get("significance"))));
         dd(sb, "Shrinking network, newcomers", String.format(Locale.ROOT, "a network shrinks when a person's weighted contact rate drops by at least %s "
                 + "and significantly; newcomers were hired in the last %s days and have fewer than %s active ties and no current mentor.",
