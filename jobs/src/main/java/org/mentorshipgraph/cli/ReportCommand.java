@@ -4,6 +4,7 @@ import org.mentorshipgraph.config.JobConfig;
 import org.mentorshipgraph.config.Setting;
 import org.mentorshipgraph.job.ExitCodes;
 import org.mentorshipgraph.job.JobFailure;
+import org.mentorshipgraph.job.RunLock;
 import org.mentorshipgraph.report.ReportWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,7 +32,7 @@ import java.util.concurrent.Callable;
         description = {"Rebuilds the network-health report of a stored run (network-health.html, network-health-*.csv, and the",
                 "history sections of network-health.json) from OUT/runs/<as-of>/network-health.json and the earlier runs' JSON.",
                 "Needs neither the input data nor Spark nor Neo4j.", ""},
-        footerHeading = "%n", footer = {"Exit codes: 0 success, 1 unexpected failure, 2 bad usage, 3 no stored run for that date."})
+        footerHeading = "%n", footer = {"Exit codes: 0 success, 1 unexpected failure, 2 bad usage, 3 no stored run for that date, 5 a nightly run holds the lock on OUT."})
 public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "output directory the nightly job wrote to (default: output.dir, i.e. output/ or MG_OUTPUT_DIR)")
@@ -75,10 +76,19 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         Map<Setting, String> overrides = new EnumMap<>(Setting.class);
         if (out != null) overrides.put(Setting.OUT, out.toString());
-        Path runsDir = JobConfig.load(null, environment, overrides).outputDir().resolve("runs");
+        Path outputDir = JobConfig.load(null, environment, overrides).outputDir();
+        Path runsDir = outputDir.resolve("runs");
         if (all && asOf != null) throw JobFailure.usage("--all and --as-of exclude each other");
         List<String> dates = all ? storedRuns(runsDir) : List.of(asOf != null ? checkedDate(asOf) : latest(runsDir));
         if (dates.isEmpty()) throw JobFailure.input("no stored runs in " + runsDir);
+        // the nightly job's lock: never rewrite a run folder while a run may be replacing it
+        try (RunLock lock = RunLock.acquire(outputDir, "report rebuild of " + (all ? "every run" : dates.get(0)))) {
+            rebuild(runsDir, dates);
+        }
+        return ExitCodes.OK;
+    }
+
+    private static void rebuild(Path runsDir, List<String> dates) {
         for (String d : dates) {
             if (!Files.isRegularFile(runsDir.resolve(d).resolve(ReportWriter.JSON_FILE))) {
                 throw JobFailure.input("no stored report for " + d + ": " + runsDir.resolve(d).resolve(ReportWriter.JSON_FILE) + " does not exist");
@@ -89,7 +99,6 @@ public final class ReportCommand implements Callable<Integer> {
                     runsDir.resolve(d).resolve(ReportWriter.HTML_FILE).toAbsolutePath(), previous == null ? "-" : previous,
                     f.get("trend") instanceof List<?> t ? t.size() : 0);
         }
-        return ExitCodes.OK;
     }
 
     private static String checkedDate(String s) {

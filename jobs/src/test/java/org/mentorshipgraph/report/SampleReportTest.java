@@ -7,7 +7,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.mentorshipgraph.cli.ReportCommand;
 import org.mentorshipgraph.config.JobConfig;
 import org.mentorshipgraph.config.Setting;
+import org.mentorshipgraph.job.ExitCodes;
 import org.mentorshipgraph.job.NightlyJob;
+import org.mentorshipgraph.job.RunLock;
 import org.mentorshipgraph.output.Json;
 import org.mentorshipgraph.testing.SparkTestSession;
 
@@ -30,7 +32,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * three earlier runs of the sample (their stored {@code network-health.json}, in test resources), then
  * <ul>
  *   <li>the 3-person team of the sample appears in no report file (HTML, JSON, CSV);</li>
- *   <li>{@code scripts/report}'s command rebuilds the same bytes from the stored files alone;</li>
+ *   <li>{@code scripts/report}'s command rebuilds the same bytes from the stored files alone (and waits its turn:
+ *   it refuses while a nightly run holds the output directory's lock);</li>
  *   <li>a real headless Chromium loads the page with no console message, no error and no network request, the
  *   charts render at their size, the page's key figures equal the JSON's, and tables sort; its screenshot is kept
  *   as {@code jobs/target/report-screenshot.png} (and the printed form as {@code report-print.pdf}).</li>
@@ -109,6 +112,9 @@ class SampleReportTest {
         assertThat(ReportCommand.execute(new String[]{"--out", out.toString(), "--as-of", AS_OF}, Map.of())).isEqualTo(0);
         for (Map.Entry<Path, String> e : before.entrySet()) {
             assertThat(Files.readString(e.getKey())).as(e.getKey().getFileName().toString()).isEqualTo(e.getValue());
+        }
+        try (RunLock nightly = RunLock.acquire(out, "a nightly run")) {
+            assertThat(ReportCommand.execute(new String[]{"--out", out.toString(), "--as-of", AS_OF}, Map.of())).isEqualTo(ExitCodes.LOCKED);
         }
         assertThat(ReportCommand.execute(new String[]{"--out", out.toString(), "--as-of", "2020-01-01"}, Map.of())).isEqualTo(3);
         assertThat(ReportCommand.execute(new String[]{"--out", out.toString(), "--as-of", "yesterday"}, Map.of())).isEqualTo(2);
