@@ -70,6 +70,16 @@ class StandaloneClusterTest {
         assertThat(SparkAppJar.mainClass(app.jar())).isEqualTo(SparkAppJar.MAIN_CLASS);
         assertThat(entries).contains("org/mentorshipgraph/cli/NightlyCommand.class", "org/mentorshipgraph/centrality/DistributedBetweenness.class",
                 "picocli/CommandLine.class", "org/neo4j/driver/GraphDatabase.class");
+        // every class of this checkout's algorithms module (a "mvn -pl jobs" build without -am bundles whatever
+        // algorithms snapshot is in ~/.m2 instead, which may be another branch's)
+        Path algorithmsClasses = root.resolve("algorithms/target/classes");
+        if (Files.isDirectory(algorithmsClasses)) {
+            try (Stream<Path> s = Files.walk(algorithmsClasses)) {
+                List<String> classes = s.filter(f -> f.toString().endsWith(".class"))
+                        .map(f -> algorithmsClasses.relativize(f).toString().replace('\\', '/')).toList();
+                assertThat(entries).as("classes of algorithms/ in %s", app.jar()).containsAll(classes);
+            }
+        }
         assertThat(entries).filteredOn(e -> e.startsWith("org/apache/spark/") || e.startsWith("scala/") || e.startsWith("io/netty/")
                 || e.startsWith("org/apache/hadoop/") || e.startsWith("META-INF/io.netty.versions")).isEmpty();
 
