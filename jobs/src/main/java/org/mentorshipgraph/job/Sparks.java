@@ -1,5 +1,9 @@
 package org.mentorshipgraph.job;
 
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.mentorshipgraph.config.JobConfig;
@@ -9,6 +13,9 @@ import org.mentorshipgraph.config.JobConfig;
  * on a cluster (the job never overrides a master or resources it was given).
  */
 public final class Sparks {
+    /** StepLog's logger. */
+    private static final String JOB_LOGGER = "mentorship-graph";
+
     private Sparks() {}
 
     public static SparkSession session(JobConfig config) {
@@ -37,6 +44,12 @@ public final class Sparks {
         }
         SparkSession spark = b.getOrCreate();
         spark.sparkContext().setLogLevel("ERROR");
+        // setLogLevel sets the root logger: under a cluster's own log4j2 configuration (spark-submit; Spark's default
+        // profile has no entry for this logger) that would silence the job's progress lines. Keep them at INFO
+        // unless the configuration names the logger itself.
+        if (LogManager.getContext(false) instanceof LoggerContext ctx && !ctx.getConfiguration().getLoggers().containsKey(JOB_LOGGER)) {
+            Configurator.setLevel(JOB_LOGGER, Level.INFO);
+        }
         return spark;
     }
 }

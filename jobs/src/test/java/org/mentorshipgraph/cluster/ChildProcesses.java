@@ -39,9 +39,20 @@ final class ChildProcesses implements AutoCloseable {
     static int await(Process p, Instant deadline, String what, Path log) throws InterruptedException {
         long ms = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
         if (!p.waitFor(ms, TimeUnit.MILLISECONDS)) {
-            throw new AssertionError(what + " did not finish within the test's time limit; the end of " + log + ":\n" + tail(log, 40));
+            throw new AssertionError(what + " did not finish within the test's time limit (" + loadAverage()
+                    + "; a busy machine may need -Dmg.cluster-test.timeout-seconds=N); the end of " + log + ":\n" + tail(log, 40));
         }
         return p.exitValue();
+    }
+
+    /** "load average 1.23 0.98 0.75" (1, 5, 15 minutes) where /proc/loadavg exists. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return "load average " + f[0] + " " + f[1] + " " + f[2] + " on " + Runtime.getRuntime().availableProcessors() + " cores";
+        } catch (IOException | RuntimeException e) {
+            return "load average unknown";
+        }
     }
 
     /** The last {@code lines} lines of a log file. */

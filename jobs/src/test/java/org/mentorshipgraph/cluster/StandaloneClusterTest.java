@@ -31,8 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>locally the way {@code scripts/nightly} runs it ({@code java -cp classes:job-classpath}), with
  *       {@code --set spark.master=local[2]}.</li>
  * </ul>
- * Then: both succeed; people.csv, ties.csv and rejected.csv are equal (byte for byte, else as row sets within
- * tolerance), people/ties Parquet equal at full precision within 1e-9, the run records' counts equal; and the
+ * Then: both succeed; people.csv, ties.csv and rejected.csv are equal (byte for byte, else as row sets where only a
+ * last printed decimal may round the other way, see {@link RunComparison}), the people/ties Parquet tables equal at
+ * full precision within 1e-9 relative (the order of floating-point sums differs between the two), the run records'
+ * counts equal; and the
  * cluster run really ran on the cluster (its driver reports the spark:// master, the master lists the finished
  * application, each worker launched an executor with the Java 17 flags that fetched the application jar).
  * Everything started is stopped in the end, and checked to be gone. Time limit: {@code mg.cluster-test.timeout-seconds}
@@ -62,11 +64,22 @@ class StandaloneClusterTest {
 
         // the application jar: Main-Class, our code, nothing of Spark, Scala or an unrelocated Netty
         SparkAppJar.Located app = SparkAppJar.forTest(jobsTarget, jobClasspath, work);
+        log("%s; time limit %d s", ChildProcesses.loadAverage(), BUDGET_SECONDS);
         log("application jar: %s (%s)", app.jar(), app.shaded() ? "the shade plugin's artifact" : "assembled by the test: the shaded jar is missing or older than the classes");
         Set<String> entries = SparkAppJar.entries(app.jar());
         assertThat(SparkAppJar.mainClass(app.jar())).isEqualTo(SparkAppJar.MAIN_CLASS);
         assertThat(entries).contains("org/mentorshipgraph/cli/NightlyCommand.class", "org/mentorshipgraph/centrality/DistributedBetweenness.class",
                 "picocli/CommandLine.class", "org/neo4j/driver/GraphDatabase.class");
+        // every class of this checkout's algorithms module (a "mvn -pl jobs" build without -am bundles whatever
+        // algorithms snapshot is in ~/.m2 instead, which may be another branch's)
+        Path algorithmsClasses = root.resolve("algorithms/target/classes");
+        if (Files.isDirectory(algorithmsClasses)) {
+            try (Stream<Path> s = Files.walk(algorithmsClasses)) {
+                List<String> classes = s.filter(f -> f.toString().endsWith(".class"))
+                        .map(f -> algorithmsClasses.relativize(f).toString().replace('\\', '/')).toList();
+                assertThat(entries).as("classes of algorithms/ in %s", app.jar()).containsAll(classes);
+            }
+        }
         assertThat(entries).filteredOn(e -> e.startsWith("org/apache/spark/") || e.startsWith("scala/") || e.startsWith("io/netty/")
                 || e.startsWith("org/apache/hadoop/") || e.startsWith("META-INF/io.netty.versions")).isEmpty();
 
@@ -174,7 +187,8 @@ class StandaloneClusterTest {
             log("%-13s %s", f, RunComparison.parquet(a.resolve(f), b.resolve(f)));
         }
         assertThat(countsOf(b.resolve("run.json"))).isEqualTo(countsOf(a.resolve("run.json")));
-        assertThat(Instant.now()).as("finished within %d s", BUDGET_SECONDS).isBefore(deadline);
+        assertThat(Instant.now()).as("finished within %d s (%s)", BUDGET_SECONDS, ChildProcesses.loadAverage()).isBefore(deadline);
+        log("done; %s", ChildProcesses.loadAverage());
     }
 
     /** The master's status once the application is listed as finished (the driver has just disconnected). */
