@@ -213,7 +213,7 @@ public final class NightlyJob {
         double share = (double) c.rejectedRows() / c.rowsRead();
         if (share > config.maxRejectedShare()) {
             throw JobFailure.input(String.format(java.util.Locale.ROOT,
-                    "%.1f%% of interaction rows were quarantined (%,d of %,d; limit input.max-rejected-share=%.1f%%): %s. "
+                    "%.2f%% of interaction rows were quarantined (%,d of %,d; limit input.max-rejected-share=%.2f%%): %s. "
                             + "Fix the input, or raise the limit if this is expected.",
                     share * 100, c.rejectedRows(), c.rowsRead(), config.maxRejectedShare() * 100, c.rejectedByReason()));
         }

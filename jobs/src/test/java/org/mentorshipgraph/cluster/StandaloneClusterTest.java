@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StandaloneClusterTest {
     private static final String AS_OF = "2026-11-15";
-    private static final long BUDGET_SECONDS = Long.getLong("mg.cluster-test.timeout-seconds", 240);
+    private static final long BUDGET_SECONDS = Long.getLong("mg.cluster-test.timeout-seconds", 480);
     private static final long T0 = System.nanoTime();
     /**
      * C1 only: these JVMs live about a minute on a small input, where C2 compiling costs more CPU than it saves

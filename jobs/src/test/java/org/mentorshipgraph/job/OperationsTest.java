@@ -97,7 +97,7 @@ class OperationsTest {
             Path failed = s.findFirst().orElseThrow();
             JsonNode run = Json.MAPPER.readTree(failed.resolve("run.json").toFile());
             assertThat(run.get("outcome").asText()).isEqualTo("failed");
-            assertThat(run.get("message").asText()).contains("66.7% of interaction rows were quarantined");
+            assertThat(run.get("message").asText()).contains("66.67% of interaction rows were quarantined");
         }
     }
 
