@@ -134,6 +134,8 @@ public final class NightlyJob {
                 try {
                     steps.step("neo4j", () -> {
                         try (Driver driver = Neo4jConnection.open(config, environment)) {
+                            // the Run node is the writer's last statement: written only when everything before it was
+                            record.finish("success", null);
                             GraphWriter writer = new GraphWriter(driver, config.neo4jDatabase(), config.neo4jBatchSize());
                             return writer.write(Neo4jRows.of(asOf.toString(), record, org, metrics, peopleTable, tieTable,
                                     mentorships.all(), assessed));
