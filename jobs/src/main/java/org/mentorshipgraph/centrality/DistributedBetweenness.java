@@ -84,7 +84,7 @@ public final class DistributedBetweenness {
     static double[] accumulate(JavaSparkContext jsc, CompactGraph g, int[] sources, boolean weighted) {
         int n = g.nodeCount();
         Broadcast<EdgeArrays> graph = jsc.broadcast(EdgeArrays.of(g));
-        int slices = Math.max(1, Math.min(sources.length, jsc.defaultParallelism() * 4));
+        int slices = Math.max(1, Math.min(Math.min(sources.length, jsc.defaultParallelism() * 4), 64)); // partials come to the driver
         List<int[]> chunks = new ArrayList<>(slices);
         for (int s = 0; s < slices; s++) {
             int from = (int) ((long) sources.length * s / slices), to = (int) ((long) sources.length * (s + 1) / slices);
@@ -93,19 +93,21 @@ public final class DistributedBetweenness {
             chunks.add(c);
         }
         try {
-            return jsc.parallelize(chunks, slices).mapPartitions(it -> {
+            List<scala.Tuple2<Integer, double[]>> partials = jsc.parallelize(chunks, slices).mapPartitionsWithIndex((index, it) -> {
                 CompactGraph local = graph.value().graph();
                 double[] sum = new double[local.nodeCount()];
                 while (it.hasNext()) {
                     double[] part = BrandesBetweenness.accumulate(local, it.next(), weighted);
                     for (int i = 0; i < sum.length; i++) sum[i] += part[i];
                 }
-                return Collections.singletonList(sum).iterator();
-            }).reduce((x, y) -> {
-                double[] s = new double[n];
-                for (int i = 0; i < n; i++) s[i] = x[i] + y[i];
-                return s;
+                return Collections.singletonList(new scala.Tuple2<>(index, sum)).iterator();
+            }, true).collect();
+            // summed in partition order, not arrival order: the same run gives the same bits
+            double[] total = new double[n];
+            partials.stream().sorted(java.util.Comparator.comparingInt(t -> t._1())).forEach(t -> {
+                for (int i = 0; i < n; i++) total[i] += t._2()[i];
             });
+            return total;
         } finally {
             graph.destroy();
         }

@@ -67,11 +67,13 @@ public final class TieAggregation {
                 greatest(col("source_id"), col("target_id")).as("b"),
                 col("ts_ms"), col("channel"), col("w").as("contrib"), col("source_id").as("initiator"));
 
+        // the event's first row, in a total order (its rows usually share one timestamp)
+        Column firstRow = org.apache.spark.sql.functions.struct(col("ts_ms"), col("source_id"), col("target_id"), col("channel"));
         Dataset<Row> events = weighted.filter(col("event_id").isNotNull()).groupBy("event_id").agg(
                         min("ts_ms").as("ts_ms"),
-                        min_by(col("channel"), col("ts_ms")).as("channel"),
-                        min_by(col("w"), col("ts_ms")).as("w"),
-                        min_by(col("source_id"), col("ts_ms")).as("organiser"),
+                        min_by(col("channel"), firstRow).as("channel"),
+                        min_by(col("w"), firstRow).as("w"),
+                        min_by(col("source_id"), firstRow).as("organiser"),
                         array_sort(array_distinct(flatten(collect_list(array(col("source_id"), col("target_id")))))).as("people"))
                 .withColumn("n", size(col("people")));
         Dataset<Row> eventPairs = events
@@ -92,7 +94,7 @@ public final class TieAggregation {
         Column decay = expr(String.format(Locale.ROOT, "pow(2.0D, -(double(%d - ts_ms) / 86400000D) / %sD)", w.asOfEndMs(), Double.toString(w.halfLifeDays())));
         Dataset<Row> agg = pairs.filter(ts.geq(w.lookbackStartMs()).and(ts.lt(w.asOfEndMs())))
                 .groupBy("a", "b").agg(
-                        sum(col("contrib").multiply(decay)).as("strength"),
+                        ordered(collect_list(col("contrib").multiply(decay))).as("strength"),
                         count(lit(1)).as("interactions"),
                         array_sort(collect_set(col("channel"))).as("channel_set"),
                         sum(when(col("initiator").equalTo(col("a")), 1).otherwise(0)).as("from_a"),
@@ -100,8 +102,8 @@ public final class TieAggregation {
                         min(ts).as("first_ms"), max(ts).as("last_ms"),
                         sum(when(inRecent, 1).otherwise(0)).as("recent_count"),
                         sum(when(inBaseline, 1).otherwise(0)).as("baseline_count"),
-                        sum(when(inRecent, col("contrib")).otherwise(0.0)).as("recent_weight"),
-                        sum(when(inBaseline, col("contrib")).otherwise(0.0)).as("baseline_weight"),
+                        ordered(collect_list(when(inRecent, col("contrib")))).as("recent_weight"),
+                        ordered(collect_list(when(inBaseline, col("contrib")))).as("baseline_weight"),
                         sum(when(ts.lt(w.recentStartMs()), 1).otherwise(0)).as("before_recent"),
                         array_sort(collect_set(expr("floor(ts_ms / 86400000)"))).as("days"))
                 .filter(col("interactions").geq(minInteractions));
@@ -115,6 +117,15 @@ public final class TieAggregation {
                         expr("CASE WHEN from_a + from_b = 0 THEN double('NaN') ELSE least(from_a, from_b) / double(from_a + from_b) END").as("reciprocity"),
                         col("first_ms"), col("last_ms"), col("recent_count"), col("baseline_count"), col("recent_weight"),
                         col("baseline_weight"), col("before_recent"), col("usual_gap"));
+    }
+
+    /**
+     * A sum in a fixed order (the values sorted), so that the same input gives the same bits whatever order Spark's
+     * shuffle delivers rows in: re-running a date must reproduce the graph exactly.
+     */
+    static Column ordered(Column values) {
+        return org.apache.spark.sql.functions.aggregate(org.apache.spark.sql.functions.array_sort(values), lit(0.0),
+                (acc, x) -> acc.plus(x));
     }
 
     /** Collects ties to the driver, sorted by pair for deterministic downstream results. */
