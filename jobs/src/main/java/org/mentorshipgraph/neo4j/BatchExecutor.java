@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * retries on transient errors (deadlocks, leader switches, a lost connection) for the driver's
  * {@code maxTransactionRetryTime}. A failed lane stops the others before their next batch and the first failure is
  * thrown once the round's lanes have stopped. All sessions share one bookmark manager, so on a cluster each
- * transaction sees what the previous ones wrote.
+ * transaction sees what the previous ones wrote. A statement that returns {@code n} must account for every row of
+ * its batch, or the batch is rolled back and the write fails (a guard for writes addressed by element id).
  */
 final class BatchExecutor implements AutoCloseable {
     private final Driver driver;
@@ -80,7 +81,20 @@ final class BatchExecutor implements AutoCloseable {
                 List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + batchSize));
                 Map<String, Object> p = new HashMap<>(params);
                 p.put("rows", batch);
-                session.executeWrite(tx -> tx.run(cypher, p).consume());
+                session.executeWrite(tx -> {
+                    var result = tx.run(cypher, p);
+                    if (result.keys().contains("n")) {
+                        long n = result.single().get("n").asLong();
+                        if (n != batch.size()) {
+                            // rolled back: a row's node or relationship was not where the write plan expected it
+                            throw new IllegalStateException(step + ": " + (batch.size() - n) + " of " + batch.size()
+                                    + " rows found nothing to write to; is another process writing this database? Run again.");
+                        }
+                    } else {
+                        result.consume();
+                    }
+                    return null;
+                });
                 observer.batchCommitted(step, lane, batch.size());
             }
         } catch (RuntimeException e) {

@@ -69,17 +69,36 @@ public final class GraphStatements {
             MATCH (t:Team {name: row.team})
             MERGE (p)-[:MEMBER_OF]->(t)""";
 
-    public static final String TIES = """
+    /** Element ids of every person, to address them without an index lookup in the tie statements. */
+    public static final String PERSON_IDS = "MATCH (p:Person) RETURN p.person_id AS id, elementId(p) AS e";
+
+    /** Every tie already in the graph, by the element ids of its ends (read once per write to split new from existing ties). */
+    public static final String TIE_IDS = "MATCH (a:Person)-[t:TIE]->(b:Person) RETURN elementId(a) AS a, elementId(b) AS b, elementId(t) AS t";
+
+    /**
+     * Ties not in the graph yet: created with every property computed by the writer (the first history entry included,
+     * see {@code GraphWriter.newTie}). The caller knows they are new from {@link #TIE_IDS}, read in the same write, and there is
+     * one writer per database; a write that dies halfway is safe to repeat since the repeat reads what it created.
+     */
+    public static final String TIES_CREATE = """
             UNWIND $rows AS row
-            MATCH (a:Person {person_id: row.a})
-            MATCH (b:Person {person_id: row.b})
-            MERGE (a)-[t:TIE]->(b)
+            MATCH (a:Person) WHERE elementId(a) = row.ea
+            MATCH (b:Person) WHERE elementId(b) = row.eb
+            CREATE (a)-[t:TIE]->(b)
+            SET t = row.props
+            RETURN count(t) AS n""";
+
+    /** Ties already in the graph, addressed by element id: current values (when newest) and the history arrays. */
+    public static final String TIES_UPDATE = """
+            UNWIND $rows AS row
+            MATCH ()-[t:TIE]->() WHERE elementId(t) = row.t
             WITH t, row, (t.last_seen_run IS NULL OR t.last_seen_run <= $run) AS newest
             SET t += CASE WHEN newest THEN row.props ELSE {} END,
                 t.current = CASE WHEN newest THEN $latest ELSE t.current END,
                 t.last_seen_run = CASE WHEN newest THEN $run ELSE t.last_seen_run END,
                 t.first_seen_run = CASE WHEN t.first_seen_run IS NULL OR t.first_seen_run > $run THEN $run ELSE t.first_seen_run END
-            """ + history("t", "row", TIE_HISTORY, "row.props.", true);
+            """ + history("t", "row", TIE_HISTORY, "row.props.", true) + """
+            RETURN count(t) AS n""";
 
     public static final String MENTORSHIPS = """
             UNWIND $rows AS row
@@ -100,9 +119,10 @@ public final class GraphStatements {
             CREATE (:Community {key: row.key, size: row.size, run_id: $run})""";
     public static final String COMMUNITY_LINKS = """
             UNWIND $rows AS row
-            MATCH (p:Person {person_id: row.id})
+            MATCH (p:Person) WHERE elementId(p) = row.e
             MATCH (c:Community {key: row.key})
-            CREATE (p)-[:IN_COMMUNITY]->(c)""";
+            CREATE (p)-[:IN_COMMUNITY]->(c)
+            RETURN count(*) AS n""";
 
     /** What the latest run did not see: kept, marked not current, with the run that last saw it. In batches of $limit. */
     public static final List<String> MARK_UNSEEN = List.of(

@@ -129,6 +129,8 @@ public final class GraphWriter {
         timed(seconds, "teams", () -> x.run("teams", GraphStatements.TEAMS, params, WritePlan.single(g.teams())));
         long people = timed(seconds, "people", () -> x.run("people", GraphStatements.PEOPLE, params,
                 WritePlan.byKey(g.people(), r -> r.get("team"), lanes)));
+        Map<String, String> personElement = new HashMap<>(g.people().size() * 2);
+        x.read(GraphStatements.PERSON_IDS, Map.of()).forEach(r -> personElement.put(r.get("id").asString(), r.get("e").asString()));
         if (retention.latest()) {
             timed(seconds, "communities", () -> {
                 x.untilNone(GraphStatements.COMMUNITY_LINKS_DELETE, Map.of());
@@ -137,13 +139,12 @@ public final class GraphWriter {
                 List<Map<String, Object>> links = new ArrayList<>(g.people().size());
                 for (Map<String, Object> p : g.people()) {
                     Object c = ((Map<?, ?>) p.get("props")).get("community");
-                    if (c != null) links.add(Map.of("id", p.get("id"), "key", String.valueOf(c)));
+                    if (c != null) links.add(Map.of("e", personElement.get((String) p.get("id")), "key", String.valueOf(c)));
                 }
                 return x.run("community-links", GraphStatements.COMMUNITY_LINKS, params, WritePlan.byKey(links, r -> r.get("key"), lanes));
             });
         }
-        long ties = timed(seconds, "ties", () -> x.run("ties", GraphStatements.TIES, params,
-                WritePlan.disjointPairs(g.ties(), r -> r.get("a"), r -> r.get("b"), lanes)));
+        long ties = timed(seconds, "ties", () -> writeTies(x, g, params, retention, personElement));
         long mentorships = timed(seconds, "mentorships", () -> x.run("mentorships", GraphStatements.MENTORSHIPS, params,
                 WritePlan.single(g.mentorships())));
 
@@ -167,6 +168,50 @@ public final class GraphWriter {
                     run, runIds.get(runIds.size() - 1));
         }
         return new Written(people, ties, mentorships, retention.latest(), unseen[0], removed[0], seconds);
+    }
+
+    /**
+     * Ties: one read of the ties already in the graph splits the rows into new ties (created, with every value computed
+     * here) and existing ones (updated by element id, history merged in Cypher). Both plans keep concurrent
+     * transactions on disjoint people.
+     */
+    private long writeTies(BatchExecutor x, RunGraph g, Map<String, Object> params, Retention retention, Map<String, String> personElement) {
+        Map<String, String> idOfElement = new HashMap<>(personElement.size() * 2);
+        personElement.forEach((id, e) -> idOfElement.put(e, id));
+        Map<String, String> existing = new HashMap<>();
+        x.read(GraphStatements.TIE_IDS, Map.of()).forEach(r ->
+                existing.put(idOfElement.get(r.get("a").asString()) + "\u0000" + idOfElement.get(r.get("b").asString()), r.get("t").asString()));
+        List<Map<String, Object>> create = new ArrayList<>();
+        List<Map<String, Object>> update = new ArrayList<>();
+        for (Map<String, Object> row : g.ties()) {
+            String a = (String) row.get("a"), b = (String) row.get("b");
+            String rel = existing.get(a + "\u0000" + b);
+            if (rel != null) {
+                update.add(Map.of("t", rel, "a", a, "b", b, "props", row.get("props")));
+            } else {
+                String ea = personElement.get(a), eb = personElement.get(b);
+                if (ea == null || eb == null) throw new IllegalStateException("tie " + a + "-" + b + ": a person is not in the graph");
+                create.add(Map.of("ea", ea, "eb", eb, "a", a, "b", b, "props", newTie(row, g.runId(), retention.latest())));
+            }
+        }
+        int lanes = options.parallelism();
+        long n = x.run("ties-new", GraphStatements.TIES_CREATE, params, WritePlan.disjointPairs(create, r -> r.get("a"), r -> r.get("b"), lanes));
+        n += x.run("ties-update", GraphStatements.TIES_UPDATE, params, WritePlan.disjointPairs(update, r -> r.get("a"), r -> r.get("b"), lanes));
+        return n;
+    }
+
+    /** Every property of a tie written for the first time: what TIES_UPDATE would leave on a tie without history. */
+    static Map<String, Object> newTie(Map<String, Object> row, String run, boolean latest) {
+        @SuppressWarnings("unchecked") Map<String, Object> props = (Map<String, Object>) row.get("props");
+        Map<String, Object> all = new HashMap<>(props.size() + 10);
+        props.forEach((k, v) -> { if (v != null) all.put(k, v); });
+        all.put("current", latest);
+        all.put("last_seen_run", run);
+        all.put("first_seen_run", run);
+        all.put("history_runs", List.of(run));
+        for (String h : GraphStatements.TIE_HISTORY) all.put("history_" + h, java.util.Collections.singletonList(props.get(h)));
+        if (GraphStatements.FADING.contains((String) props.get("status"))) all.put("weakening_since", run);
+        return all;
     }
 
     private long timed(Map<String, Double> seconds, String step, java.util.function.LongSupplier work) {
