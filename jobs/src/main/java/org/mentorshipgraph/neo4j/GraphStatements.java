@@ -54,9 +54,22 @@ public final class GraphStatements {
             CALL { WITH t, d OPTIONAL MATCH (t)-[old:PART_OF]->(x:Department) WHERE x <> d DELETE old }
             MERGE (t)-[:PART_OF]->(d)""";
 
-    public static final String PEOPLE = """
+    /** Element ids of every team, to address them without an index lookup in the people statements. */
+    public static final String TEAM_IDS = "MATCH (t:Team) RETURN t.name AS name, elementId(t) AS e";
+
+    /** People not in the graph yet: created with every property computed by the writer ({@code GraphWriter.newPerson}). */
+    public static final String PEOPLE_CREATE = """
             UNWIND $rows AS row
-            MERGE (p:Person {person_id: row.id})
+            MATCH (t:Team) WHERE elementId(t) = row.te
+            CREATE (p:Person)
+            SET p = row.props
+            CREATE (p)-[:MEMBER_OF]->(t)
+            RETURN count(p) AS n""";
+
+    /** People already in the graph, by element id: current values and team (when newest), history arrays. */
+    public static final String PEOPLE_UPDATE = """
+            UNWIND $rows AS row
+            MATCH (p:Person) WHERE elementId(p) = row.e
             WITH p, row, (p.last_seen_run IS NULL OR p.last_seen_run <= $run) AS newest
             SET p += CASE WHEN newest THEN row.props ELSE {} END,
                 p.current = CASE WHEN newest THEN $latest ELSE p.current END,
@@ -66,7 +79,7 @@ public final class GraphStatements {
             WITH p, row WHERE newest
             CALL { WITH p, row OPTIONAL MATCH (p)-[old:MEMBER_OF]->(x:Team) WHERE x.name <> row.team DELETE old }
             WITH p, row
-            MATCH (t:Team {name: row.team})
+            MATCH (t:Team) WHERE elementId(t) = row.te
             MERGE (p)-[:MEMBER_OF]->(t)""";
 
     /** Element ids of every person, to address them without an index lookup in the tie statements. */

@@ -127,10 +127,8 @@ public final class GraphWriter {
 
         int lanes = options.parallelism();
         timed(seconds, "teams", () -> x.run("teams", GraphStatements.TEAMS, params, WritePlan.single(g.teams())));
-        long people = timed(seconds, "people", () -> x.run("people", GraphStatements.PEOPLE, params,
-                WritePlan.byKey(g.people(), r -> r.get("team"), lanes)));
-        Map<String, String> personElement = new HashMap<>(g.people().size() * 2);
-        x.read(GraphStatements.PERSON_IDS, Map.of()).forEach(r -> personElement.put(r.get("id").asString(), r.get("e").asString()));
+        long people = timed(seconds, "people", () -> writePeople(x, g, params, retention));
+        Map<String, String> personElement = elementIds(x, GraphStatements.PERSON_IDS, "id");
         if (retention.latest()) {
             timed(seconds, "communities", () -> {
                 x.untilNone(GraphStatements.COMMUNITY_LINKS_DELETE, Map.of());
@@ -168,6 +166,58 @@ public final class GraphWriter {
                     run, runIds.get(runIds.size() - 1));
         }
         return new Written(people, ties, mentorships, retention.latest(), unseen[0], removed[0], seconds);
+    }
+
+    /**
+     * People: one read of the people already in the graph splits the rows into new people (created with their team
+     * link, every value computed here) and existing ones (updated by element id). Lanes split by team, so concurrent
+     * transactions never link people to the same team node.
+     */
+    private long writePeople(BatchExecutor x, RunGraph g, Map<String, Object> params, Retention retention) {
+        Map<String, String> teamElement = elementIds(x, GraphStatements.TEAM_IDS, "name");
+        Map<String, String> personElement = elementIds(x, GraphStatements.PERSON_IDS, "id");
+        List<Map<String, Object>> create = new ArrayList<>();
+        List<Map<String, Object>> update = new ArrayList<>();
+        for (Map<String, Object> row : g.people()) {
+            String id = (String) row.get("id");
+            String te = teamElement.get((String) row.get("team"));
+            if (te == null) throw new IllegalStateException("person " + id + ": team " + row.get("team") + " is not in the graph");
+            Map<String, Object> r = new HashMap<>(row);
+            r.put("te", te);
+            String e = personElement.get(id);
+            if (e != null) {
+                r.put("e", e);
+                update.add(r);
+            } else {
+                r.put("props", newPerson(row, g.runId(), retention.latest()));
+                create.add(r);
+            }
+        }
+        int lanes = options.parallelism();
+        long n = x.run("people-new", GraphStatements.PEOPLE_CREATE, params, WritePlan.byKey(create, r -> r.get("team"), lanes));
+        n += x.run("people-update", GraphStatements.PEOPLE_UPDATE, params, WritePlan.byKey(update, r -> r.get("team"), lanes));
+        return n;
+    }
+
+    /** Every property of a person written for the first time: what PEOPLE_UPDATE would leave on a person without history. */
+    static Map<String, Object> newPerson(Map<String, Object> row, String run, boolean latest) {
+        @SuppressWarnings("unchecked") Map<String, Object> props = (Map<String, Object>) row.get("props");
+        @SuppressWarnings("unchecked") Map<String, Object> history = (Map<String, Object>) row.get("history");
+        Map<String, Object> all = new HashMap<>(props.size() + 12);
+        props.forEach((k, v) -> { if (v != null) all.put(k, v); });
+        all.put("person_id", row.get("id"));
+        all.put("current", latest);
+        all.put("last_seen_run", run);
+        all.put("first_seen_run", run);
+        all.put("history_runs", List.of(run));
+        for (String h : GraphStatements.PERSON_HISTORY) all.put("history_" + h, java.util.Collections.singletonList(history.get(h)));
+        return all;
+    }
+
+    private static Map<String, String> elementIds(BatchExecutor x, String cypher, String key) {
+        Map<String, String> out = new HashMap<>();
+        x.read(cypher, Map.of()).forEach(r -> out.put(r.get(key).asString(), r.get("e").asString()));
+        return out;
     }
 
     /**

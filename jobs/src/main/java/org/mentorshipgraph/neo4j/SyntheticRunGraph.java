@@ -53,6 +53,8 @@ public final class SyntheticRunGraph {
         LocalDate asOf = LocalDate.parse(runId);
         int departments = Math.max(1, (teams + 49) / 50);
 
+        String[] ids = new String[people];
+        for (int i = 0; i < people; i++) ids[i] = id(i);
         int[] teamOf = new int[people];
         for (int i = 0; i < people; i++) teamOf[i] = (int) ((long) i * teams / people);
         int[] teamStart = new int[teams + 1];
@@ -82,8 +84,7 @@ public final class SyntheticRunGraph {
                 b = org.nextInt(people);
             }
             if (a == b) continue;
-            String ia = id(a), ib = id(b);
-            int lo = ia.compareTo(ib) < 0 ? a : b, hi = lo == a ? b : a;
+            int lo = Math.min(a, b), hi = Math.max(a, b); // ids are zero-padded: index order is id order
             if (!seen.add(((long) lo << 32) | hi)) continue;
             pairs.add(new long[]{lo, hi, org.nextLong()});
         }
@@ -109,7 +110,7 @@ public final class SyntheticRunGraph {
             boolean fading = status.equals("weakening") || status.equals("dormant");
             boolean crossTeam = teamOf[a] != teamOf[b];
             boolean mentorship = a % 20 == 0 && b == mentee(a, people);
-            tieTable.add(id(a), id(b), strength, strength >= 0.5, (long) interactions, (long) channels, channelList.toString(),
+            tieTable.add(ids[a], ids[b], strength, strength >= 0.5, (long) interactions, (long) channels, channelList.toString(),
                     v.nextDouble() * 0.5, Instant.ofEpochMilli(firstMs).toString(), Instant.ofEpochMilli(lastMs).toString(),
                     (asOfEndMs - lastMs) / 86_400_000.0, 1 + v.nextDouble() * 10, (long) recent, (long) baseline,
                     recentRate, baselineRate, baselineRate > 0 ? recentRate / baselineRate : Double.NaN,
@@ -131,7 +132,7 @@ public final class SyntheticRunGraph {
             double score = 100 * (0.5 * betweenness / 0.01 + 0.25 * (1 - constraint) + 0.25 * teamParticipation);
             LocalDate hired = asOf.minusDays(30 + new SplittableRandom(seed + i).nextInt(3000));
             boolean newcomer = hired.isAfter(asOf.minusDays(90));
-            peopleTable.add(id(i), "Person " + i, team(teamOf[i]), department(teamOf[i] / 50 % departments),
+            peopleTable.add(ids[i], "Person " + i, team(teamOf[i]), department(teamOf[i] / 50 % departments),
                     i % 7 == 0 ? "Engineering Manager" : "Engineer", "L" + (1 + i % 6), id((i / 20) * 20), hired.toString(),
                     (long) degree[i], strengthOf[i], betweenness, constraint, 1 + r.nextDouble() * degree[i],
                     (long) (teamOf[i] / 10), teamParticipation, r.nextDouble() * 0.8, r.nextDouble(), score, 0L,

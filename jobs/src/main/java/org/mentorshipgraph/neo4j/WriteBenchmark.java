@@ -45,6 +45,9 @@ public final class WriteBenchmark implements Callable<Integer> {
     @Option(names = "--no-clear", description = "do not empty the database first (write on top of what is there)") boolean noClear;
     @Option(names = "--run-id", defaultValue = "2026-01-01", description = "run id of the first night") String runId;
     @Option(names = "--progress", description = "print a line per committed batch (used by the kill test)") boolean progress;
+    @Option(names = "--steps", description = "print each step's rows and seconds") boolean steps;
+    @Option(names = "--warmup", defaultValue = "20000", description = "ties of a small organisation written first, so the server's JIT is warm (0: none)") int warmup;
+    @Option(names = "--server-pid", defaultValue = "0", description = "pid of a server on this machine, to report its CPU seconds") long serverPid;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new WriteBenchmark()).execute(args));
@@ -71,23 +74,42 @@ public final class WriteBenchmark implements Callable<Integer> {
                 Config.builder().withMaxConnectionPoolSize(16).withMaxTransactionRetryTime(60, TimeUnit.SECONDS)
                         .withLogging(org.neo4j.driver.Logging.none()).build())) {
             driver.verifyConnectivity();
-            System.out.printf(Locale.ROOT, "%-6s %5s %4s %-6s %10s %10s %10s %9s %8s%n",
-                    "night", "batch", "par", "latest", "people/s", "ties/s", "ties s", "total s", "load");
+            if (warmup > 0) {
+                if (!noClear) clear(driver);
+                long w0 = System.nanoTime();
+                for (int night = 0; night < 2; night++) {
+                    new GraphWriter(driver, new GraphWriter.Options(database, batchSizes.get(0), parallelisms.get(0), historyRuns, WriteObserver.NONE))
+                            .write(SyntheticRunGraph.generate(LocalDate.parse(runId).minusDays(10 - night).toString(),
+                                    Math.max(2, warmup / 5), Math.max(1, warmup / 100), warmup, seed + 1, night));
+                }
+                System.out.printf(Locale.ROOT, "warm-up: %,d ties written twice in %.1f s%n", warmup, (System.nanoTime() - w0) / 1e9);
+            }
+            System.out.printf(Locale.ROOT, "%-6s %5s %4s %-6s %10s %10s %10s %9s %11s %11s %6s%n",
+                    "night", "batch", "par", "latest", "people/s", "ties/s", "ties s", "total s", "server cpu", "ties/cpu-s", "load");
             for (int batch : batchSizes) {
                 for (int par : parallelisms) {
-                    if (!noClear) clear(driver);
                     for (int night = 0; night < graphs.size(); night++) {
-                        WriteObserver observer = progress ? new WriteObserver() {
+                        WriteObserver observer = new WriteObserver() {
                             @Override public synchronized void batchCommitted(String step, int lane, int rows) {
+                                if (!progress) return;
                                 System.out.println("committed " + step + " lane " + lane + " rows " + rows);
                                 System.out.flush();
                             }
-                        } : WriteObserver.NONE;
+
+                            @Override public synchronized void stepFinished(String step, long rows, double seconds) {
+                                if (steps) System.out.printf(Locale.ROOT, "    %-12s %,9d rows %7.2f s%n", step, rows, seconds);
+                            }
+                        };
+                        if (night == 0 && !noClear) clear(driver);
+                        double cpu0 = serverCpuSeconds();
                         GraphWriter.Written w = new GraphWriter(driver, new GraphWriter.Options(database, batch, par, historyRuns, observer))
                                 .write(graphs.get(night));
-                        System.out.printf(Locale.ROOT, "%-6s %5d %4d %-6s %,10.0f %,10.0f %10.2f %9.2f %8.2f%n",
+                        double cpu = serverCpuSeconds() - cpu0;
+                        System.out.printf(Locale.ROOT, "%-6s %5d %4d %-6s %,10.0f %,10.0f %10.2f %9.2f %11s %11s %6.2f%n",
                                 night == 0 ? "first" : "next" + night, batch, par, w.latest(), w.rate("people", w.people()),
                                 w.rate("ties", w.ties()), w.seconds().get("ties"), w.seconds().get("total"),
+                                cpu >= 0 ? String.format(Locale.ROOT, "%.1f s", cpu) : "-",
+                                cpu > 0 ? String.format(Locale.ROOT, "%,.0f", w.ties() / cpu) : "-",
                                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                     }
                 }
@@ -118,6 +140,18 @@ public final class WriteBenchmark implements Callable<Integer> {
             s.run("DROP CONSTRAINT naive_id IF EXISTS").consume();
         }
         clear(driver);
+    }
+
+    /** User + system CPU seconds of the server process so far, or -1 when unknown. */
+    private double serverCpuSeconds() {
+        if (serverPid <= 0) return -1;
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + serverPid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime in clock ticks (USER_HZ = 100)
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     private void clear(Driver driver) {
