@@ -134,13 +134,15 @@ public final class NightlyJob {
                 try {
                     steps.step("neo4j", () -> {
                         try (Driver driver = Neo4jConnection.open(config, environment)) {
-                            // the Run node is the writer's last statement: written only when everything before it was
+                            // the Run node is written once the rest of the graph is: it carries the run's final outcome
                             record.finish("success", null);
-                            GraphWriter writer = new GraphWriter(driver, config.neo4jDatabase(), config.neo4jBatchSize());
+                            GraphWriter writer = new GraphWriter(driver, GraphWriter.Options.from(config),
+                                    "Neo4j at " + JobConfig.maskUserInfo(config.neo4jUri()));
                             return writer.write(Neo4jRows.of(asOf.toString(), record, org, metrics, peopleTable, tieTable,
                                     mentorships.all(), assessed));
                         }
-                    }, w -> String.format("%,d people, %,d ties, %,d mentorships", w.people(), w.ties(), w.mentorships()), w -> w.people() + w.ties());
+                    }, w -> String.format("%,d people, %,d ties, %,d mentorships; %,d newly not current, %,d expired",
+                            w.people(), w.ties(), w.mentorships(), w.unseen(), w.removed()), w -> w.people() + w.ties());
                     record.finish("success", null);
                 } catch (JobFailure f) {
                     record.finish("failed", f.getMessage() + " (the files of this run are complete)");

@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * Constraints and indexes the job creates when missing (documented in docs/graph-model.md).
- * Uniqueness constraints are also the indexes every MERGE of the writer relies on.
+ * Uniqueness constraints are also the indexes every MERGE of the writer relies on; the composite
+ * {@code (current, last_seen_run)} indexes let the writer find what a run no longer sees, and what has expired,
+ * without scanning everything.
  */
 public final class GraphSchema {
     private GraphSchema() {}
@@ -17,9 +19,14 @@ public final class GraphSchema {
             "CREATE CONSTRAINT run_id IF NOT EXISTS FOR (r:Run) REQUIRE r.run_id IS UNIQUE",
             "CREATE INDEX person_connector_score IF NOT EXISTS FOR (p:Person) ON (p.connector_score)",
             "CREATE INDEX person_team IF NOT EXISTS FOR (p:Person) ON (p.team)",
-            "CREATE INDEX person_current IF NOT EXISTS FOR (p:Person) ON (p.current)",
+            "DROP INDEX person_current IF EXISTS",
+            "CREATE INDEX person_current_seen IF NOT EXISTS FOR (p:Person) ON (p.current, p.last_seen_run)",
+            "CREATE INDEX team_current_seen IF NOT EXISTS FOR (t:Team) ON (t.current, t.last_seen_run)",
+            "CREATE INDEX department_current_seen IF NOT EXISTS FOR (d:Department) ON (d.current, d.last_seen_run)",
+            "CREATE INDEX tie_current_seen IF NOT EXISTS FOR ()-[t:TIE]-() ON (t.current, t.last_seen_run)",
             "CREATE INDEX tie_status IF NOT EXISTS FOR ()-[t:TIE]-() ON (t.status)",
             "CREATE INDEX tie_priority IF NOT EXISTS FOR ()-[t:TIE]-() ON (t.priority)",
+            "CREATE INDEX mentors_current_seen IF NOT EXISTS FOR ()-[m:MENTORS]-() ON (m.current, m.last_seen_run)",
             "CREATE INDEX mentors_status IF NOT EXISTS FOR ()-[m:MENTORS]-() ON (m.status)"
     );
 }

@@ -9,7 +9,9 @@ import org.mentorshipgraph.output.Table;
 import org.mentorshipgraph.ties.AssessedTie;
 import org.mentorshipgraph.ties.TieAssessment;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,15 +19,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Turns a run's tables into the parameter rows of {@link GraphWriter}: Neo4j properties are scalars or lists, never maps. */
+/**
+ * Turns a run's tables into the parameter rows of {@link GraphWriter}. Neo4j properties are scalars or lists, never
+ * maps; dates and instants are sent as driver temporal values (so Cypher converts nothing), and a missing value is
+ * sent as an explicit {@code null} so that {@code SET x += row.props} removes a value an earlier run had left.
+ *
+ * <p>Row shapes (what the writer's Cypher reads):
+ * <ul>
+ *   <li>person: {@code id}, {@code team}, {@code props} (every people column but {@code person_id}),
+ *       {@code history} (the values of {@link GraphStatements#PERSON_HISTORY}, never null: NaN for a missing number);</li>
+ *   <li>tie: {@code a}, {@code b} (person ids, {@code a < b}), {@code props} (every ties column but the two ids);</li>
+ *   <li>mentorship: {@code mentor}, {@code mentee}, {@code props};</li>
+ *   <li>team: {@code name}, {@code department}, {@code size}; community: {@code key}, {@code size}.</li>
+ * </ul>
+ */
 public final class Neo4jRows {
     private Neo4jRows() {}
 
     public static GraphWriter.RunGraph of(String runId, RunRecord record, OrgGraph org, PersonMetrics metrics, Table people,
                                           Table ties, List<Mentorship> mentorships, TieAssessment.Result assessed) {
-        List<Map<String, Object>> peopleRows = keyed(people, List.of("person_id"));
-        List<Map<String, Object>> tieRows = keyed(ties, List.of("person_a", "person_b"));
-
         Map<String, AssessedTie> byPair = new HashMap<>();
         for (AssessedTie t : assessed.ties()) byPair.put(t.tie().personA() + "\u0000" + t.tie().personB(), t);
         List<Map<String, Object>> mentorRows = new ArrayList<>();
@@ -37,12 +49,12 @@ public final class Neo4jRows {
             AssessedTie t = byPair.get(a + "\u0000" + b);
             Map<String, Object> props = new LinkedHashMap<>();
             props.put("program", m.program());
-            props.put("started_on", m.startedOn() == null ? null : m.startedOn().toString());
-            props.put("ended_on", m.endedOn() == null ? null : m.endedOn().toString());
-            props.put("current", m.activeOn(asOf));
+            props.put("started_on", m.startedOn());
+            props.put("ended_on", m.endedOn());
+            props.put("active", m.activeOn(asOf));
             props.put("status", t == null ? "no_contact" : t.trend().status().label());
             props.put("status_reason", t == null ? "no interaction in the look-back" : t.trend().reason());
-            mentorRows.add(Map.of("mentor_id", m.mentorId(), "mentee_id", m.menteeId(), "props", props));
+            mentorRows.add(mentorship(m.mentorId(), m.menteeId(), props));
         }
 
         Map<String, Map<String, Integer>> teamDepartments = new TreeMap<>();
@@ -56,15 +68,15 @@ public final class Neo4jRows {
         List<Map<String, Object>> teams = new ArrayList<>();
         teamDepartments.forEach((team, depts) -> {
             String dept = depts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-            teams.add(Map.of("name", team, "department", dept, "size", teamSize.get(team)));
+            teams.add(Map.of("name", team, "department", dept, "size", (long) teamSize.get(team)));
         });
 
         Map<Integer, Integer> communitySize = new TreeMap<>();
         for (int c : metrics.community()) communitySize.merge(c, 1, Integer::sum);
         List<Map<String, Object>> communities = new ArrayList<>();
-        communitySize.forEach((c, size) -> communities.add(Map.of("key", String.valueOf(c), "size", size)));
+        communitySize.forEach((c, size) -> communities.add(Map.of("key", String.valueOf(c), "size", (long) size)));
 
-        return new GraphWriter.RunGraph(runId, runProperties(record), peopleRows, tieRows, mentorRows, teams, communities);
+        return new GraphWriter.RunGraph(runId, runProperties(record), peopleRows(people), tieRows(ties), mentorRows, teams, communities);
     }
 
     /** The run record flattened to Neo4j properties: scalars as they are, nested parts as JSON text. */
@@ -81,16 +93,56 @@ public final class Neo4jRows {
         return props;
     }
 
-    private static List<Map<String, Object>> keyed(Table table, List<String> keys) {
-        List<Map<String, Object>> out = new ArrayList<>(table.rows().size());
-        for (Object[] r : table.rows()) {
-            Map<String, Object> all = table.rowMap(r);
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (String k : keys) row.put(k, all.remove(k));
-            all.values().removeIf(java.util.Objects::isNull);
-            row.put("props", all);
+    /** People rows from a table with the columns of {@code ResultTables.people}. */
+    public static List<Map<String, Object>> peopleRows(Table people) {
+        int team = people.indexOf("team");
+        List<Map<String, Object>> out = new ArrayList<>(people.rows().size());
+        for (Object[] r : people.rows()) {
+            Map<String, Object> props = people.rowMap(r);
+            String id = (String) props.remove("person_id");
+            props.computeIfPresent("hire_date", (k, v) -> LocalDate.parse((String) v));
+            Map<String, Object> history = new LinkedHashMap<>();
+            for (String h : GraphStatements.PERSON_HISTORY) {
+                Object v = props.get(h);
+                history.put(h, v == null ? Double.NaN : v);
+            }
+            Map<String, Object> row = new HashMap<>(8);
+            row.put("id", id);
+            row.put("team", r[team]);
+            row.put("props", props);
+            row.put("history", history);
             out.add(row);
         }
         return out;
+    }
+
+    /** Tie rows from a table with the columns of {@code ResultTables.ties}. */
+    public static List<Map<String, Object>> tieRows(Table ties) {
+        List<Map<String, Object>> out = new ArrayList<>(ties.rows().size());
+        for (Object[] r : ties.rows()) {
+            Map<String, Object> props = ties.rowMap(r);
+            String a = (String) props.remove("person_a");
+            String b = (String) props.remove("person_b");
+            props.computeIfPresent("first_interaction", (k, v) -> instant((String) v));
+            props.computeIfPresent("last_interaction", (k, v) -> instant((String) v));
+            Map<String, Object> row = new HashMap<>(4);
+            row.put("a", a);
+            row.put("b", b);
+            row.put("props", props);
+            out.add(row);
+        }
+        return out;
+    }
+
+    public static Map<String, Object> mentorship(String mentor, String mentee, Map<String, Object> props) {
+        Map<String, Object> row = new HashMap<>(4);
+        row.put("mentor", mentor);
+        row.put("mentee", mentee);
+        row.put("props", props);
+        return row;
+    }
+
+    private static Object instant(String iso) {
+        return Instant.parse(iso).atOffset(ZoneOffset.UTC);
     }
 }
