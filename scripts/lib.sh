@@ -7,12 +7,14 @@ mg_build_if_needed() {
   local stale=""
   if [[ ! -f "$MG_JOB_JAR" || ! -f "$MG_ROOT/jobs/target/job-classpath.txt" ]]; then
     stale="yes"
-  elif [[ -n "$(find "$MG_ROOT/pom.xml" "$MG_ROOT"/*/pom.xml "$MG_ROOT"/*/src -newer "$MG_JOB_JAR" -type f 2>/dev/null | head -1)" ]]; then
+  elif [[ -n "$(find "$MG_ROOT/pom.xml" "$MG_ROOT"/{algorithms,jobs,neo4j-local}/pom.xml "$MG_ROOT"/{algorithms,jobs,neo4j-local}/src \
+                -newer "$MG_JOB_JAR" -type f 2>/dev/null | head -1)" ]]; then
     stale="yes"
   fi
   if [[ -n "$stale" ]]; then
     echo "building the job (mvn package -DskipTests) ..." >&2
     (cd "$MG_ROOT" && mvn -q -B -DskipTests package) >&2
+    touch "$MG_JOB_JAR"   # the jar plugin keeps an unchanged jar's old time: mark it as checked now
   fi
 }
 

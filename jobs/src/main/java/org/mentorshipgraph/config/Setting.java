@@ -47,7 +47,7 @@ public enum Setting {
     NEO4J_DATABASE("neo4j.database", "neo4j", "database name"),
     NEO4J_USERNAME("neo4j.username", "neo4j", "user (NEO4J_USERNAME in the environment also works)"),
     NEO4J_PASSWORD_FILE("neo4j.password-file", "", "file holding the password; else NEO4J_PASSWORD from the environment. Never on the command line"),
-    NEO4J_BATCH_SIZE("neo4j.batch-size", "10000", "rows per UNWIND transaction"),
+    NEO4J_BATCH_SIZE("neo4j.batch-size", "2000", "rows per UNWIND transaction"),
     NEO4J_PARALLELISM("neo4j.parallelism", "2", "concurrent writer sessions"),
     NEO4J_RETRY_SECONDS("neo4j.retry-seconds", "30", "how long to keep retrying an unreachable Neo4j before failing with exit code 4"),
     NEO4J_HISTORY_RUNS("neo4j.history-runs", "90", "how many runs of per-person and per-tie history Neo4j keeps"),

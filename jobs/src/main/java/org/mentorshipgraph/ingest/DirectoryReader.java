@@ -74,6 +74,7 @@ public final class DirectoryReader {
     /** All columns as trimmed strings (blank = null), plus {@code _file}; fails with exit 3 when required columns are absent. */
     private static List<Map<String, String>> readRows(SparkSession spark, Path path, String what, List<String> required) {
         InputFormat format = InputFormat.detect(path, what);
+        if (format != InputFormat.PARQUET && java.nio.file.Files.isRegularFile(path)) TextEncoding.requireUtf8(path, what);
         Dataset<Row> df;
         try {
             df = switch (format) {

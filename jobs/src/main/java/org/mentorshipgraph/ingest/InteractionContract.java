@@ -28,9 +28,14 @@ import static org.apache.spark.sql.functions.when;
  * The interaction data contract (docs/domain.md): each raw row is either valid, or quarantined with the first
  * reason it breaks the contract, or set aside with a count (outside the run's time range, an exact duplicate).
  *
- * <p>Reasons, checked in this order: malformed line; missing source_id / target_id / channel; missing,
+ * <p>Reasons, checked in this order: malformed line; text that is not valid UTF-8 (a file in another encoding, whose
+ * bytes Spark decodes to U+FFFD, or NUL characters); missing source_id / target_id / channel; an id, channel or event id
+ * longer than {@value #MAX_FIELD_LENGTH} characters (a runaway field, such as a line with a lost quote); missing,
  * unparseable or zone-less timestamp; self-interaction; timestamp in the future of the run (after the as-of date
  * in a day partition the run read, or after the wall clock); duration_minutes not a non-negative number.
+ *
+ * <p>The quarantined record keeps the original fields as JSON (or the raw line when it could not be split), cut to
+ * {@value #MAX_RECORD_LENGTH} characters so that one huge line cannot swell {@code rejected.csv}.
  */
 public final class InteractionContract {
     private InteractionContract() {}
@@ -39,6 +44,12 @@ public final class InteractionContract {
     public record CheckedInteractions(Dataset<Row> valid, Dataset<Row> rejected, long rowsRead, long validRows,
                                       long rejectedRows, long duplicateRows, long afterAsOfRows, long beforeLookbackRows,
                                       Map<String, Long> rejectedByReason) {}
+
+    /** Longest accepted source_id, target_id, channel or event_id. */
+    public static final int MAX_FIELD_LENGTH = 256;
+    /** Longest quarantined record kept in rejected.csv; longer ones are cut and say so. */
+    public static final int MAX_RECORD_LENGTH = 2000;
+    public static final String NOT_UTF8_REASON = "not valid UTF-8 text (the file is in another encoding, such as Latin-1: re-save it as UTF-8)";
 
     public static final List<String> VALID_COLUMNS = List.of("ts_ms", "source_id", "target_id", "channel", "duration_minutes", "event_id");
 
@@ -67,10 +78,17 @@ public final class InteractionContract {
         Column durationGiven = col("duration_minutes").isNotNull().and(trim(col("duration_minutes")).notEqual(""));
         Column futureLimit = partitioned ? lit(Math.min(asOfEndMs, nowMs)) : lit(nowMs);
 
+        Column allText = org.apache.spark.sql.functions.concat_ws("\u0001", InteractionReader.COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new));
+        Column notUtf8 = allText.contains("\uFFFD").or(allText.contains("\u0000"));
         Column reason = when(col(InteractionReader.CORRUPT).isNotNull(), lit("malformed line (wrong number of fields or broken quoting)"))
+                .when(notUtf8, lit(NOT_UTF8_REASON))
                 .when(src.isNull().or(src.equalTo("")), lit("missing source_id"))
                 .when(dst.isNull().or(dst.equalTo("")), lit("missing target_id"))
                 .when(channel.isNull().or(channel.equalTo("")), lit("missing channel"))
+                .when(tooLong(src), lit("source_id longer than " + MAX_FIELD_LENGTH + " characters"))
+                .when(tooLong(dst), lit("target_id longer than " + MAX_FIELD_LENGTH + " characters"))
+                .when(tooLong(channel), lit("channel longer than " + MAX_FIELD_LENGTH + " characters"))
+                .when(tooLong(trim(col("event_id"))), lit("event_id longer than " + MAX_FIELD_LENGTH + " characters"))
                 .when(tsProblem.isNotNull(), tsProblem)
                 .when(src.equalTo(dst), lit("self-interaction (source_id = target_id)"))
                 .when(ts.geq(futureLimit), lit("timestamp in the future of the run"))
@@ -82,8 +100,8 @@ public final class InteractionContract {
                         ts.as("ts_ms"), src.as("source_id"), dst.as("target_id"), channel.as("channel"),
                         duration.as("duration_minutes"),
                         when(trim(col("event_id")).equalTo(""), lit(null)).otherwise(trim(col("event_id"))).as("event_id"),
-                        coalesce(col(InteractionReader.CORRUPT),
-                                to_json(struct(InteractionReader.COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new)))).as("record"),
+                        cut(coalesce(col(InteractionReader.CORRUPT),
+                                to_json(struct(InteractionReader.COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new))))).as("record"),
                         col("_file"))
                 .withColumn("fate", when(col("reason").isNotNull(), lit("rejected"))
                         .when(col("ts_ms").geq(asOfEndMs), lit("after_as_of"))
@@ -112,4 +130,14 @@ public final class InteractionContract {
                 fates.getOrDefault("after_as_of", 0L), fates.getOrDefault("before_lookback", 0L), reasons);
     }
 
+    private static Column tooLong(Column c) {
+        return org.apache.spark.sql.functions.length(c).gt(MAX_FIELD_LENGTH);
+    }
+
+    /** The record, cut to {@link #MAX_RECORD_LENGTH} characters with a note of its full length. */
+    private static Column cut(Column record) {
+        Column n = org.apache.spark.sql.functions.length(record);
+        return when(n.gt(MAX_RECORD_LENGTH), org.apache.spark.sql.functions.concat(record.substr(1, MAX_RECORD_LENGTH),
+                lit(" ... (cut; "), n.cast("string"), lit(" characters in all)"))).otherwise(record);
+    }
 }

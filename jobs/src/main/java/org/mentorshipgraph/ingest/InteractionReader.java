@@ -38,12 +38,14 @@ public final class InteractionReader {
     public static final List<String> OPTIONAL = List.of("duration_minutes", "event_id");
     public static final List<String> COLUMNS = List.of("timestamp", "source_id", "target_id", "channel", "duration_minutes", "event_id");
     static final String CORRUPT = "_corrupt";
+    /** Most fields a CSV line may have and still be quarantined as malformed; a line with more stops the read (see {@link #explainReadFailure}). */
+    public static final int MAX_CSV_FIELDS = 100_000;
 
     private InteractionReader() {}
 
-    /** The raw rows, and what was read. */
+    /** The raw rows, what was read, and notes for the run's warnings (columns the contract does not know, left out). */
     public record RawInteractions(Dataset<Row> rows, InputFormat format, boolean partitioned, int partitionsRead,
-                                  int partitionsTotal, LocalDate lastPartition) {}
+                                  int partitionsTotal, LocalDate lastPartition, List<String> notes) {}
 
     /** Day partitions under a directory, sorted; empty when the directory is not partitioned by date. */
     public static List<LocalDate> dayPartitions(Path dir) {
@@ -89,24 +91,48 @@ public final class InteractionReader {
         } else {
             paths.add(path.toString());
         }
+        if (format != InputFormat.PARQUET) firstDataFile(paths).ifPresent(f -> TextEncoding.requireUtf8(f, "interactions"));
         Dataset<Row> df;
+        List<String> sourceColumns = new ArrayList<>();
         try {
             df = switch (format) {
-                case CSV -> readCsv(spark, paths, path);
-                case JSON_LINES -> readJson(spark, paths);
-                case PARQUET -> readParquet(spark, paths);
+                case CSV -> readCsv(spark, paths, path, sourceColumns);
+                case JSON_LINES -> readJson(spark, paths, sourceColumns);
+                case PARQUET -> readParquet(spark, paths, sourceColumns);
             };
         } catch (JobFailure f) {
             throw f;
         } catch (Exception e) {
             throw JobFailure.input("interactions: cannot read " + path + " as " + format + ": " + firstLine(e));
         }
+        List<String> extra = extraColumns(sourceColumns);
+        List<String> notes = extra.isEmpty() ? List.of() : List.of("interactions: column(s) " + extra + " of " + path
+                + " are not part of the interaction contract and were left out (known columns: " + COLUMNS + ")");
         return new RawInteractions(df, format, !days.isEmpty(), days.isEmpty() ? 0 : paths.size(), days.size(),
-                days.isEmpty() ? null : days.get(days.size() - 1));
+                days.isEmpty() ? null : days.get(days.size() - 1), notes);
     }
 
-    private static Dataset<Row> readCsv(SparkSession spark, List<String> paths, Path path) {
+    /** Columns the contract does not know, in the order the input has them. */
+    static List<String> extraColumns(List<String> present) {
+        return present.stream().filter(c -> !COLUMNS.contains(c) && !c.equals(CORRUPT) && !c.equals("_file")).toList();
+    }
+
+    /** The first data file under the paths (sorted), for the encoding check. */
+    private static Optional<Path> firstDataFile(List<String> paths) {
+        for (String p : paths) {
+            try (Stream<Path> files = Files.walk(Path.of(p))) {
+                Optional<Path> first = files.filter(InputFormat::isDataFile).sorted().findFirst();
+                if (first.isPresent()) return first;
+            } catch (IOException e) {
+                throw JobFailure.input("interactions: cannot read " + p + ": " + e.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Dataset<Row> readCsv(SparkSession spark, List<String> paths, Path path, List<String> sourceColumns) {
         String[] header = csvHeader(paths);
+        sourceColumns.addAll(Arrays.asList(header));
         checkColumns(Arrays.asList(header), path);
         List<StructField> fields = new ArrayList<>();
         for (String h : header) fields.add(DataTypes.createStructField(h, DataTypes.StringType, true));
@@ -116,6 +142,7 @@ public final class InteractionReader {
                 .option("enforceSchema", "false")
                 .option("mode", "PERMISSIVE")
                 .option("columnNameOfCorruptRecord", CORRUPT)
+                .option("maxColumns", String.valueOf(MAX_CSV_FIELDS))
                 .option("recursiveFileLookup", "true")
                 .csv(paths.toArray(String[]::new));
         return normalise(df);
@@ -142,18 +169,20 @@ public final class InteractionReader {
         throw JobFailure.input("interactions: no CSV file under " + paths.get(0));
     }
 
-    private static Dataset<Row> readJson(SparkSession spark, List<String> paths) {
+    private static Dataset<Row> readJson(SparkSession spark, List<String> paths, List<String> sourceColumns) {
         Dataset<Row> df = spark.read().option("primitivesAsString", "true").option("mode", "PERMISSIVE")
                 .option("columnNameOfCorruptRecord", CORRUPT)
                 .option("recursiveFileLookup", "true")
                 .json(paths.toArray(String[]::new));
         checkColumns(Arrays.asList(df.columns()), Path.of(paths.get(0)));
+        sourceColumns.addAll(Arrays.asList(df.columns()));
         return normalise(df);
     }
 
-    private static Dataset<Row> readParquet(SparkSession spark, List<String> paths) {
+    private static Dataset<Row> readParquet(SparkSession spark, List<String> paths, List<String> sourceColumns) {
         Dataset<Row> df = spark.read().option("recursiveFileLookup", "true").parquet(paths.toArray(String[]::new));
         checkColumns(Arrays.asList(df.columns()), Path.of(paths.get(0)));
+        sourceColumns.addAll(Arrays.asList(df.columns()));
         StructType schema = df.schema();
         List<Column> cols = new ArrayList<>();
         for (String c : COLUMNS) {
@@ -193,5 +222,34 @@ public final class InteractionReader {
         String m = String.valueOf(e.getMessage());
         int nl = m.indexOf('\n');
         return nl > 0 ? m.substring(0, nl) : m;
+    }
+
+    /**
+     * Turns a failure of Spark while reading the interactions into a one-line input error (exit 3) that names the file
+     * and line, when it is one: the CSV parser gives up on a line with more than {@link #MAX_CSV_FIELDS} fields, and a
+     * file can be unreadable (truncated compression, a file removed during the run). Null for any other failure.
+     */
+    public static JobFailure explainReadFailure(Throwable e, Path input) {
+        String file = null, parser = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            java.util.regex.Matcher f = java.util.regex.Pattern.compile("while reading file (\\S+?)\\.?\\s").matcher(m);
+            if (file == null && f.find()) file = f.group(1).startsWith("file:") ? Path.of(java.net.URI.create(f.group(1))).toString() : f.group(1);
+            if (t.getClass().getName().endsWith("TextParsingException")) {
+                // the parser counts lines from 0
+                java.util.regex.Matcher l = java.util.regex.Pattern.compile("line=(\\d+), column=(\\d+)").matcher(m);
+                parser = l.find() ? "line " + (Long.parseLong(l.group(1)) + 1) + " has more than " + String.format("%,d", MAX_CSV_FIELDS)
+                        + " fields or cannot be split (column " + l.group(2) + ")" : "a line cannot be split into fields";
+            }
+        }
+        if (parser != null) {
+            return JobFailure.input("interactions: " + (file != null ? file : input) + ": " + parser + "; fix or remove that line");
+        }
+        if (file != null) {
+            Throwable root = e;
+            while (root.getCause() != null) root = root.getCause();
+            return JobFailure.input("interactions: cannot read " + file + ": " + firstLine(root));
+        }
+        return null;
     }
 }

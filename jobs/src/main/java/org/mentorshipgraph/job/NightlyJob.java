@@ -93,8 +93,16 @@ public final class NightlyJob {
             if (!people.byId().isEmpty()) {
                 long unlisted = org.size() - people.byId().size();
                 record.count("people_not_in_directory", unlisted);
-                if (unlisted > 0) StepLog.warn("%,d people in the interactions are not in the people directory (team 'unknown')", unlisted);
+                if (unlisted > 0) record.warn("%,d people in the interactions are not in the people directory (team 'unknown'): "
+                        + "add them to %s, or check their ids", unlisted, config.people());
             }
+            List<String> strangers = mentorships.all().stream()
+                    .flatMap(m -> java.util.stream.Stream.of(m.mentorId(), m.menteeId()))
+                    .filter(id -> org.indexOf(id) == null).distinct().sorted().toList();
+            record.count("mentorship_people_unknown", strangers.size());
+            if (!strangers.isEmpty()) record.warn("%,d people named in the mentorships are neither in the people directory nor in the "
+                    + "interactions, so their mentorships are left out of the graph: %s%s", strangers.size(),
+                    strangers.subList(0, Math.min(10, strangers.size())), strangers.size() > 10 ? " ..." : "");
             record.count("ties", ties.size());
             record.count("active_ties", org.activeTies());
 
@@ -169,8 +177,16 @@ public final class NightlyJob {
                 LocalDate.ofEpochDay(Math.floorDiv(windows.lookbackStartMs(), (long) DAY_MS)).minusDays(1), asOf);
         record.input("interactions", Map.of("path", interactionsPath.toString(), "format", raw.format().name(),
                 "day_partitions_read", raw.partitionsRead(), "day_partitions_total", raw.partitionsTotal()));
-        InteractionContract.CheckedInteractions checked = InteractionContract.check(spark, raw.rows(), windows.lookbackStartMs(), asOfEnd,
-                System.currentTimeMillis(), raw.partitioned());
+        for (String note : raw.notes()) record.warn("%s", note);
+        InteractionContract.CheckedInteractions checked;
+        try {
+            checked = InteractionContract.check(spark, raw.rows(), windows.lookbackStartMs(), asOfEnd, System.currentTimeMillis(),
+                    raw.partitioned());
+        } catch (Exception e) { // Spark's own exceptions are checked ones, thrown undeclared
+            JobFailure explained = InteractionReader.explainReadFailure(e, interactionsPath);
+            if (explained != null) throw explained;
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+        }
         DirectoryReader.People people = DirectoryReader.readPeople(spark, config.people());
         DirectoryReader.Mentorships mentorships = DirectoryReader.readMentorships(spark, config.mentorships());
         recordIngest(record, checked, people, mentorships);

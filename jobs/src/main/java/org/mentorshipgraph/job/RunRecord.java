@@ -25,7 +25,19 @@ public final class RunRecord {
         root.put("counts", counts);
         root.put("betweenness", betweenness);
         root.put("seconds", seconds);
+        root.put("warnings", warnings);
     }
+
+    private final java.util.List<String> warnings = new java.util.ArrayList<>();
+
+    /** Logs a warning and keeps it in {@code run.json} ({@code warnings}), so that a scheduler's reader sees it too. */
+    public void warn(String format, Object... args) {
+        String m = String.format(java.util.Locale.ROOT, format, args);
+        warnings.add(m);
+        StepLog.warn("%s", m);
+    }
+
+    public java.util.List<String> warnings() { return warnings; }
 
     public void input(String name, Object value) {
         @SuppressWarnings("unchecked") Map<String, Object> inputs = (Map<String, Object>) root.get("inputs");

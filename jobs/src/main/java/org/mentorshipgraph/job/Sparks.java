@@ -44,6 +44,12 @@ public final class Sparks {
         }
         SparkSession spark = b.getOrCreate();
         spark.sparkContext().setLogLevel("ERROR");
+        if (local) {
+            // a failed task is reported again by the job itself (one line for bad input, the stack trace for a bug);
+            // Spark's own copy would print the offending record, which can be megabytes of one broken line
+            Configurator.setLevel("org.apache.spark.executor.Executor", Level.OFF);
+            Configurator.setLevel("org.apache.spark.scheduler.TaskSetManager", Level.OFF);
+        }
         // setLogLevel sets the root logger: under a cluster's own log4j2 configuration (spark-submit; Spark's default
         // profile has no entry for this logger) that would silence the job's progress lines. Keep them at INFO
         // unless the configuration names the logger itself.

@@ -37,7 +37,7 @@ public final class WriteBenchmark implements Callable<Integer> {
     @Option(names = "--teams", defaultValue = "2000") int teams;
     @Option(names = "--ties", defaultValue = "200000") int ties;
     @Option(names = "--seed", defaultValue = "1") long seed;
-    @Option(names = "--batch-size", split = ",", defaultValue = "10000", description = "one or more, comma-separated") List<Integer> batchSizes;
+    @Option(names = "--batch-size", split = ",", defaultValue = "2000", description = "one or more, comma-separated") List<Integer> batchSizes;
     @Option(names = "--parallelism", split = ",", defaultValue = "2", description = "one or more, comma-separated") List<Integer> parallelisms;
     @Option(names = "--nights", defaultValue = "2", description = "1: first write only; 2: also the next night") int nights;
     @Option(names = "--history-runs", defaultValue = "90") int historyRuns;
