@@ -93,21 +93,7 @@ public final class NightlyCommand implements Callable<Integer> {
     public static int execute(String[] args, Map<String, String> environment) {
         CommandLine cl = new CommandLine(new NightlyCommand(environment));
         cl.getCommandSpec().usageMessage().footer(footer());
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            if (ex instanceof JobFailure f) {
-                System.err.println("error: " + f.getMessage());
-                return f.exitCode();
-            }
-            System.err.println("error: unexpected failure: " + ex + " (details below)");
-            ex.printStackTrace(System.err);
-            return ExitCodes.INTERNAL;
-        });
-        cl.setParameterExceptionHandler((ex, a) -> {
-            System.err.println("error: " + ex.getMessage());
-            System.err.println("Try 'scripts/nightly --help'.");
-            return ExitCodes.USAGE;
-        });
-        return cl.execute(args);
+        return CommandLines.execute(cl, "scripts/nightly", args);
     }
 
     @Override

@@ -65,21 +65,7 @@ public final class QueryCommand implements Callable<Integer> {
     public static int execute(String[] args, Map<String, String> environment, PrintStream out) {
         CommandLine cl = new CommandLine(new QueryCommand(environment, out));
         cl.setOut(new java.io.PrintWriter(out, true));
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            if (ex instanceof JobFailure f) {
-                System.err.println("error: " + f.getMessage());
-                return f.exitCode();
-            }
-            System.err.println("error: unexpected failure: " + ex + " (details below)");
-            ex.printStackTrace(System.err);
-            return ExitCodes.INTERNAL;
-        });
-        cl.setParameterExceptionHandler((ex, a) -> {
-            System.err.println("error: " + ex.getMessage());
-            System.err.println("Try 'scripts/query --help'.");
-            return ExitCodes.USAGE;
-        });
-        return cl.execute(args);
+        return CommandLines.execute(cl, "scripts/query", args);
     }
 
     @Override

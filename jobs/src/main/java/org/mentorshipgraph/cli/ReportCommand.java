@@ -55,21 +55,7 @@ public final class ReportCommand implements Callable<Integer> {
     /** Runs the command and returns its exit code (never calls System.exit: tests use this). */
     public static int execute(String[] args, Map<String, String> environment) {
         CommandLine cl = new CommandLine(new ReportCommand(environment));
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            if (ex instanceof JobFailure f) {
-                System.err.println("error: " + f.getMessage());
-                return f.exitCode();
-            }
-            System.err.println("error: unexpected failure: " + ex + " (details below)");
-            ex.printStackTrace(System.err);
-            return ExitCodes.INTERNAL;
-        });
-        cl.setParameterExceptionHandler((ex, a) -> {
-            System.err.println("error: " + ex.getMessage());
-            System.err.println("Try 'scripts/report --help'.");
-            return ExitCodes.USAGE;
-        });
-        return cl.execute(args);
+        return CommandLines.execute(cl, "scripts/report", args);
     }
 
     @Override

@@ -160,36 +160,13 @@ class SampleRunTest {
     }
 
     /** Reads one of the run's CSV files (RFC 4180 quoting) keyed by the given columns. */
-    static Map<String, Map<String, String>> csvByKey(Path file, String... keys) throws Exception {
-        List<String> lines = Files.readAllLines(file);
-        List<String> header = parseCsvLine(lines.get(0));
+    static Map<String, Map<String, String>> csvByKey(Path file, String... keys) {
         Map<String, Map<String, String>> out = new TreeMap<>();
-        for (String line : lines.subList(1, lines.size())) {
-            List<String> f = parseCsvLine(line);
-            Map<String, String> row = new TreeMap<>();
-            for (int i = 0; i < header.size(); i++) row.put(header.get(i), f.get(i));
+        for (Map<String, String> row : org.mentorshipgraph.testing.Csv.read(file)) {
             StringBuilder k = new StringBuilder();
             for (String key : keys) k.append(k.length() > 0 ? "|" : "").append(row.get(key));
-            out.put(k.toString(), row);
+            out.put(k.toString(), new TreeMap<>(row));
         }
-        return out;
-    }
-
-    static List<String> parseCsvLine(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') { cur.append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else cur.append(c);
-            } else if (c == '"') quoted = true;
-            else if (c == ',') { out.add(cur.toString()); cur.setLength(0); }
-            else cur.append(c);
-        }
-        out.add(cur.toString());
         return out;
     }
 

@@ -62,6 +62,41 @@ class Neo4jUnavailableTest {
         assertThat((System.nanoTime() - t0) / 1e9).as("retries are bounded").isLessThan(600);
     }
 
+    /**
+     * Neo4j goes away in the middle of the write (after the people, during the ties): the driver retries, then the run
+     * ends with exit code 4 and a one-line reason, its files complete, and the graph's Run node still says the write
+     * did not finish. (Running the same run again afterwards gives the graph of one clean write: WriteKillTest.)
+     */
+    @Test
+    void neo4jLostInTheMiddleOfTheWriteEndsWithExitCode4AndCompleteFiles() throws Exception {
+        Neo4jTestServer neo4j = Neo4jTestServer.get();
+        neo4j.clearData();
+        Path out = Files.createTempDirectory("mg-neo4j-lost");
+        try (org.mentorshipgraph.testing.CuttableProxy proxy = new org.mentorshipgraph.testing.CuttableProxy(neo4j.boltPort(), 1_500_000)) {
+            NightlyJob.Outcome o = new NightlyJob(config(out, "bolt://127.0.0.1:" + proxy.port(), "3"),
+                    Map.of("NEO4J_PASSWORD", neo4j.password())).run(SparkTestSession.get());
+            assertThat(proxy.isCut()).as("the write sent more than the cut-off").isTrue();
+            assertThat(o.exitCode()).isEqualTo(ExitCodes.NEO4J);
+            assertThat(o.message()).startsWith("Neo4j at bolt://127.0.0.1:" + proxy.port()).doesNotContain("\n");
+            Path run = out.resolve("runs/2026-11-15");
+            for (String f : List.of("people.csv", "ties.csv", "network-health.html", "run.json")) assertThat(run.resolve(f)).isNotEmptyFile();
+            JsonNode runJson = Json.MAPPER.readTree(run.resolve("run.json").toFile());
+            assertThat(runJson.get("outcome").asText()).isEqualTo("failed");
+            assertThat(runJson.get("message").asText()).contains("files of this run are complete");
+        }
+        try (org.neo4j.driver.Driver d = org.neo4j.driver.GraphDatabase.driver(neo4j.boltUri(),
+                org.neo4j.driver.AuthTokens.basic(neo4j.username(), neo4j.password()));
+             org.neo4j.driver.Session s = d.session()) {
+            var r = s.run("MATCH (r:Run {run_id: '2026-11-15'}) RETURN r.outcome AS outcome, r.neo4j_write AS write").single();
+            assertThat(r.get("outcome").asString()).isEqualTo("writing");
+            assertThat(r.get("write").asString()).isEqualTo("started");
+            long people = s.run("MATCH (p:Person) RETURN count(p) AS n").single().get("n").asLong();
+            assertThat(people).as("the people were written before the cut").isPositive();
+        } finally {
+            neo4j.clearData();
+        }
+    }
+
     @Test
     void wrongCredentialsAreExitCode4AtOnce() {
         Neo4jTestServer neo4j = Neo4jTestServer.get();

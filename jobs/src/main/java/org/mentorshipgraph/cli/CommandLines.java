@@ -1,0 +1,33 @@
+package org.mentorshipgraph.cli;
+
+import org.mentorshipgraph.job.ExitCodes;
+import org.mentorshipgraph.job.JobFailure;
+import picocli.CommandLine;
+
+/**
+ * What every command of the job does with failures, in one place: an expected failure ({@link JobFailure}) is one
+ * line {@code error: ...} and its exit code; a usage error is one line and a pointer to {@code --help} (exit 2);
+ * anything else is a bug, printed with its stack trace (exit 1).
+ */
+final class CommandLines {
+    private CommandLines() {}
+
+    /** Runs the command line with those handlers and returns the exit code (never calls System.exit). */
+    static int execute(CommandLine cl, String script, String[] args) {
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof JobFailure f) {
+                System.err.println("error: " + f.getMessage());
+                return f.exitCode();
+            }
+            System.err.println("error: unexpected failure: " + ex + " (details below)");
+            ex.printStackTrace(System.err);
+            return ExitCodes.INTERNAL;
+        });
+        cl.setParameterExceptionHandler((ex, a) -> {
+            System.err.println("error: " + ex.getMessage());
+            System.err.println("Try '" + script + " --help'.");
+            return ExitCodes.USAGE;
+        });
+        return cl.execute(args);
+    }
+}
