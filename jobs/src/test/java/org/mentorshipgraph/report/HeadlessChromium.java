@@ -170,10 +170,30 @@ final class HeadlessChromium implements AutoCloseable {
         try {
             if (socket != null) socket.abort();
         } finally {
+            // chromium's helper processes (renderer, network service) outlive the browser process for a moment and
+            // keep writing into the profile: stop them all, then delete the profile as best we can
+            List<ProcessHandle> helpers = process.descendants().toList();
             process.destroy();
+            helpers.forEach(ProcessHandle::destroy);
             if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            for (ProcessHandle h : helpers) {
+                try {
+                    h.onExit().get(5, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    h.destroyForcibly();
+                }
+            }
+            deleteProfile();
+        }
+    }
+
+    /** Deletes the temporary profile; a file that vanishes while we walk it is already gone, so we walk again. */
+    private void deleteProfile() {
+        for (int attempt = 0; attempt < 3 && Files.exists(profile); attempt++) {
             try (Stream<Path> s = Files.walk(profile)) {
                 s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                // something was removed during the walk: try again
             }
         }
     }
