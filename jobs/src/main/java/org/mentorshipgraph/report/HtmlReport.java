@@ -250,6 +250,11 @@ public final class HtmlReport {
         sb.append(t.html());
     }
 
+    /** Most teams drawn one by one in the team heatmap; above this, it shows departments. */
+    static final int MAX_HEATMAP_TEAMS = 40;
+    /** Most teams in the outside-reach bar chart (the most cut off first); the table lists them all. */
+    static final int MAX_BAR_TEAMS = 60;
+
     private static void teams(StringBuilder sb, Map<String, Object> f) {
         List<Map<String, Object>> teams = list(f.get("teams"));
         Map<String, Object> links = map(f.get("team_links"));
@@ -266,16 +271,34 @@ public final class HtmlReport {
             cells.put(SvgCharts.key(String.valueOf(p.get("team_a")), String.valueOf(p.get("team_b"))),
                     new double[]{number(p.get("ties")), number(p.get("strength"))});
         }
-        sb.append("<h3>Connections between teams</h3><figure>")
-                .append(SvgCharts.heatmap("team-heatmap", "Tie strength between teams", names, groups, cells))
-                .append("<figcaption>Summed strength of active ties between each pair of teams, teams grouped by department. "
-                        + "Hover a cell for its value and number of ties.</figcaption></figure>\n");
+        if (names.size() <= MAX_HEATMAP_TEAMS) {
+            sb.append("<h3>Connections between teams</h3><figure>")
+                    .append(SvgCharts.heatmap("team-heatmap", "Tie strength between teams", names, groups, cells))
+                    .append("<figcaption>Summed strength of active ties between each pair of teams, teams grouped by department. "
+                            + "Hover a cell for its value and number of ties.</figcaption></figure>\n");
+        } else {
+            // a team-by-team picture of hundreds of teams is unreadable (and, at 2,000 teams, 700 MB of SVG): departments
+            List<String> departments = groups.stream().distinct().toList();
+            Map<String, double[]> byDepartment = new LinkedHashMap<>();
+            for (Map<String, Object> p : list(links.get("pairs"))) {
+                String da = departmentOf.getOrDefault(String.valueOf(p.get("team_a")), ""), db = departmentOf.getOrDefault(String.valueOf(p.get("team_b")), "");
+                if (da.equals(db)) continue;
+                double[] c = byDepartment.computeIfAbsent(SvgCharts.key(da, db), k -> new double[2]);
+                c[0] += number(p.get("ties"));
+                c[1] += number(p.get("strength"));
+            }
+            sb.append("<h3>Connections between departments</h3><figure>")
+                    .append(SvgCharts.heatmap("team-heatmap", "Tie strength between departments", departments, List.of(), byDepartment))
+                    .append("<figcaption>Summed strength of active ties between teams of different departments. With ")
+                    .append(count(names.size())).append(" teams a team-by-team picture would be unreadable: every pair of teams is in "
+                            + "<code>network-health-team-links.csv</code>.</figcaption></figure>\n");
+        }
 
         List<Map<String, Object>> byCutOff = new ArrayList<>(teams);
         byCutOff.sort((a, b) -> Double.compare(number(a.get("cut_off_rank")), number(b.get("cut_off_rank"))));
         sb.append("<h3>Teams most cut off</h3><p class=\"note\">The smallest share of the strength of their ties going outside the team.</p>\n<figure>");
         List<SvgCharts.Bar> bars = new ArrayList<>();
-        for (Map<String, Object> t : byCutOff) {
+        for (Map<String, Object> t : byCutOff.subList(0, Math.min(MAX_BAR_TEAMS, byCutOff.size()))) {
             boolean top = number(t.get("cut_off_rank")) <= 5;
             bars.add(new SvgCharts.Bar(String.valueOf(t.get("team")), number(t.get("outside_share")), percent(t.get("outside_share"), 0),
                     t.get("team") + ": " + percent(t.get("outside_share"), 1) + " of tie strength crosses the team's boundary, "
@@ -283,7 +306,9 @@ public final class HtmlReport {
         }
         double widest = bars.stream().mapToDouble(SvgCharts.Bar::value).max().orElse(1);
         sb.append(SvgCharts.horizontalBars("outside-reach-chart", "Share of tie strength going outside each team", bars, Math.max(0.25, widest), 200, 420))
-                .append("<figcaption>Outside reach per team, most cut off first (the five most cut off in orange).</figcaption></figure>\n");
+                .append("<figcaption>Outside reach per team, most cut off first (the five most cut off in orange)")
+                .append(byCutOff.size() > MAX_BAR_TEAMS ? "; the " + MAX_BAR_TEAMS + " most cut off of " + count(byCutOff.size()) + " teams, all of them in the table below" : "")
+                .append(".</figcaption></figure>\n");
 
         Html.SortableTable t = new Html.SortableTable("teams-table", "Per-team cohesion and outside reach").text("Team").text("Department").num("People")
                 .num("Cohesion", "density of active ties inside the team").num("Ties inside")
