@@ -176,27 +176,8 @@ class SampleRunTest {
 
     /** Every node and relationship with its properties, as sorted text; run timings are left out. */
     List<String> snapshot() {
-        List<String> lines = new ArrayList<>();
-        try (Driver d = driver(); Session s = d.session()) {
-            for (Record r : s.run("MATCH (n) RETURN labels(n) AS l, properties(n) AS p").list()) {
-                lines.add("node " + r.get("l").asList() + " " + stable(r.get("p").asMap()));
-            }
-            for (Record r : s.run("MATCH (a)-[x]->(b) RETURN type(x) AS t, properties(x) AS p, properties(a) AS pa, properties(b) AS pb").list()) {
-                lines.add("rel " + r.get("t").asString() + " " + key(r.get("pa").asMap()) + "->" + key(r.get("pb").asMap()) + " " + stable(r.get("p").asMap()));
-            }
+        try (Driver d = driver()) {
+            return org.mentorshipgraph.testing.GraphSnapshot.of(d);
         }
-        Collections.sort(lines);
-        return lines;
-    }
-
-    static String key(Map<String, Object> p) {
-        for (String k : List.of("person_id", "name", "key", "run_id")) if (p.containsKey(k)) return k + "=" + p.get(k);
-        return p.toString();
-    }
-
-    static String stable(Map<String, Object> p) {
-        TreeMap<String, Object> m = new TreeMap<>(p);
-        m.keySet().removeIf(k -> k.equals("started_at") || k.equals("finished_at") || k.startsWith("seconds") || k.equals("message"));
-        return m.toString();
     }
 }
