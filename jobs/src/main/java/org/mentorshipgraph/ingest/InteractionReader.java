@@ -91,12 +91,13 @@ public final class InteractionReader {
         } else {
             paths.add(path.toString());
         }
-        if (format != InputFormat.PARQUET) firstDataFile(paths).ifPresent(f -> TextEncoding.requireUtf8(f, "interactions"));
+        Optional<Path> firstFile = format == InputFormat.PARQUET ? Optional.empty() : firstDataFile(paths);
+        firstFile.ifPresent(f -> TextEncoding.requireUtf8(f, "interactions"));
         Dataset<Row> df;
         List<String> sourceColumns = new ArrayList<>();
         try {
             df = switch (format) {
-                case CSV -> readCsv(spark, paths, path, sourceColumns);
+                case CSV -> readCsv(spark, paths, path, firstFile, sourceColumns);
                 case JSON_LINES -> readJson(spark, paths, sourceColumns);
                 case PARQUET -> readParquet(spark, paths, sourceColumns);
             };
@@ -117,7 +118,7 @@ public final class InteractionReader {
         return present.stream().filter(c -> !COLUMNS.contains(c) && !c.equals(CORRUPT) && !c.equals("_file")).toList();
     }
 
-    /** The first data file under the paths (sorted), for the encoding check. */
+    /** The first data file under the paths (sorted), for the encoding check and the CSV header. */
     private static Optional<Path> firstDataFile(List<String> paths) {
         for (String p : paths) {
             try (Stream<Path> files = Files.walk(Path.of(p))) {
@@ -130,8 +131,9 @@ public final class InteractionReader {
         return Optional.empty();
     }
 
-    private static Dataset<Row> readCsv(SparkSession spark, List<String> paths, Path path, List<String> sourceColumns) {
-        String[] header = csvHeader(paths);
+    private static Dataset<Row> readCsv(SparkSession spark, List<String> paths, Path path, Optional<Path> firstFile,
+                                        List<String> sourceColumns) {
+        String[] header = csvHeader(firstFile.orElseThrow(() -> JobFailure.input("interactions: no CSV file under " + paths.get(0))));
         sourceColumns.addAll(Arrays.asList(header));
         checkColumns(Arrays.asList(header), path);
         List<StructField> fields = new ArrayList<>();
@@ -148,25 +150,20 @@ public final class InteractionReader {
         return normalise(df);
     }
 
-    /** The header of the first CSV file under the given paths, read directly (a Spark job for one line costs seconds). */
-    static String[] csvHeader(List<String> paths) {
-        for (String p : paths) {
-            try (Stream<Path> files = Files.walk(Path.of(p))) {
-                Optional<Path> first = files.filter(InputFormat::isDataFile).sorted().findFirst();
-                if (first.isEmpty()) continue;
-                java.io.InputStream in = Files.newInputStream(first.get());
-                if (first.get().toString().endsWith(".gz")) in = new java.util.zip.GZIPInputStream(in);
-                try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))) {
-                    String line = r.readLine();
-                    if (line == null) throw JobFailure.input("interactions: " + first.get() + " is empty (a CSV needs a header line)");
-                    if (line.startsWith("\uFEFF")) line = line.substring(1);
-                    return Arrays.stream(line.split(",", -1)).map(h -> h.trim().replace("\"", "")).toArray(String[]::new);
-                }
-            } catch (IOException e) {
-                throw JobFailure.input("interactions: cannot read " + p + ": " + e.getMessage());
+    /** The header of a CSV file, read directly (a Spark job for one line costs seconds). */
+    static String[] csvHeader(Path file) {
+        try {
+            java.io.InputStream in = Files.newInputStream(file);
+            if (file.toString().endsWith(".gz")) in = new java.util.zip.GZIPInputStream(in);
+            try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))) {
+                String line = r.readLine();
+                if (line == null) throw JobFailure.input("interactions: " + file + " is empty (a CSV needs a header line)");
+                if (line.startsWith("\uFEFF")) line = line.substring(1);
+                return Arrays.stream(line.split(",", -1)).map(h -> h.trim().replace("\"", "")).toArray(String[]::new);
             }
+        } catch (IOException e) {
+            throw JobFailure.input("interactions: cannot read " + file + ": " + e.getMessage());
         }
-        throw JobFailure.input("interactions: no CSV file under " + paths.get(0));
     }
 
     private static Dataset<Row> readJson(SparkSession spark, List<String> paths, List<String> sourceColumns) {
@@ -224,6 +221,11 @@ public final class InteractionReader {
         return nl > 0 ? m.substring(0, nl) : m;
     }
 
+    /** The file in Spark's FAILED_READ_FILE message. */
+    private static final java.util.regex.Pattern FAILED_FILE = java.util.regex.Pattern.compile("while reading file (\\S+?)\\.?\\s");
+    /** Where the CSV parser stopped, in its TextParsingException. */
+    private static final java.util.regex.Pattern PARSER_POSITION = java.util.regex.Pattern.compile("line=(\\d+), column=(\\d+)");
+
     /**
      * Turns a failure of Spark while reading the interactions into a one-line input error (exit 3) that names the file
      * and line, when it is one: the CSV parser gives up on a line with more than {@link #MAX_CSV_FIELDS} fields, and a
@@ -233,11 +235,11 @@ public final class InteractionReader {
         String file = null, parser = null;
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = String.valueOf(t.getMessage());
-            java.util.regex.Matcher f = java.util.regex.Pattern.compile("while reading file (\\S+?)\\.?\\s").matcher(m);
+            java.util.regex.Matcher f = FAILED_FILE.matcher(m);
             if (file == null && f.find()) file = f.group(1).startsWith("file:") ? Path.of(java.net.URI.create(f.group(1))).toString() : f.group(1);
             if (t.getClass().getName().endsWith("TextParsingException")) {
                 // the parser counts lines from 0
-                java.util.regex.Matcher l = java.util.regex.Pattern.compile("line=(\\d+), column=(\\d+)").matcher(m);
+                java.util.regex.Matcher l = PARSER_POSITION.matcher(m);
                 parser = l.find() ? "line " + (Long.parseLong(l.group(1)) + 1) + " has more than " + String.format("%,d", MAX_CSV_FIELDS)
                         + " fields or cannot be split (column " + l.group(2) + ")" : "a line cannot be split into fields";
             }

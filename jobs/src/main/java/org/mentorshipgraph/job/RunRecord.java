@@ -13,6 +13,7 @@ public final class RunRecord {
     private final Map<String, Object> counts = new LinkedHashMap<>();
     private final Map<String, Double> seconds = new LinkedHashMap<>();
     private final Map<String, Object> betweenness = new LinkedHashMap<>();
+    private final java.util.List<String> warnings = new java.util.ArrayList<>();
 
     public RunRecord(String asOf, Map<String, String> parameters) {
         root.put("run_id", asOf);
@@ -27,8 +28,6 @@ public final class RunRecord {
         root.put("seconds", seconds);
         root.put("warnings", warnings);
     }
-
-    private final java.util.List<String> warnings = new java.util.ArrayList<>();
 
     /** Logs a warning and keeps it in {@code run.json} ({@code warnings}), so that a scheduler's reader sees it too. */
     public void warn(String format, Object... args) {

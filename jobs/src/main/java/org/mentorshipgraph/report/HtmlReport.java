@@ -266,12 +266,12 @@ public final class HtmlReport {
         Map<String, String> departmentOf = new LinkedHashMap<>();
         for (Map<String, Object> r : teams) departmentOf.put(String.valueOf(r.get("team")), String.valueOf(r.get("department")));
         List<String> groups = names.stream().map(n -> departmentOf.getOrDefault(n, "")).toList();
-        Map<String, double[]> cells = new LinkedHashMap<>();
-        for (Map<String, Object> p : list(links.get("pairs"))) {
-            cells.put(SvgCharts.key(String.valueOf(p.get("team_a")), String.valueOf(p.get("team_b"))),
-                    new double[]{number(p.get("ties")), number(p.get("strength"))});
-        }
         if (names.size() <= MAX_HEATMAP_TEAMS) {
+            Map<String, double[]> cells = new LinkedHashMap<>();
+            for (Map<String, Object> p : list(links.get("pairs"))) {
+                cells.put(SvgCharts.key(String.valueOf(p.get("team_a")), String.valueOf(p.get("team_b"))),
+                        new double[]{number(p.get("ties")), number(p.get("strength"))});
+            }
             sb.append("<h3>Connections between teams</h3><figure>")
                     .append(SvgCharts.heatmap("team-heatmap", "Tie strength between teams", names, groups, cells))
                     .append("<figcaption>Summed strength of active ties between each pair of teams, teams grouped by department. "

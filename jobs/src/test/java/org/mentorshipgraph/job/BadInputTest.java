@@ -59,8 +59,13 @@ class BadInputTest {
     }
 
     static int run(Path interactions, Path out, String... more) {
-        List<String> a = new ArrayList<>(List.of("--interactions", interactions.toString(), "--people", "", "--mentorships", "",
-                "--out", out.toString(), "--no-neo4j", "--as-of", AS_OF, "--set", "spark.master=local[2]"));
+        return run(interactions, "", "", out, more);
+    }
+
+    /** The job through its command line on these inputs ("" for no people or mentorships file), without Neo4j. */
+    static int run(Path interactions, Object people, Object mentorships, Path out, String... more) {
+        List<String> a = new ArrayList<>(List.of("--interactions", interactions.toString(), "--people", people.toString(),
+                "--mentorships", mentorships.toString(), "--out", out.toString(), "--no-neo4j", "--as-of", AS_OF, "--set", "spark.master=local[2]"));
         a.addAll(List.of(more));
         return NightlyCommand.execute(a.toArray(String[]::new), Map.of());
     }
@@ -179,9 +184,7 @@ class BadInputTest {
         Path mentorships = dir.resolve("mentorships.csv");
         Files.writeString(mentorships, "mentor_id,mentee_id,started_on\nc,a,2026-01-01\nghost,b,2026-01-01\n");
         Path out = dir.resolve("out");
-        List<String> a = List.of("--interactions", f.toString(), "--people", people.toString(), "--mentorships", mentorships.toString(),
-                "--out", out.toString(), "--no-neo4j", "--as-of", AS_OF, "--set", "spark.master=local[2]");
-        assertThat(NightlyCommand.execute(a.toArray(String[]::new), Map.of())).isZero();
+        assertThat(run(f, people, mentorships, out)).isZero();
 
         JsonNode run = runJson(out);
         assertThat(run.get("counts").get("people_not_in_directory").asLong()).isEqualTo(2);
@@ -205,9 +208,7 @@ class BadInputTest {
         Path people = dir.resolve("people.csv");
         Files.writeString(people, "id,name,team\na,Ann,Core\n");
         Path out = dir.resolve("out");
-        List<String> a = List.of("--interactions", f.toString(), "--people", people.toString(), "--mentorships", "",
-                "--out", out.toString(), "--no-neo4j", "--as-of", AS_OF, "--set", "spark.master=local[2]");
-        assertThat(NightlyCommand.execute(a.toArray(String[]::new), Map.of())).isEqualTo(ExitCodes.INPUT);
+        assertThat(run(f, people, "", out)).isEqualTo(ExitCodes.INPUT);
         assertThat(err.toString()).contains("error: people: " + people + " lacks required column(s) [person_id]; found [id, name, team]")
                 .doesNotContain("\tat ");
     }
