@@ -1,5 +1,6 @@
 package org.mentorshipgraph.neo4j;
 
+import org.mentorshipgraph.output.ResultTables;
 import org.mentorshipgraph.output.Table;
 
 import java.time.Instant;
@@ -61,7 +62,7 @@ public final class SyntheticRunGraph {
         for (int i = 0; i < people; i++) teamStart[teamOf[i] + 1]++;
         for (int t = 0; t < teams; t++) teamStart[t + 1] += teamStart[t];
 
-        Table peopleTable = peopleTable();
+        Table peopleTable = ResultTables.peopleColumns();
         int[] degree = new int[people];
         double[] strengthOf = new double[people];
 
@@ -89,7 +90,7 @@ public final class SyntheticRunGraph {
             pairs.add(new long[]{lo, hi, org.nextLong()});
         }
 
-        Table tieTable = tieTable();
+        Table tieTable = ResultTables.tieColumns();
         long asOfEndMs = asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
         for (long[] p : pairs) {
             int a = (int) p[0], b = (int) p[1];
@@ -116,7 +117,7 @@ public final class SyntheticRunGraph {
                     recentRate, baselineRate, baselineRate > 0 ? recentRate / baselineRate : Double.NaN,
                     v.nextDouble(), v.nextDouble(), status,
                     status + ": " + recent + " contacts in the last 28 days against " + baseline + " in the 84 before",
-                    mentorship, crossTeam, crossTeam && v.nextBoolean(),
+                    mentorship, crossTeam, crossTeam && v.nextBoolean(), crossTeam ? v.nextDouble() * 0.1 : Double.NaN,
                     fading ? (mentorship ? 1L : crossTeam ? 2L : 3L) : 9L);
             degree[a]++;
             degree[b]++;
@@ -197,32 +198,5 @@ public final class SyntheticRunGraph {
 
     static String department(int d) {
         return String.format("Department %02d", d);
-    }
-
-    /** The people table's columns, as {@code ResultTables.people} declares them. */
-    static Table peopleTable() {
-        return new Table("people")
-                .column("person_id", STRING).column("display_name", STRING).column("team", STRING).column("department", STRING)
-                .column("title", STRING).column("level", STRING).column("manager_id", STRING).column("hire_date", STRING)
-                .column("degree", LONG).column("strength", DOUBLE)
-                .column("betweenness", DOUBLE).column("constraint", DOUBLE).column("effective_size", DOUBLE)
-                .column("community", LONG).column("team_participation", DOUBLE).column("community_participation", DOUBLE)
-                .column("cross_team_share", DOUBLE).column("connector_score", DOUBLE).column("connector_rank", LONG)
-                .column("connector_reason", STRING)
-                .column("recent_rate", DOUBLE).column("baseline_rate", DOUBLE).column("network_shrinking", BOOLEAN)
-                .column("has_mentor", BOOLEAN).column("newcomer_without_mentor", BOOLEAN).column("mentorship_only_tie", BOOLEAN);
-    }
-
-    /** The ties table's columns, as {@code ResultTables.ties} declares them. */
-    static Table tieTable() {
-        return new Table("ties")
-                .column("person_a", STRING).column("person_b", STRING).column("strength", DOUBLE).column("active", BOOLEAN)
-                .column("interactions", LONG).column("channels", LONG).column("channel_list", STRING).column("reciprocity", DOUBLE)
-                .column("first_interaction", STRING).column("last_interaction", STRING).column("days_since_last", DOUBLE)
-                .column("usual_gap_days", DOUBLE)
-                .column("recent_count", LONG).column("baseline_count", LONG).column("recent_rate", DOUBLE).column("baseline_rate", DOUBLE)
-                .column("rate_ratio", DOUBLE).column("p_drop", DOUBLE).column("p_rise", DOUBLE)
-                .column("status", STRING).column("status_reason", STRING)
-                .column("mentorship", BOOLEAN).column("cross_team", BOOLEAN).column("cross_community", BOOLEAN).column("priority", LONG);
     }
 }

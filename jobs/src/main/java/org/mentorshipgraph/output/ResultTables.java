@@ -20,8 +20,9 @@ import static org.mentorshipgraph.output.Table.Type.STRING;
 public final class ResultTables {
     private ResultTables() {}
 
-    public static Table people(OrgGraph org, PersonMetrics m, PersonFlags f) {
-        Table t = new Table("people")
+    /** The people table's columns, empty (also what the Neo4j write benchmark fills with generated people). */
+    public static Table peopleColumns() {
+        return new Table("people")
                 .column("person_id", STRING).column("display_name", STRING).column("team", STRING).column("department", STRING)
                 .column("title", STRING).column("level", STRING).column("manager_id", STRING).column("hire_date", STRING)
                 .column("degree", LONG).column("strength", DOUBLE)
@@ -31,6 +32,24 @@ public final class ResultTables {
                 .column("connector_reason", STRING)
                 .column("recent_rate", DOUBLE).column("baseline_rate", DOUBLE).column("network_shrinking", BOOLEAN)
                 .column("has_mentor", BOOLEAN).column("newcomer_without_mentor", BOOLEAN).column("mentorship_only_tie", BOOLEAN);
+    }
+
+    /** The ties table's columns, empty. */
+    public static Table tieColumns() {
+        return new Table("ties")
+                .column("person_a", STRING).column("person_b", STRING).column("strength", DOUBLE).column("active", BOOLEAN)
+                .column("interactions", LONG).column("channels", LONG).column("channel_list", STRING).column("reciprocity", DOUBLE)
+                .column("first_interaction", STRING).column("last_interaction", STRING).column("days_since_last", DOUBLE)
+                .column("usual_gap_days", DOUBLE)
+                .column("recent_count", LONG).column("baseline_count", LONG).column("recent_rate", DOUBLE).column("baseline_rate", DOUBLE)
+                .column("rate_ratio", DOUBLE).column("p_drop", DOUBLE).column("p_rise", DOUBLE)
+                .column("status", STRING).column("status_reason", STRING)
+                .column("mentorship", BOOLEAN).column("cross_team", BOOLEAN).column("cross_community", BOOLEAN)
+                .column("bridge_risk", DOUBLE).column("priority", LONG);
+    }
+
+    public static Table people(OrgGraph org, PersonMetrics m, PersonFlags f) {
+        Table t = peopleColumns();
         for (int i = 0; i < org.size(); i++) {
             Person p = org.person(i);
             t.add(p.id(), p.displayName(), p.team(), p.department(), p.title(), p.level(), p.managerId(),
@@ -45,16 +64,7 @@ public final class ResultTables {
     }
 
     public static Table ties(TieAssessment.Result assessed, double asOfEndMs) {
-        Table t = new Table("ties")
-                .column("person_a", STRING).column("person_b", STRING).column("strength", DOUBLE).column("active", BOOLEAN)
-                .column("interactions", LONG).column("channels", LONG).column("channel_list", STRING).column("reciprocity", DOUBLE)
-                .column("first_interaction", STRING).column("last_interaction", STRING).column("days_since_last", DOUBLE)
-                .column("usual_gap_days", DOUBLE)
-                .column("recent_count", LONG).column("baseline_count", LONG).column("recent_rate", DOUBLE).column("baseline_rate", DOUBLE)
-                .column("rate_ratio", DOUBLE).column("p_drop", DOUBLE).column("p_rise", DOUBLE)
-                .column("status", STRING).column("status_reason", STRING)
-                .column("mentorship", BOOLEAN).column("cross_team", BOOLEAN).column("cross_community", BOOLEAN)
-                .column("bridge_risk", DOUBLE).column("priority", LONG);
+        Table t = tieColumns();
         for (AssessedTie a : assessed.ties()) {
             Tie x = a.tie();
             TieTrend tr = a.trend();

@@ -12,8 +12,8 @@ import java.util.TreeMap;
 /** A hand-made run graph for writer tests: a few people, ties with chosen strengths and statuses, mentorships. */
 final class TinyOrg {
     private final String runId;
-    private final Table people = SyntheticRunGraph.peopleTable();
-    private final Table ties = SyntheticRunGraph.tieTable();
+    private final Table people = org.mentorshipgraph.output.ResultTables.peopleColumns();
+    private final Table ties = org.mentorshipgraph.output.ResultTables.tieColumns();
     private final List<Map<String, Object>> mentorships = new ArrayList<>();
     private final Map<String, String> teamOf = new TreeMap<>();
 
@@ -35,7 +35,7 @@ final class TinyOrg {
         ties.add(x, y, strength, strength >= 0.5, 10L, 2L, "chat;meeting", 0.4,
                 LocalDate.parse(runId).minusDays(100) + "T09:00:00Z", LocalDate.parse(runId).minusDays(3) + "T10:00:00Z",
                 3.0, 4.0, fading ? 1L : 5L, 15L, fading ? 0.04 : 0.2, 0.18, fading ? 0.2 : 1.0, fading ? 0.01 : 0.5, 0.5,
-                status, status + " because", false, !teamOf.get(x).equals(teamOf.get(y)), false, fading ? 3L : 9L);
+                status, status + " because", false, !teamOf.get(x).equals(teamOf.get(y)), false, Double.NaN, fading ? 3L : 9L);
         return this;
     }
 
