@@ -31,6 +31,12 @@ public enum InputFormat {
     }
 
     /** Data files under a directory: not hidden, not Spark/Hadoop markers. */
+    /** A data file's bytes, decompressed when its name ends in {@code .gz}. */
+    static java.io.InputStream open(Path file) throws java.io.IOException {
+        java.io.InputStream in = java.nio.file.Files.newInputStream(file);
+        return file.toString().endsWith(".gz") ? new java.util.zip.GZIPInputStream(in) : in;
+    }
+
     static boolean isDataFile(Path p) {
         String n = p.getFileName().toString();
         return Files.isRegularFile(p) && !n.startsWith(".") && !n.startsWith("_");

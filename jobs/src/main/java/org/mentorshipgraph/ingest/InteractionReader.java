@@ -153,9 +153,8 @@ public final class InteractionReader {
     /** The header of a CSV file, read directly (a Spark job for one line costs seconds). */
     static String[] csvHeader(Path file) {
         try {
-            java.io.InputStream in = Files.newInputStream(file);
-            if (file.toString().endsWith(".gz")) in = new java.util.zip.GZIPInputStream(in);
-            try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))) {
+            try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(InputFormat.open(file),
+                    java.nio.charset.StandardCharsets.UTF_8))) {
                 String line = r.readLine();
                 if (line == null) throw JobFailure.input("interactions: " + file + " is empty (a CSV needs a header line)");
                 if (line.startsWith("\uFEFF")) line = line.substring(1);

@@ -4,9 +4,7 @@ import org.mentorshipgraph.job.JobFailure;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The interaction files are UTF-8 text (with or without a byte-order mark). A file in UTF-16 or UTF-32, which
@@ -28,8 +26,7 @@ public final class TextEncoding {
      */
     public static void requireUtf8(Path file, String what) {
         byte[] head;
-        try (InputStream raw = Files.newInputStream(file);
-             InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
+        try (InputStream in = InputFormat.open(file)) {
             head = in.readNBytes(HEAD);
         } catch (IOException e) {
             throw JobFailure.input(what + ": cannot read " + file + ": " + e.getMessage());
