@@ -34,16 +34,16 @@ public final class BetweennessWorkspace {
 
     private final int[] offsets;
     private final int[] targets;
-    private final double[] length;   // 1 / weight, weighted mode only
+    private final double[] length; // 1 / weight, weighted mode only
     // Per node v: state[2v] = distance from the source (-1 unseen in BFS, +inf unseen in Dijkstra) and
     // state[2v+1] = sigma, overwritten by (1 + delta) / sigma once v is accumulated. Interleaved so that a
     // neighbour's distance and path count share a cache line.
     private final double[] state;
-    private final int[] successors;      // BFS: 2w for each shortest-path edge v -> w, grouped by v in queue order
-    private final int[] successorStart;  // BFS: where the successors of the node at queue position k start
-    private final int[] order;       // nodes in the order they were settled (BFS queue / Brandes' stack S)
-    private final int[] heap;        // Dijkstra: binary heap of node ids keyed by distance
-    private final int[] heapIndex;   // Dijkstra: position in heap, UNSEEN or SETTLED
+    private final int[] successors; // BFS: 2w for each shortest-path edge v -> w, grouped by v in queue order
+    private final int[] successorStart; // BFS: where the successors of the node at queue position k start
+    private final int[] order; // nodes in the order they were settled (BFS queue / Brandes' stack S)
+    private final int[] heap; // Dijkstra: binary heap of node ids keyed by distance
+    private final int[] heapIndex; // Dijkstra: position in heap, UNSEEN or SETTLED
 
     /** A workspace for {@code g}; weighted mode uses Dijkstra over lengths 1 / weight. */
     public BetweennessWorkspace(CompactGraph g, boolean weighted) {

@@ -35,8 +35,7 @@ import org.mentorshipgraph.graph.CompactGraph;
 public final class BrandesBetweenness {
     private static final int BLOCK = 16;
 
-    private BrandesBetweenness() {
-    }
+    private BrandesBetweenness() {}
 
     /**
      * Raw dependency sums Σ<sub>s ∈ sources</sub> δ<sub>s•</sub>(v), unnormalized (for all sources this is

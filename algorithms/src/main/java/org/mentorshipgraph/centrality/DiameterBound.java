@@ -5,8 +5,7 @@ import org.mentorshipgraph.graph.CompactGraph;
 
 /** The vertex-diameter upper bound documented on {@link SourceSelection}. */
 final class DiameterBound {
-    private DiameterBound() {
-    }
+    private DiameterBound() {}
 
     static int vertexDiameterUpperBound(CompactGraph g, boolean weighted) {
         int n = g.nodeCount();

@@ -11,8 +11,7 @@ import org.mentorshipgraph.graph.CompactGraph;
  * about 2.4 times faster. O(n log n + m) time, O(n) memory.
  */
 final class LocalityOrder {
-    private LocalityOrder() {
-    }
+    private LocalityOrder() {}
 
     /** newId[v] for every node v, a permutation of 0..n−1. */
     static int[] breadthFirst(CompactGraph g) {

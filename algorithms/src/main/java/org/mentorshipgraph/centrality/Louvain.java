@@ -25,8 +25,7 @@ import org.mentorshipgraph.graph.CompactGraph;
 public final class Louvain {
     private static final int MAX_PASSES = 1000;
 
-    private Louvain() {
-    }
+    private Louvain() {}
 
     /** Louvain communities of {@code g} on its weights, with resolution 1. */
     public static int[] communities(CompactGraph g, long seed) {
@@ -81,7 +80,7 @@ public final class Louvain {
         final int[] tgt;
         final double[] w;
         final double[] strength; // k_i: adjacent weights plus twice the self-loop
-        final double total;      // 2m
+        final double total; // 2m
 
         Level(int n, int[] off, int[] tgt, double[] w, double[] strength) {
             this.n = n;

@@ -13,8 +13,7 @@ import org.mentorshipgraph.graph.CompactGraph;
  * (NetworkX raises ZeroDivisionError). Running time O(n + m); memory O(number of communities).
  */
 public final class Modularity {
-    private Modularity() {
-    }
+    private Modularity() {}
 
     /**
      * @param community community id per node, each &gt;= 0 (need not be dense)
@@ -23,7 +22,8 @@ public final class Modularity {
     public static double of(CompactGraph g, int[] community) {
         int n = g.nodeCount();
         if (community.length != n) {
-            throw new IllegalArgumentException("community has length " + community.length + ", graph has " + n + " nodes");
+            throw new IllegalArgumentException(
+                    "community has length " + community.length + ", graph has " + n + " nodes");
         }
         int c = 0;
         for (int x : community) {

@@ -14,8 +14,7 @@ import org.mentorshipgraph.graph.CompactGraph;
  * <p>Running time O(n + m); memory O(n + number of groups).
  */
 public final class ParticipationCoefficient {
-    private ParticipationCoefficient() {
-    }
+    private ParticipationCoefficient() {}
 
     /**
      * @param group group id per node (a team, a community), each &gt;= 0

@@ -26,8 +26,7 @@ import org.mentorshipgraph.graph.CompactGraph;
  * <p>Running time O(Σ<sub>v</sub> deg(v)²); memory O(n) besides the result (one scratch array of n doubles).
  */
 public final class StructuralHoles {
-    private StructuralHoles() {
-    }
+    private StructuralHoles() {}
 
     /** Burt's constraint c(u) for every node; NaN for isolated nodes. */
     public static double[] constraint(CompactGraph g) {

@@ -130,7 +130,8 @@ public final class CompactGraph {
      */
     public CompactGraph relabel(int[] newId) {
         if (newId.length != n) {
-            throw new IllegalArgumentException("permutation has length " + newId.length + ", graph has " + n + " nodes");
+            throw new IllegalArgumentException(
+                    "permutation has length " + newId.length + ", graph has " + n + " nodes");
         }
         int[] oldId = new int[n];
         Arrays.fill(oldId, -1);

@@ -17,8 +17,7 @@ import java.util.SplittableRandom;
  * Running time O(n·m) expected; memory O(n·m).
  */
 public final class RandomGraphs {
-    private RandomGraphs() {
-    }
+    private RandomGraphs() {}
 
     /** Holme–Kim powerlaw-cluster graph with n nodes, m ties per new node, triangle probability p. */
     public static CompactGraph powerlawCluster(int n, int m, double p, long seed) {

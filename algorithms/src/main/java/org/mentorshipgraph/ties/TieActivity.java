@@ -12,6 +12,12 @@ package org.mentorshipgraph.ties;
  * @param daysSinceLast    days from the last contact to T
  * @param usualGapDays     median gap in days between consecutive distinct contact days; NaN with fewer than two
  */
-public record TieActivity(int recentCount, int baselineCount, double recentWeight, double baselineWeight,
-                          int contactsBeforeRecent, double daysSinceFirst, double daysSinceLast, double usualGapDays) {
-}
+public record TieActivity(
+        int recentCount,
+        int baselineCount,
+        double recentWeight,
+        double baselineWeight,
+        int contactsBeforeRecent,
+        double daysSinceFirst,
+        double daysSinceLast,
+        double usualGapDays) {}

@@ -11,6 +11,11 @@ package org.mentorshipgraph.ties;
  * @param pRise        P(X ≥ recent count) under an unchanged rate; 1 when untested
  * @param reason       one human-readable sentence
  */
-public record TieTrend(TieStatus status, double recentRate, double baselineRate, double rateRatio,
-                       double pDrop, double pRise, String reason) {
-}
+public record TieTrend(
+        TieStatus status,
+        double recentRate,
+        double baselineRate,
+        double rateRatio,
+        double pDrop,
+        double pRise,
+        String reason) {}

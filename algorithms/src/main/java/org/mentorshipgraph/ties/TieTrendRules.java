@@ -28,14 +28,16 @@ import java.util.Locale;
  * @param significance        α in (0, 1), default 0.05
  * @param dormantGapMultiple  k &gt; 0, default 3
  */
-public record TieTrendRules(double recentDays, double baselineDays, double weakeningRatio,
-                            double significance, double dormantGapMultiple) {
+public record TieTrendRules(
+        double recentDays, double baselineDays, double weakeningRatio, double significance, double dormantGapMultiple) {
 
     public TieTrendRules {
         if (!(recentDays > 0)) throw new IllegalArgumentException("recent window must be > 0 days");
         if (!(baselineDays > 0)) throw new IllegalArgumentException("baseline window must be > 0 days");
-        if (!(weakeningRatio > 0 && weakeningRatio < 1)) throw new IllegalArgumentException("weakening ratio must be in (0,1)");
-        if (!(significance > 0 && significance < 1)) throw new IllegalArgumentException("significance must be in (0,1)");
+        if (!(weakeningRatio > 0 && weakeningRatio < 1))
+            throw new IllegalArgumentException("weakening ratio must be in (0,1)");
+        if (!(significance > 0 && significance < 1))
+            throw new IllegalArgumentException("significance must be in (0,1)");
         if (!(dormantGapMultiple > 0)) throw new IllegalArgumentException("dormant gap multiple must be > 0");
     }
 
@@ -54,28 +56,71 @@ public record TieTrendRules(double recentDays, double baselineDays, double weake
         double pRise = n > 0 ? BinomialTest.upperTail(a.recentCount(), n, pShare) : 1.0;
 
         if (a.contactsBeforeRecent() == 0) {
-            return new TieTrend(TieStatus.NEW, recentRate, baselineRate, ratio, pDrop, pRise,
-                    String.format(Locale.ROOT, "first contact %.0f days ago, %d contact(s) since", a.daysSinceFirst(), a.recentCount()));
+            return new TieTrend(
+                    TieStatus.NEW,
+                    recentRate,
+                    baselineRate,
+                    ratio,
+                    pDrop,
+                    pRise,
+                    String.format(
+                            Locale.ROOT,
+                            "first contact %.0f days ago, %d contact(s) since",
+                            a.daysSinceFirst(),
+                            a.recentCount()));
         }
         if (a.recentCount() == 0 && !Double.isNaN(a.usualGapDays())) {
             double needed = Math.max(recentDays, dormantGapMultiple * a.usualGapDays());
             if (a.daysSinceLast() >= needed) {
-                return new TieTrend(TieStatus.DORMANT, recentRate, baselineRate, ratio, pDrop, pRise,
-                        String.format(Locale.ROOT, "silent for %.0f days against a usual gap of %.1f days", a.daysSinceLast(), a.usualGapDays()));
+                return new TieTrend(
+                        TieStatus.DORMANT,
+                        recentRate,
+                        baselineRate,
+                        ratio,
+                        pDrop,
+                        pRise,
+                        String.format(
+                                Locale.ROOT,
+                                "silent for %.0f days against a usual gap of %.1f days",
+                                a.daysSinceLast(),
+                                a.usualGapDays()));
             }
         }
         if (!Double.isNaN(ratio) && ratio < weakeningRatio && pDrop < significance) {
-            return new TieTrend(TieStatus.WEAKENING, recentRate, baselineRate, ratio, pDrop, pRise,
-                    String.format(Locale.ROOT, "%.2f/week recently vs %.2f/week before (%.0f%%), p=%.3g",
-                            recentRate * 7, baselineRate * 7, ratio * 100, pDrop));
+            return new TieTrend(
+                    TieStatus.WEAKENING,
+                    recentRate,
+                    baselineRate,
+                    ratio,
+                    pDrop,
+                    pRise,
+                    String.format(
+                            Locale.ROOT,
+                            "%.2f/week recently vs %.2f/week before (%.0f%%), p=%.3g",
+                            recentRate * 7,
+                            baselineRate * 7,
+                            ratio * 100,
+                            pDrop));
         }
         if ((Double.isNaN(ratio) || ratio > 1 / weakeningRatio) && pRise < significance) {
-            return new TieTrend(TieStatus.STRENGTHENING, recentRate, baselineRate, ratio, pDrop, pRise,
-                    String.format(Locale.ROOT, "%.2f/week recently vs %.2f/week before, p=%.3g",
-                            recentRate * 7, baselineRate * 7, pRise));
+            return new TieTrend(
+                    TieStatus.STRENGTHENING,
+                    recentRate,
+                    baselineRate,
+                    ratio,
+                    pDrop,
+                    pRise,
+                    String.format(
+                            Locale.ROOT,
+                            "%.2f/week recently vs %.2f/week before, p=%.3g",
+                            recentRate * 7,
+                            baselineRate * 7,
+                            pRise));
         }
-        String why = Double.isNaN(a.usualGapDays()) ? "a single contact day: too little to judge a trend"
-                : String.format(Locale.ROOT, "%.2f/week recently vs %.2f/week before", recentRate * 7, baselineRate * 7);
+        String why = Double.isNaN(a.usualGapDays())
+                ? "a single contact day: too little to judge a trend"
+                : String.format(
+                        Locale.ROOT, "%.2f/week recently vs %.2f/week before", recentRate * 7, baselineRate * 7);
         return new TieTrend(TieStatus.STABLE, recentRate, baselineRate, ratio, pDrop, pRise, why);
     }
 }

@@ -22,7 +22,9 @@ class BrandesBetweennessTest {
     @ValueSource(strings = {"karate", "lesmis", "florentine"})
     void weightedEqualsNetworkXWithDistanceOneOverWeight(String name) {
         ReferenceGraph ref = ReferenceGraph.load(name);
-        assertClose(name + " weighted betweenness", BrandesBetweenness.exact(ref.graph, true),
+        assertClose(
+                name + " weighted betweenness",
+                BrandesBetweenness.exact(ref.graph, true),
                 ref.column("betweenness_weighted"));
     }
 
@@ -44,8 +46,14 @@ class BrandesBetweennessTest {
         int[] all = SourceSelection.all(ref.graph.nodeCount()).sources();
         for (boolean weighted : new boolean[] {false, true}) {
             double[] plain = BrandesBetweenness.accumulate(ref.graph, all, weighted, 1, false);
-            assertClose(name + " relabelled, 1 thread", BrandesBetweenness.accumulate(ref.graph, all, weighted, 1, true), plain);
-            assertClose(name + " relabelled, 2 threads", BrandesBetweenness.accumulate(ref.graph, all, weighted, 2, true), plain);
+            assertClose(
+                    name + " relabelled, 1 thread",
+                    BrandesBetweenness.accumulate(ref.graph, all, weighted, 1, true),
+                    plain);
+            assertClose(
+                    name + " relabelled, 2 threads",
+                    BrandesBetweenness.accumulate(ref.graph, all, weighted, 2, true),
+                    plain);
         }
     }
 
@@ -77,7 +85,8 @@ class BrandesBetweennessTest {
 
     @Test
     void tinyGraphsAreAllZero() {
-        assertThat(BrandesBetweenness.exact(CompactGraph.fromEdges(0, new int[0], new int[0], null), false)).isEmpty();
+        assertThat(BrandesBetweenness.exact(CompactGraph.fromEdges(0, new int[0], new int[0], null), false))
+                .isEmpty();
         assertThat(BrandesBetweenness.exact(CompactGraph.fromEdges(1, new int[0], new int[0], null), true))
                 .containsExactly(0.0);
         assertThat(BrandesBetweenness.exact(CompactGraph.fromEdges(2, new int[] {0}, new int[] {1}, null), false))
@@ -100,8 +109,7 @@ class BrandesBetweennessTest {
     @Test
     void strongTiesMakeALongerDetourShorter() {
         // 0-1-2 with strength 1 each (length 2 in total), direct tie 0-2 of strength 0.4 (length 2.5).
-        CompactGraph g = CompactGraph.fromEdges(3, new int[] {0, 1, 0}, new int[] {1, 2, 2},
-                new double[] {1, 1, 0.4});
+        CompactGraph g = CompactGraph.fromEdges(3, new int[] {0, 1, 0}, new int[] {1, 2, 2}, new double[] {1, 1, 0.4});
         assertThat(BrandesBetweenness.exact(g, false)).containsExactly(0.0, 0.0, 0.0);
         assertThat(BrandesBetweenness.exact(g, true)).containsExactly(new double[] {0, 1, 0}, within(1e-15));
     }

@@ -23,7 +23,8 @@ class EgoFacebookTest {
 
     @Test
     void betweennessEqualsNetworkXAndIgraph() {
-        assertClose("ego-Facebook betweenness", BrandesBetweenness.exact(ref.graph, false, 2), ref.column("betweenness"));
+        assertClose(
+                "ego-Facebook betweenness", BrandesBetweenness.exact(ref.graph, false, 2), ref.column("betweenness"));
     }
 
     @Test
@@ -52,6 +53,7 @@ class EgoFacebookTest {
 
     @Test
     void effectiveSizeEqualsNetworkX() {
-        assertClose("ego-Facebook effective size", StructuralHoles.effectiveSize(ref.graph), ref.column("effective_size"));
+        assertClose(
+                "ego-Facebook effective size", StructuralHoles.effectiveSize(ref.graph), ref.column("effective_size"));
     }
 }

@@ -12,7 +12,8 @@ class LouvainTest {
         // NetworkX 2.8.8 louvain_communities over seeds 0..49: weighted min 0.418, mean 0.440;
         // unweighted min 0.392, mean 0.416.
         ReferenceGraph ref = ReferenceGraph.load("karate");
-        CompactGraph unweighted = CompactGraph.fromEdges(ref.graph.nodeCount(), sources(ref.graph), targets(ref.graph), null);
+        CompactGraph unweighted =
+                CompactGraph.fromEdges(ref.graph.nodeCount(), sources(ref.graph), targets(ref.graph), null);
         double weightedSum = 0;
         double unweightedSum = 0;
         int seeds = 50;
@@ -24,7 +25,8 @@ class LouvainTest {
             weightedSum += qw;
             unweightedSum += qu;
         }
-        System.out.printf("karate Louvain mean modularity: weighted %.4f, unweighted %.4f%n",
+        System.out.printf(
+                "karate Louvain mean modularity: weighted %.4f, unweighted %.4f%n",
                 weightedSum / seeds, unweightedSum / seeds);
         assertThat(weightedSum / seeds).isGreaterThanOrEqualTo(0.43);
         assertThat(unweightedSum / seeds).isGreaterThanOrEqualTo(0.41);
@@ -35,7 +37,8 @@ class LouvainTest {
         ReferenceGraph ref = ReferenceGraph.load("lesmis");
         double greedy = ref.value("modularity"); // NetworkX greedy_modularity_communities, 0.547
         for (long seed = 0; seed < 5; seed++) {
-            assertThat(Modularity.of(ref.graph, Louvain.communities(ref.graph, seed))).isGreaterThan(greedy - 0.01);
+            assertThat(Modularity.of(ref.graph, Louvain.communities(ref.graph, seed)))
+                    .isGreaterThan(greedy - 0.01);
         }
     }
 
@@ -57,7 +60,9 @@ class LouvainTest {
     @Test
     void twoCliquesJoinedByOneTie() {
         // K4 {0..3} and K4 {4..7} joined by 3-4; isolated node 8 stays alone.
-        int[][] e = {{0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 3}, {2, 3}, {4, 5}, {4, 6}, {4, 7}, {5, 6}, {5, 7}, {6, 7}, {3, 4}};
+        int[][] e = {
+            {0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 3}, {2, 3}, {4, 5}, {4, 6}, {4, 7}, {5, 6}, {5, 7}, {6, 7}, {3, 4}
+        };
         int[] a = new int[e.length];
         int[] b = new int[e.length];
         for (int i = 0; i < e.length; i++) {
@@ -70,8 +75,10 @@ class LouvainTest {
 
     @Test
     void emptyGraphs() {
-        assertThat(Louvain.communities(CompactGraph.fromEdges(0, new int[0], new int[0], null), 1)).isEmpty();
-        assertThat(Louvain.communities(CompactGraph.fromEdges(3, new int[0], new int[0], null), 1)).containsExactly(0, 1, 2);
+        assertThat(Louvain.communities(CompactGraph.fromEdges(0, new int[0], new int[0], null), 1))
+                .isEmpty();
+        assertThat(Louvain.communities(CompactGraph.fromEdges(3, new int[0], new int[0], null), 1))
+                .containsExactly(0, 1, 2);
     }
 
     private static int[] sources(CompactGraph g) {

@@ -29,6 +29,7 @@ class ModularityTest {
 
     @Test
     void noEdgesIsUndefined() {
-        assertThat(Modularity.of(CompactGraph.fromEdges(2, new int[0], new int[0], null), new int[] {0, 1})).isNaN();
+        assertThat(Modularity.of(CompactGraph.fromEdges(2, new int[0], new int[0], null), new int[] {0, 1}))
+                .isNaN();
     }
 }

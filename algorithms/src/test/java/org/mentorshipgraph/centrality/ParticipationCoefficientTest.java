@@ -15,7 +15,9 @@ class ParticipationCoefficientTest {
     @ValueSource(strings = {"karate", "lesmis", "florentine"})
     void equalsTheReferenceScript(String name) {
         ReferenceGraph ref = ReferenceGraph.load(name);
-        assertClose(name + " participation", ParticipationCoefficient.of(ref.graph, ref.community),
+        assertClose(
+                name + " participation",
+                ParticipationCoefficient.of(ref.graph, ref.community),
                 ref.column("participation"));
     }
 

@@ -86,7 +86,8 @@ final class ReferenceGraph {
             if (Double.isNaN(expected[i])) {
                 assertThat(actual[i]).as(what + " node " + i).isNaN();
             } else {
-                assertThat(actual[i]).as(what + " node " + i)
+                assertThat(actual[i])
+                        .as(what + " node " + i)
                         .isCloseTo(expected[i], within(1e-9 * Math.abs(expected[i]) + 1e-14));
             }
         }

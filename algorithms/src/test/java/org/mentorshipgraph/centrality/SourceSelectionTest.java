@@ -81,8 +81,11 @@ class SourceSelectionTest {
         double[] w = new double[10];
         Arrays.fill(w, 1.0);
         w[9] = 0.01;
-        CompactGraph cycle = CompactGraph.fromEdges(10, IntStream.range(0, 10).toArray(),
-                IntStream.range(0, 10).map(i -> (i + 1) % 10).toArray(), w);
+        CompactGraph cycle = CompactGraph.fromEdges(
+                10,
+                IntStream.range(0, 10).toArray(),
+                IntStream.range(0, 10).map(i -> (i + 1) % 10).toArray(),
+                w);
         assertThat(SourceSelection.vertexDiameterUpperBound(cycle, false)).isGreaterThanOrEqualTo(6);
         assertThat(SourceSelection.vertexDiameterUpperBound(cycle, true)).isEqualTo(10); // the path 0..9
     }
@@ -104,8 +107,15 @@ class SourceSelectionTest {
         for (int v = 0; v < n; v++) {
             worst = Math.max(worst, Math.abs(estimate[v] - exact[v]));
         }
-        System.out.printf("Holme-Kim n=%d m=%d: VD bound %d, k=%d, max |error| %.2e (epsilon %.2e), max score %.4f%n",
-                n, g.edgeCount(), vd, k, worst, epsilon, Arrays.stream(exact).max().getAsDouble());
+        System.out.printf(
+                "Holme-Kim n=%d m=%d: VD bound %d, k=%d, max |error| %.2e (epsilon %.2e), max score %.4f%n",
+                n,
+                g.edgeCount(),
+                vd,
+                k,
+                worst,
+                epsilon,
+                Arrays.stream(exact).max().getAsDouble());
         assertThat(worst).isLessThanOrEqualTo(epsilon);
         int[] exactTop = top(exact, 20);
         int[] sampledTop = top(estimate, 40);
@@ -128,16 +138,20 @@ class SourceSelectionTest {
         for (int v = 0; v < n; v++) {
             worst = Math.max(worst, Math.abs(estimate[v] - exact[v]));
         }
-        System.out.printf("organisation n=%d m=%d weighted: VD bound %d, k=%d, max |error| %.2e%n",
+        System.out.printf(
+                "organisation n=%d m=%d weighted: VD bound %d, k=%d, max |error| %.2e%n",
                 n, g.edgeCount(), vd, k, worst);
         assertThat(worst).isLessThanOrEqualTo(epsilon);
         assertThat(top(estimate, 40)).contains(top(exact, 20));
     }
 
     static int[] top(double[] score, int count) {
-        return IntStream.range(0, score.length).boxed()
+        return IntStream.range(0, score.length)
+                .boxed()
                 .sorted(Comparator.comparingDouble((Integer v) -> -score[v]).thenComparingInt(v -> v))
-                .limit(count).mapToInt(Integer::intValue).toArray();
+                .limit(count)
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 
     private static int trueVertexDiameter(CompactGraph g) {

@@ -28,8 +28,8 @@ class StructuralHolesTest {
     @Test
     void starCentreSpansHolesLeavesAreConstrained() {
         // centre 0 with 4 unconnected contacts of equal strength: c = 4 * (1/4)^2 = 1/4, e = 4.
-        CompactGraph g = CompactGraph.fromEdges(6, new int[] {0, 0, 0, 0}, new int[] {1, 2, 3, 4},
-                new double[] {3, 3, 3, 3});
+        CompactGraph g =
+                CompactGraph.fromEdges(6, new int[] {0, 0, 0, 0}, new int[] {1, 2, 3, 4}, new double[] {3, 3, 3, 3});
         double[] c = StructuralHoles.constraint(g);
         double[] e = StructuralHoles.effectiveSize(g);
         assertThat(c[0]).isCloseTo(0.25, within(1e-15));

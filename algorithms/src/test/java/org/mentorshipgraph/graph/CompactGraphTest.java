@@ -9,10 +9,10 @@ class CompactGraphTest {
 
     @Test
     void mergesParallelEdgesInBothDirectionsAndDropsSelfLoops() {
-        CompactGraph g = CompactGraph.fromEdges(4,
-                new int[] {0, 1, 2, 2, 3, 1},
-                new int[] {1, 0, 2, 0, 1, 0},
-                new double[] {1.5, 2.0, 9.0, 1.0, 4.0, 0.5});
+        CompactGraph g =
+                CompactGraph.fromEdges(4, new int[] {0, 1, 2, 2, 3, 1}, new int[] {1, 0, 2, 0, 1, 0}, new double[] {
+                    1.5, 2.0, 9.0, 1.0, 4.0, 0.5
+                });
         assertThat(g.nodeCount()).isEqualTo(4);
         assertThat(g.edgeCount()).isEqualTo(3); // {0,1}, {0,2}, {1,3}
         assertThat(g.offsets()).containsExactly(0, 2, 4, 5, 6);
@@ -44,7 +44,8 @@ class CompactGraphTest {
         assertThat(g.edgeCount()).isZero();
         assertThat(g.degree(2)).isZero();
         assertThat(g.strength(1)).isZero();
-        assertThat(CompactGraph.fromEdges(0, new int[0], new int[0], null).nodeCount()).isZero();
+        assertThat(CompactGraph.fromEdges(0, new int[0], new int[0], null).nodeCount())
+                .isZero();
     }
 
     @Test
@@ -55,8 +56,9 @@ class CompactGraphTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CompactGraph.fromEdges(2, new int[] {0}, new int[] {1}, new double[] {Double.NaN}))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> CompactGraph.fromEdges(2, new int[] {0}, new int[] {1},
-                new double[] {Double.POSITIVE_INFINITY})).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CompactGraph.fromEdges(
+                        2, new int[] {0}, new int[] {1}, new double[] {Double.POSITIVE_INFINITY}))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CompactGraph.fromEdges(2, new int[] {0}, new int[] {2}, null))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CompactGraph.fromEdges(2, new int[] {0}, new int[] {1, 0}, null))

@@ -1,19 +1,20 @@
 package org.mentorshipgraph.ties;
 
-import org.junit.jupiter.api.Test;
-import org.mentorshipgraph.graph.CompactGraph;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+import org.mentorshipgraph.graph.CompactGraph;
 
 /**
  * Against NetworkX 2.8.8: risk(a,b) = Σ_{x∈{a,b}} constraint(G − ab)[x] − constraint(G)[x], with 1 for an endpoint
  * left isolated. Values from scripts/reference/bridge_risk.py.
  */
 class BridgeRiskTest {
-    static final CompactGraph G = CompactGraph.fromEdges(7,
-            new int[]{0, 0, 1, 2, 3, 3, 4, 5}, new int[]{1, 2, 2, 3, 4, 5, 5, 6},
-            new double[]{2.0, 1.0, 1.5, 0.5, 2.0, 1.0, 1.0, 3.0});
+    static final CompactGraph G = CompactGraph.fromEdges(
+            7, new int[] {0, 0, 1, 2, 3, 3, 4, 5}, new int[] {1, 2, 2, 3, 4, 5, 5, 6}, new double[] {
+                2.0, 1.0, 1.5, 0.5, 2.0, 1.0, 1.0, 3.0
+            });
 
     @Test
     void matchesNetworkX() {

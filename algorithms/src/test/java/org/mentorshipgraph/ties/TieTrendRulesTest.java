@@ -1,10 +1,9 @@
 package org.mentorshipgraph.ties;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The status rules case by case, and the false-alarm rate on ties whose rate does not change. */
 class TieTrendRulesTest {
@@ -16,7 +15,8 @@ class TieTrendRulesTest {
 
     @Test
     void eachRule() {
-        assertThat(rules.judge(new TieActivity(3, 0, 3, 0, 0, 20, 2, 5)).status()).isEqualTo(TieStatus.NEW);
+        assertThat(rules.judge(new TieActivity(3, 0, 3, 0, 0, 20, 2, 5)).status())
+                .isEqualTo(TieStatus.NEW);
         assertThat(judge(0, 24, 40, 35, 3.5).status()).isEqualTo(TieStatus.DORMANT);
         assertThat(judge(0, 24, 40, 35, 3.5).reason()).isEqualTo("silent for 35 days against a usual gap of 3.5 days");
         assertThat(judge(2, 24, 40, 3, 3.5).status()).isEqualTo(TieStatus.WEAKENING);
@@ -57,10 +57,13 @@ class TieTrendRulesTest {
                 int trials = 4000, weakening = 0;
                 for (int i = 0; i < trials; i++) {
                     int recent = poisson(rnd, rate * w[0]), baseline = poisson(rnd, rate * w[1]);
-                    TieTrend t = r.judge(new TieActivity(recent, baseline, recent, baseline, baseline + 1, w[0] + w[1], 1, 1 / rate));
+                    TieTrend t = r.judge(new TieActivity(
+                            recent, baseline, recent, baseline, baseline + 1, w[0] + w[1], 1, 1 / rate));
                     if (t.status() == TieStatus.WEAKENING) weakening++;
                 }
-                assertThat((double) weakening / trials).as("windows %s/%s, rate %s", w[0], w[1], rate).isLessThanOrEqualTo(0.05 + 0.01);
+                assertThat((double) weakening / trials)
+                        .as("windows %s/%s, rate %s", w[0], w[1], rate)
+                        .isLessThanOrEqualTo(0.05 + 0.01);
             }
         }
     }
@@ -80,10 +83,13 @@ class TieTrendRulesTest {
             double f = e[0];
             StringBuilder curve = new StringBuilder();
             double previous = 0;
-            for (int baselineMean : new int[]{10, 20, 40, 80, 120}) {
+            for (int baselineMean : new int[] {10, 20, 40, 80, 120}) {
                 double power = power(rnd, f, baselineMean, 4000);
                 curve.append(String.format(java.util.Locale.ROOT, " b=%d:%.2f", baselineMean, power));
-                if (baselineMean >= e[1]) assertThat(power).as("drop to %.2f, baseline %d", f, baselineMean).isGreaterThanOrEqualTo(e[2]);
+                if (baselineMean >= e[1])
+                    assertThat(power)
+                            .as("drop to %.2f, baseline %d", f, baselineMean)
+                            .isGreaterThanOrEqualTo(e[2]);
                 assertThat(power).isGreaterThanOrEqualTo(previous - 0.05);
                 previous = power;
             }
@@ -96,10 +102,13 @@ class TieTrendRulesTest {
         for (int i = 0; i < trials; i++) {
             int baseline = poisson(rnd, baselineMean);
             int recent = poisson(rnd, baselineMean / 84 * 28 * factor);
-            // contacts spread evenly: the usual gap is the baseline's mean gap, the silence at least R when nothing is recent
+            // contacts spread evenly: the usual gap is the baseline's mean gap, the silence at least R when nothing is
+            // recent
             double gap = baseline > 1 ? 84.0 / baseline : Double.NaN;
             double silence = recent > 0 ? 1 : 28 + 84.0 / Math.max(1, baseline) / 2;
-            TieStatus s = rules.judge(new TieActivity(recent, baseline, recent, baseline, baseline + 1, 150, silence, gap)).status();
+            TieStatus s = rules.judge(
+                            new TieActivity(recent, baseline, recent, baseline, baseline + 1, 150, silence, gap))
+                    .status();
             if (s == TieStatus.WEAKENING || s == TieStatus.DORMANT) called++;
         }
         return (double) called / trials;
@@ -109,7 +118,10 @@ class TieTrendRulesTest {
         if (mean > 50) return (int) Math.max(0, Math.round(mean + Math.sqrt(mean) * gaussian(r)));
         double l = Math.exp(-mean), p = 1;
         int k = 0;
-        do { k++; p *= r.nextDouble(); } while (p > l);
+        do {
+            k++;
+            p *= r.nextDouble();
+        } while (p > l);
         return k - 1;
     }
 

@@ -1,10 +1,5 @@
 package org.mentorshipgraph.centrality;
 
-import org.apache.spark.api.java.JavaSparkContext;
-import org.mentorshipgraph.config.JobConfig;
-import org.mentorshipgraph.graph.CompactGraph;
-import org.mentorshipgraph.graph.OrgGraph;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,6 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.mentorshipgraph.config.JobConfig;
+import org.mentorshipgraph.graph.CompactGraph;
+import org.mentorshipgraph.graph.OrgGraph;
 
 /**
  * "Who connects us?": runs the structural measures on the tie graph and explains the top connectors.
@@ -23,8 +22,15 @@ public final class ConnectorAnalysis {
     public static PersonMetrics run(JavaSparkContext jsc, OrgGraph org, JobConfig config) {
         CompactGraph g = org.graph();
         int n = g.nodeCount();
-        DistributedBetweenness.Result bc = DistributedBetweenness.compute(jsc, g, config.betweennessMode(),
-                config.weightedBetweenness(), config.exactMaxWork(), config.epsilon(), config.delta(), config.seed());
+        DistributedBetweenness.Result bc = DistributedBetweenness.compute(
+                jsc,
+                g,
+                config.betweennessMode(),
+                config.weightedBetweenness(),
+                config.exactMaxWork(),
+                config.epsilon(),
+                config.delta(),
+                config.seed());
         double[] constraint = StructuralHoles.constraint(g);
         double[] effectiveSize = StructuralHoles.effectiveSize(g);
         int[] community = Louvain.communities(g, config.seed());
@@ -50,20 +56,44 @@ public final class ConnectorAnalysis {
         double[] score = ConnectorScore.of(bc.scores(), constraint, teamP);
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) order[i] = i;
-        java.util.Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -score[i]).thenComparing(i -> org.id(i)));
+        java.util.Arrays.sort(
+                order, Comparator.<Integer>comparingDouble(i -> -score[i]).thenComparing(i -> org.id(i)));
         int[] rank = new int[n];
         for (int r = 0; r < n; r++) rank[order[r]] = r + 1;
         String[] reason = new String[n];
         for (int r = 0; r < Math.min(config.topConnectors(), n); r++) {
             int u = order[r];
-            if (degree[u] > 0) reason[u] = explain(org, u, rank[u], n, bc.scores()[u], constraint[u], crossTeam[u], community);
+            if (degree[u] > 0)
+                reason[u] = explain(org, u, rank[u], n, bc.scores()[u], constraint[u], crossTeam[u], community);
         }
-        return new PersonMetrics(bc.scores(), constraint, effectiveSize, community, teamP, commP, crossTeam, degree,
-                strength, score, rank, reason, communities, modularity, bc);
+        return new PersonMetrics(
+                bc.scores(),
+                constraint,
+                effectiveSize,
+                community,
+                teamP,
+                commP,
+                crossTeam,
+                degree,
+                strength,
+                score,
+                rank,
+                reason,
+                communities,
+                modularity,
+                bc);
     }
 
     /** One sentence an analyst can check: which teams and departments the person's strength joins, and how much crosses lines. */
-    static String explain(OrgGraph org, int u, int rank, int n, double betweenness, double constraint, double crossTeam, int[] community) {
+    static String explain(
+            OrgGraph org,
+            int u,
+            int rank,
+            int n,
+            double betweenness,
+            double constraint,
+            double crossTeam,
+            int[] community) {
         CompactGraph g = org.graph();
         Map<String, Double> byTeam = new TreeMap<>();
         Map<String, Double> byDept = new TreeMap<>();
@@ -83,12 +113,24 @@ public final class ConnectorAnalysis {
         sb.append(String.format(Locale.ROOT, "rank %d of %d; links %d teams (", rank, n, byTeam.size()));
         for (int i = 0; i < Math.min(4, teams.size()); i++) {
             if (i > 0) sb.append(", ");
-            sb.append(String.format(Locale.ROOT, "%s %.0f%%", teams.get(i).getKey(), 100 * teams.get(i).getValue() / total));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%s %.0f%%",
+                    teams.get(i).getKey(),
+                    100 * teams.get(i).getValue() / total));
         }
         if (teams.size() > 4) sb.append(", ...");
-        sb.append(String.format(Locale.ROOT, ") in %d department%s and %d communit%s; %.0f%% of tie strength crosses team lines; "
-                        + "betweenness %.4f, constraint %.3f", byDept.size(), byDept.size() == 1 ? "" : "s",
-                comms.size(), comms.size() == 1 ? "y" : "ies", 100 * crossTeam, betweenness, constraint));
+        sb.append(String.format(
+                Locale.ROOT,
+                ") in %d department%s and %d communit%s; %.0f%% of tie strength crosses team lines; "
+                        + "betweenness %.4f, constraint %.3f",
+                byDept.size(),
+                byDept.size() == 1 ? "" : "s",
+                comms.size(),
+                comms.size() == 1 ? "y" : "ies",
+                100 * crossTeam,
+                betweenness,
+                constraint));
         return sb.toString();
     }
 }

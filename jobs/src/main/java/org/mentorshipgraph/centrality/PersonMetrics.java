@@ -16,8 +16,19 @@ package org.mentorshipgraph.centrality;
  * @param rank                1 = highest connector score
  * @param reason              why the person scores high (top connectors only; null otherwise)
  */
-public record PersonMetrics(double[] betweenness, double[] constraint, double[] effectiveSize, int[] community,
-                            double[] teamParticipation, double[] communityParticipation, double[] crossTeamShare,
-                            int[] degree, double[] strength, double[] connectorScore, int[] rank, String[] reason,
-                            int communities, double modularity, DistributedBetweenness.Result betweennessRun) {
-}
+public record PersonMetrics(
+        double[] betweenness,
+        double[] constraint,
+        double[] effectiveSize,
+        int[] community,
+        double[] teamParticipation,
+        double[] communityParticipation,
+        double[] crossTeamShare,
+        int[] degree,
+        double[] strength,
+        double[] connectorScore,
+        int[] rank,
+        String[] reason,
+        int communities,
+        double modularity,
+        DistributedBetweenness.Result betweennessRun) {}

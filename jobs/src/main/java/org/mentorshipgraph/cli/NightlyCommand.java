@@ -1,5 +1,13 @@
 package org.mentorshipgraph.cli;
 
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.mentorshipgraph.config.JobConfig;
 import org.mentorshipgraph.config.Setting;
@@ -15,67 +23,122 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.Callable;
-
 /** {@code scripts/nightly}: runs the nightly job once. Everything optional: the defaults run the bundled sample. */
-@Command(name = "nightly", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
-        description = {"Turns interaction logs into a relationship graph, finds connectors and fading ties, and writes",
-                "them to Neo4j and to OUT/runs/<as-of>/ (people/ties CSV + Parquet, rejected.csv, network-health.html/.json, run.json).",
-                ""},
-        footerHeading = "%n", footer = "")
+@Command(
+        name = "nightly",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpWidth = 110,
+        description = {
+            "Turns interaction logs into a relationship graph, finds connectors and fading ties, and writes",
+            "them to Neo4j and to OUT/runs/<as-of>/ (people/ties CSV + Parquet, rejected.csv, network-health.html/.json, run.json).",
+            ""
+        },
+        footerHeading = "%n",
+        footer = "")
 public final class NightlyCommand implements Callable<Integer> {
 
-    @Option(names = "--interactions", paramLabel = "PATH", description = "interaction logs: CSV (header), JSON Lines or Parquet; file or directory, optionally date=YYYY-MM-DD/ partitions (default: the bundled sample)")
+    @Option(
+            names = "--interactions",
+            paramLabel = "PATH",
+            description =
+                    "interaction logs: CSV (header), JSON Lines or Parquet; file or directory, optionally date=YYYY-MM-DD/ partitions (default: the bundled sample)")
     String interactions;
-    @Option(names = "--people", paramLabel = "PATH", description = "people directory, optional (default: the bundled sample's; '' for none)")
+
+    @Option(
+            names = "--people",
+            paramLabel = "PATH",
+            description = "people directory, optional (default: the bundled sample's; '' for none)")
     String people;
-    @Option(names = "--mentorships", paramLabel = "PATH", description = "declared mentorships, optional (default: the bundled sample's; '' for none)")
+
+    @Option(
+            names = "--mentorships",
+            paramLabel = "PATH",
+            description = "declared mentorships, optional (default: the bundled sample's; '' for none)")
     String mentorships;
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "run date (default: the last day in the data for the sample, today UTC otherwise)")
+
+    @Option(
+            names = "--as-of",
+            paramLabel = "YYYY-MM-DD",
+            description = "run date (default: the last day in the data for the sample, today UTC otherwise)")
     String asOf;
+
     @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: output/)")
     String out;
-    @Option(names = "--neo4j-uri", paramLabel = "URI", description = "Neo4j to write to (default: NEO4J_URI, else the local server, started if needed by scripts/nightly). Credentials: NEO4J_USERNAME/NEO4J_PASSWORD or neo4j.password-file")
+
+    @Option(
+            names = "--neo4j-uri",
+            paramLabel = "URI",
+            description =
+                    "Neo4j to write to (default: NEO4J_URI, else the local server, started if needed by scripts/nightly). Credentials: NEO4J_USERNAME/NEO4J_PASSWORD or neo4j.password-file")
     String neo4jUri;
+
     @Option(names = "--neo4j-database", paramLabel = "NAME", description = "Neo4j database (default: neo4j)")
     String neo4jDatabase;
+
     @Option(names = "--no-neo4j", description = "write files only")
     boolean noNeo4j;
+
     @Option(names = "--config", paramLabel = "FILE", description = "configuration file (key=value lines; keys below)")
     Path configFile;
+
     @Option(names = "--lookback-days", paramLabel = "N", description = "look-back of tie strength (default 182)")
     String lookbackDays;
+
     @Option(names = "--half-life-days", paramLabel = "N", description = "half-life of tie strength (default 30)")
     String halfLifeDays;
-    @Option(names = "--min-interactions", paramLabel = "N", description = "interactions a pair needs in the look-back to be a tie (default 1)")
+
+    @Option(
+            names = "--min-interactions",
+            paramLabel = "N",
+            description = "interactions a pair needs in the look-back to be a tie (default 1)")
     String minInteractions;
+
     @Option(names = "--recent-window-days", paramLabel = "N", description = "recent window R (default 28)")
     String recentWindow;
+
     @Option(names = "--baseline-window-days", paramLabel = "N", description = "baseline window B before R (default 84)")
     String baselineWindow;
-    @Option(names = "--weakening-ratio", paramLabel = "X", description = "recent/baseline rate below which a significant drop is weakening (default 0.5)")
+
+    @Option(
+            names = "--weakening-ratio",
+            paramLabel = "X",
+            description = "recent/baseline rate below which a significant drop is weakening (default 0.5)")
     String weakeningRatio;
-    @Option(names = "--significance", paramLabel = "ALPHA", description = "significance of the binomial test (default 0.05)")
+
+    @Option(
+            names = "--significance",
+            paramLabel = "ALPHA",
+            description = "significance of the binomial test (default 0.05)")
     String significance;
-    @Option(names = "--betweenness", paramLabel = "MODE", description = "exact | auto | sample:K | epsilon:E (default auto)")
+
+    @Option(
+            names = "--betweenness",
+            paramLabel = "MODE",
+            description = "exact | auto | sample:K | epsilon:E (default auto)")
     String betweenness;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "set any configuration key (repeatable)")
     List<String> sets;
-    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "backfill: run every date from this one to --to, in order (a failed date stops the backfill)")
+
+    @Option(
+            names = "--from",
+            paramLabel = "YYYY-MM-DD",
+            description = "backfill: run every date from this one to --to, in order (a failed date stops the backfill)")
     String from;
+
     @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "backfill: last date (with --from)")
     String to;
+
     @Option(names = "--dry-run", description = "check the configuration and read and check the inputs; write nothing")
     boolean dryRun;
-    @Option(names = "--log-json", paramLabel = "FILE", description = "also append progress as JSON lines to FILE (for log collectors)")
+
+    @Option(
+            names = "--log-json",
+            paramLabel = "FILE",
+            description = "also append progress as JSON lines to FILE (for log collectors)")
     String logJson;
+
     @Option(names = "--print-config", description = "print the effective configuration and exit")
     boolean printConfig;
 
@@ -108,15 +171,22 @@ public final class NightlyCommand implements Callable<Integer> {
         if (!config.logJsonFile().isBlank()) StepLog.jsonLinesTo(Path.of(config.logJsonFile()));
         StepLog.info("mentorship-graph nightly job; effective configuration:%n%s", config.describe());
         // one run at a time per output directory (a dry run writes nothing and needs no lock)
-        try (RunLock lock = dryRun ? null : RunLock.acquire(config.outputDir(), dates.isEmpty() ? "as-of " + config.get(Setting.AS_OF)
-                : "backfill " + dates.get(0) + ".." + dates.get(dates.size() - 1))) {
+        try (RunLock lock = dryRun
+                ? null
+                : RunLock.acquire(
+                        config.outputDir(),
+                        dates.isEmpty()
+                                ? "as-of " + config.get(Setting.AS_OF)
+                                : "backfill " + dates.get(0) + ".." + dates.get(dates.size() - 1))) {
             long t0 = System.nanoTime();
             SparkSession spark = Sparks.session(config);
-            StepLog.info("spark        %s ready in %.1f s", spark.sparkContext().master(), (System.nanoTime() - t0) / 1e9);
+            StepLog.info(
+                    "spark        %s ready in %.1f s", spark.sparkContext().master(), (System.nanoTime() - t0) / 1e9);
             try {
                 if (dryRun) {
                     RunRecord r = new NightlyJob(config, environment).dryRun(spark);
-                    System.out.println("Dry run for " + r.asMap().get("as_of") + ": inputs and configuration are usable; nothing was written.");
+                    System.out.println("Dry run for " + r.asMap().get("as_of")
+                            + ": inputs and configuration are usable; nothing was written.");
                     System.out.println("  counts: " + r.counts());
                     return ExitCodes.OK;
                 }
@@ -189,7 +259,8 @@ public final class NightlyCommand implements Callable<Integer> {
                 int eq = kv.indexOf('=');
                 Setting s = eq > 0 ? Setting.byKey(kv.substring(0, eq).trim()) : null;
                 if (s == null) throw JobFailure.usage("--set " + kv + ": expected KEY=VALUE with a key from --help");
-                if (s == Setting.NEO4J_PASSWORD_FILE && kv.contains("password=")) throw JobFailure.usage("passwords never go on the command line");
+                if (s == Setting.NEO4J_PASSWORD_FILE && kv.contains("password="))
+                    throw JobFailure.usage("passwords never go on the command line");
                 o.put(s, kv.substring(eq + 1));
             }
         }
@@ -203,17 +274,25 @@ public final class NightlyCommand implements Callable<Integer> {
     static String footer() {
         StringBuilder sb = new StringBuilder();
         sb.append("Input formats:\n")
-                .append("  interactions: timestamp (ISO-8601 with Z/offset, or epoch ms), source_id, target_id, channel,\n")
+                .append(
+                        "  interactions: timestamp (ISO-8601 with Z/offset, or epoch ms), source_id, target_id, channel,\n")
                 .append("                optional duration_minutes, event_id (rows sharing it are one group event)\n")
-                .append("  people:       person_id, display_name, team, department, manager_id, title, level, location,\n")
+                .append(
+                        "  people:       person_id, display_name, team, department, manager_id, title, level, location,\n")
                 .append("                hire_date, skills, wants_to_learn (';'-separated)\n")
                 .append("  mentorships:  mentor_id, mentee_id, started_on, ended_on, program\n")
                 .append("  Rows breaking the contract go to rejected.csv with a reason.\n\n");
         sb.append("Configuration keys (file: key=value; environment: MG_KEY_NAME; command line: --set key=value):\n");
         Map<String, String> lines = new LinkedHashMap<>();
         for (Setting s : Setting.values()) {
-            lines.put(s.key(), String.format(Locale.ROOT, "  %-30s %s (default: %s)", s.key(), s.description(),
-                    s.defaultValue().isEmpty() ? "\"\"" : s.defaultValue()));
+            lines.put(
+                    s.key(),
+                    String.format(
+                            Locale.ROOT,
+                            "  %-30s %s (default: %s)",
+                            s.key(),
+                            s.description(),
+                            s.defaultValue().isEmpty() ? "\"\"" : s.defaultValue()));
         }
         lines.values().forEach(l -> sb.append(l).append('\n'));
         sb.append('\n').append(ExitCodes.HELP).append('\n');

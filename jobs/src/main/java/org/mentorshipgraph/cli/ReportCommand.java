@@ -1,15 +1,5 @@
 package org.mentorshipgraph.cli;
 
-import org.mentorshipgraph.config.JobConfig;
-import org.mentorshipgraph.config.Setting;
-import org.mentorshipgraph.job.ExitCodes;
-import org.mentorshipgraph.job.JobFailure;
-import org.mentorshipgraph.job.RunLock;
-import org.mentorshipgraph.report.ReportWriter;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -22,23 +12,51 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mentorshipgraph.config.JobConfig;
+import org.mentorshipgraph.config.Setting;
+import org.mentorshipgraph.job.ExitCodes;
+import org.mentorshipgraph.job.JobFailure;
+import org.mentorshipgraph.job.RunLock;
+import org.mentorshipgraph.report.ReportWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code scripts/report}: rebuilds the network-health report of a past run from its stored files alone
  * ({@code OUT/runs/<as-of>/network-health.json} and the earlier runs' JSON): the page, the CSV tables, and the
  * JSON's "changes" and "trend" sections. No Spark, no Neo4j, no input data needed.
  */
-@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
-        description = {"Rebuilds the network-health report of a stored run (network-health.html, network-health-*.csv, and the",
-                "history sections of network-health.json) from OUT/runs/<as-of>/network-health.json and the earlier runs' JSON.",
-                "Needs neither the input data nor Spark nor Neo4j.", ""},
-        footerHeading = "%n", footer = {"Exit codes: 0 success, 1 unexpected failure, 2 bad usage, 3 no stored run for that date, 5 a nightly run holds the lock on OUT."})
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpWidth = 110,
+        description = {
+            "Rebuilds the network-health report of a stored run (network-health.html, network-health-*.csv, and the",
+            "history sections of network-health.json) from OUT/runs/<as-of>/network-health.json and the earlier runs' JSON.",
+            "Needs neither the input data nor Spark nor Neo4j.",
+            ""
+        },
+        footerHeading = "%n",
+        footer = {
+            "Exit codes: 0 success, 1 unexpected failure, 2 bad usage, 3 no stored run for that date, 5 a nightly run holds the lock on OUT."
+        })
 public final class ReportCommand implements Callable<Integer> {
 
-    @Option(names = "--out", paramLabel = "DIR", description = "output directory the nightly job wrote to (default: output.dir, i.e. output/ or MG_OUTPUT_DIR)")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description =
+                    "output directory the nightly job wrote to (default: output.dir, i.e. output/ or MG_OUTPUT_DIR)")
     Path out;
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "the run to rebuild (default: the latest, from OUT/runs/latest.txt)")
+
+    @Option(
+            names = "--as-of",
+            paramLabel = "YYYY-MM-DD",
+            description = "the run to rebuild (default: the latest, from OUT/runs/latest.txt)")
     String asOf;
+
     @Option(names = "--all", description = "rebuild every stored run, oldest first")
     boolean all;
 
@@ -77,12 +95,17 @@ public final class ReportCommand implements Callable<Integer> {
     private static void rebuild(Path runsDir, List<String> dates) {
         for (String d : dates) {
             if (!Files.isRegularFile(runsDir.resolve(d).resolve(ReportWriter.JSON_FILE))) {
-                throw JobFailure.input("no stored report for " + d + ": " + runsDir.resolve(d).resolve(ReportWriter.JSON_FILE) + " does not exist");
+                throw JobFailure.input("no stored report for " + d + ": "
+                        + runsDir.resolve(d).resolve(ReportWriter.JSON_FILE) + " does not exist");
             }
             Map<String, Object> f = ReportWriter.rebuild(runsDir, d);
             Object previous = f.get("changes") instanceof Map<?, ?> c ? c.get("previous_as_of") : null;
-            System.out.printf(Locale.ROOT, "report of %s rebuilt: %s (changes since %s, trend over %d run(s))%n", d,
-                    runsDir.resolve(d).resolve(ReportWriter.HTML_FILE).toAbsolutePath(), previous == null ? "-" : previous,
+            System.out.printf(
+                    Locale.ROOT,
+                    "report of %s rebuilt: %s (changes since %s, trend over %d run(s))%n",
+                    d,
+                    runsDir.resolve(d).resolve(ReportWriter.HTML_FILE).toAbsolutePath(),
+                    previous == null ? "-" : previous,
                     f.get("trend") instanceof List<?> t ? t.size() : 0);
         }
     }
@@ -98,12 +121,14 @@ public final class ReportCommand implements Callable<Integer> {
     private static String latest(Path runsDir) {
         Path latest = runsDir.resolve("latest.txt");
         try {
-            if (Files.isRegularFile(latest)) return checkedDate(Files.readString(latest).trim());
+            if (Files.isRegularFile(latest))
+                return checkedDate(Files.readString(latest).trim());
         } catch (IOException e) {
             throw JobFailure.input("cannot read " + latest + ": " + e.getMessage());
         }
         List<String> runs = storedRuns(runsDir);
-        if (runs.isEmpty()) throw JobFailure.input("no stored runs in " + runsDir + " (run scripts/nightly first, or pass --out)");
+        if (runs.isEmpty())
+            throw JobFailure.input("no stored runs in " + runsDir + " (run scripts/nightly first, or pass --out)");
         return runs.get(runs.size() - 1);
     }
 
@@ -113,7 +138,8 @@ public final class ReportCommand implements Callable<Integer> {
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(runsDir)) {
             for (Path d : dirs) {
                 String name = d.getFileName().toString();
-                if (name.matches("\\d{4}-\\d{2}-\\d{2}") && Files.isRegularFile(d.resolve(ReportWriter.JSON_FILE))) out.add(name);
+                if (name.matches("\\d{4}-\\d{2}-\\d{2}") && Files.isRegularFile(d.resolve(ReportWriter.JSON_FILE)))
+                    out.add(name);
             }
         } catch (IOException e) {
             throw JobFailure.input("cannot list " + runsDir + ": " + e.getMessage());

@@ -1,11 +1,10 @@
 package org.mentorshipgraph.cli;
 
-import org.mentorshipgraph.config.JobConfig;
-import org.mentorshipgraph.job.NightlyJob;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mentorshipgraph.config.JobConfig;
+import org.mentorshipgraph.job.NightlyJob;
 
 /** The short summary a person reads at the end of a run. */
 final class RunSummary {
@@ -15,27 +14,60 @@ final class RunSummary {
     static void print(NightlyJob.Outcome o, JobConfig config) {
         Map<String, Object> h = (Map<String, Object>) o.health().get("headline");
         StringBuilder sb = new StringBuilder("\n");
-        sb.append(String.format(Locale.ROOT, "Run %s: %s%n", o.asOf(), o.record().outcome()));
-        sb.append(String.format(Locale.ROOT, "  people %s, active ties %s (of %s), communities %s, modularity %.3f%n",
-                h.get("people"), h.get("active_ties"), h.get("ties_total"), h.get("communities"), ((Number) h.get("modularity")).doubleValue()));
-        sb.append(String.format(Locale.ROOT, "  quarantined rows %s; weakening ties %s, dormant %s, fading mentorships %s, newcomers without mentor %s%n",
-                o.record().counts().get("interactions_rejected"), h.get("weakening_ties"), h.get("dormant_ties"),
-                h.get("weakening_mentorships"), h.get("newcomers_without_mentor")));
+        sb.append(
+                String.format(Locale.ROOT, "Run %s: %s%n", o.asOf(), o.record().outcome()));
+        sb.append(String.format(
+                Locale.ROOT,
+                "  people %s, active ties %s (of %s), communities %s, modularity %.3f%n",
+                h.get("people"),
+                h.get("active_ties"),
+                h.get("ties_total"),
+                h.get("communities"),
+                ((Number) h.get("modularity")).doubleValue()));
+        sb.append(String.format(
+                Locale.ROOT,
+                "  quarantined rows %s; weakening ties %s, dormant %s, fading mentorships %s, newcomers without mentor %s%n",
+                o.record().counts().get("interactions_rejected"),
+                h.get("weakening_ties"),
+                h.get("dormant_ties"),
+                h.get("weakening_mentorships"),
+                h.get("newcomers_without_mentor")));
         sb.append("  top connectors:\n");
-        for (Map<String, Object> c : ((List<Map<String, Object>>) o.health().get("top_connectors")).subList(0,
-                Math.min(5, ((List<?>) o.health().get("top_connectors")).size()))) {
-            sb.append(String.format(Locale.ROOT, "    %2s. %-8s %-22s score %5.1f  %s%n", c.get("rank"), c.get("person_id"),
-                    c.get("name") == null ? "" : c.get("name"), ((Number) c.get("connector_score")).doubleValue(), c.get("team")));
+        for (Map<String, Object> c : ((List<Map<String, Object>>) o.health().get("top_connectors"))
+                .subList(0, Math.min(5, ((List<?>) o.health().get("top_connectors")).size()))) {
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "    %2s. %-8s %-22s score %5.1f  %s%n",
+                    c.get("rank"),
+                    c.get("person_id"),
+                    c.get("name") == null ? "" : c.get("name"),
+                    ((Number) c.get("connector_score")).doubleValue(),
+                    c.get("team")));
         }
-        List<Map<String, Object>> fading = (List<Map<String, Object>>) o.health().get("fading_ties");
+        List<Map<String, Object>> fading =
+                (List<Map<String, Object>>) o.health().get("fading_ties");
         if (!fading.isEmpty()) sb.append("  fading ties to look at first:\n");
         for (Map<String, Object> t : fading.subList(0, Math.min(5, fading.size()))) {
-            sb.append(String.format(Locale.ROOT, "    %-10s %-9s %s - %s: %s%n", t.get("kind"), t.get("status"), t.get("person_a"), t.get("person_b"), t.get("reason")));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "    %-10s %-9s %s - %s: %s%n",
+                    t.get("kind"),
+                    t.get("status"),
+                    t.get("person_a"),
+                    t.get("person_b"),
+                    t.get("reason")));
         }
-        sb.append(String.format(Locale.ROOT, "  report:  %s%n", o.runDir().resolve("network-health.html").toAbsolutePath()));
+        sb.append(String.format(
+                Locale.ROOT,
+                "  report:  %s%n",
+                o.runDir().resolve("network-health.html").toAbsolutePath()));
         sb.append(String.format(Locale.ROOT, "  files:   %s%n", o.runDir().toAbsolutePath()));
         if (config.neo4jEnabled()) {
-            sb.append(String.format(Locale.ROOT, "  neo4j:   %s (database %s)%n", JobConfig.maskUserInfo(config.neo4jUri()), config.neo4jDatabase()));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "  neo4j:   %s (database %s)%n",
+                    JobConfig.maskUserInfo(config.neo4jUri()),
+                    config.neo4jDatabase()));
         }
         sb.append(String.format(Locale.ROOT, "  seconds: %s%n", o.record().seconds()));
         System.out.print(sb);

@@ -8,7 +8,12 @@ import java.util.Locale;
  * {@code epsilon:E} (as many sources as Riondato &amp; Kornaropoulos 2016 need for error E).
  */
 public record BetweennessMode(Kind kind, int sampleSize, double epsilon) {
-    public enum Kind { EXACT, AUTO, SAMPLE, EPSILON }
+    public enum Kind {
+        EXACT,
+        AUTO,
+        SAMPLE,
+        EPSILON
+    }
 
     public static BetweennessMode parse(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);

@@ -1,8 +1,5 @@
 package org.mentorshipgraph.config;
 
-import org.mentorshipgraph.job.JobFailure;
-import org.mentorshipgraph.ties.TieTrendRules;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -15,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.StringJoiner;
+import org.mentorshipgraph.job.JobFailure;
+import org.mentorshipgraph.ties.TieTrendRules;
 
 /**
  * The effective configuration of one run: built once, immutable, printed at the start of every run.
@@ -37,7 +36,10 @@ public final class JobConfig {
     public static JobConfig load(Path configFile, Map<String, String> environment, Map<Setting, String> overrides) {
         Map<Setting, String> values = new EnumMap<>(Setting.class);
         Map<Setting, String> origins = new EnumMap<>(Setting.class);
-        for (Setting s : Setting.values()) { values.put(s, s.defaultValue()); origins.put(s, "default"); }
+        for (Setting s : Setting.values()) {
+            values.put(s, s.defaultValue());
+            origins.put(s, "default");
+        }
         if (configFile != null) {
             Properties p = new Properties();
             try (Reader r = Files.newBufferedReader(configFile)) {
@@ -47,14 +49,18 @@ public final class JobConfig {
             }
             for (String key : p.stringPropertyNames()) {
                 Setting s = Setting.byKey(key.trim());
-                if (s == null) throw JobFailure.usage("unknown key '" + key + "' in " + configFile + " (see --help for the keys)");
+                if (s == null)
+                    throw JobFailure.usage("unknown key '" + key + "' in " + configFile + " (see --help for the keys)");
                 values.put(s, p.getProperty(key).trim());
                 origins.put(s, "file");
             }
         }
         for (Setting s : Setting.values()) {
             String v = environment.get(s.environmentVariable());
-            if (v != null) { values.put(s, v.trim()); origins.put(s, "env " + s.environmentVariable()); }
+            if (v != null) {
+                values.put(s, v.trim());
+                origins.put(s, "env " + s.environmentVariable());
+            }
         }
         if (values.get(Setting.NEO4J_URI).isEmpty() && environment.get("NEO4J_URI") != null) {
             values.put(Setting.NEO4J_URI, environment.get("NEO4J_URI").trim());
@@ -64,7 +70,10 @@ public final class JobConfig {
             values.put(Setting.NEO4J_USERNAME, environment.get("NEO4J_USERNAME").trim());
             origins.put(Setting.NEO4J_USERNAME, "env NEO4J_USERNAME");
         }
-        overrides.forEach((s, v) -> { values.put(s, v.trim()); origins.put(s, "command line"); });
+        overrides.forEach((s, v) -> {
+            values.put(s, v.trim());
+            origins.put(s, "command line");
+        });
         return new JobConfig(values, origins);
     }
 
@@ -76,19 +85,30 @@ public final class JobConfig {
     public JobConfig with(Map<Setting, String> changes) {
         Map<Setting, String> v = new EnumMap<>(values);
         Map<Setting, String> o = new EnumMap<>(origins);
-        changes.forEach((s, x) -> { v.put(s, x); o.put(s, "override"); });
+        changes.forEach((s, x) -> {
+            v.put(s, x);
+            o.put(s, "override");
+        });
         return new JobConfig(v, o);
     }
 
-    public String get(Setting s) { return values.get(s); }
+    public String get(Setting s) {
+        return values.get(s);
+    }
 
     private void validate() {
-        for (Setting s : new Setting[]{Setting.LOOKBACK_DAYS, Setting.HALF_LIFE_DAYS, Setting.RECENT_WINDOW_DAYS,
-                Setting.BASELINE_WINDOW_DAYS, Setting.DORMANT_GAP_MULTIPLE}) {
+        for (Setting s : new Setting[] {
+            Setting.LOOKBACK_DAYS,
+            Setting.HALF_LIFE_DAYS,
+            Setting.RECENT_WINDOW_DAYS,
+            Setting.BASELINE_WINDOW_DAYS,
+            Setting.DORMANT_GAP_MULTIPLE
+        }) {
             if (!(number(s) > 0)) throw JobFailure.usage(s.key() + " must be a positive number, got '" + get(s) + "'");
         }
         if (lookbackDays() < recentWindowDays() + baselineWindowDays()) {
-            throw JobFailure.usage("ties.lookback-days (" + lookbackDays() + ") must cover trends.recent-window-days + trends.baseline-window-days ("
+            throw JobFailure.usage("ties.lookback-days (" + lookbackDays()
+                    + ") must cover trends.recent-window-days + trends.baseline-window-days ("
                     + (recentWindowDays() + baselineWindowDays()) + ")");
         }
         integer(Setting.MIN_INTERACTIONS);
@@ -109,10 +129,21 @@ public final class JobConfig {
 
     // ---- typed accessors ----
 
-    public String interactions() { return path(Setting.INTERACTIONS); }
-    public String people() { return path(Setting.PEOPLE); }
-    public String mentorships() { return path(Setting.MENTORSHIPS); }
-    public Path outputDir() { return Path.of(path(Setting.OUT)); }
+    public String interactions() {
+        return path(Setting.INTERACTIONS);
+    }
+
+    public String people() {
+        return path(Setting.PEOPLE);
+    }
+
+    public String mentorships() {
+        return path(Setting.MENTORSHIPS);
+    }
+
+    public Path outputDir() {
+        return Path.of(path(Setting.OUT));
+    }
 
     /**
      * A path setting: as given when set by the user (relative to the working directory), or, for a default, relative
@@ -124,36 +155,126 @@ public final class JobConfig {
         if (v.isEmpty() || home.isEmpty() || !"default".equals(origins.get(s))) return v;
         return Path.of(home).resolve(v).toString();
     }
-    public double lookbackDays() { return number(Setting.LOOKBACK_DAYS); }
-    public double halfLifeDays() { return number(Setting.HALF_LIFE_DAYS); }
-    public int minInteractions() { return integer(Setting.MIN_INTERACTIONS); }
-    public double minStrength() { return number(Setting.MIN_STRENGTH); }
-    public double recentWindowDays() { return number(Setting.RECENT_WINDOW_DAYS); }
-    public double baselineWindowDays() { return number(Setting.BASELINE_WINDOW_DAYS); }
-    public double shrinkShare() { return number(Setting.SHRINK_SHARE); }
-    public int newcomerDays() { return integer(Setting.NEWCOMER_DAYS); }
-    public int newcomerMinTies() { return integer(Setting.NEWCOMER_MIN_TIES); }
-    public int topConnectors() { return integer(Setting.TOP_CONNECTORS); }
-    public int minGroupSize() { return integer(Setting.MIN_GROUP_SIZE); }
-    public boolean pseudonymise() { return bool(Setting.PSEUDONYMISE); }
-    public double maxRejectedShare() { return number(Setting.MAX_REJECTED_SHARE); }
-    public boolean neo4jEnabled() { return bool(Setting.NEO4J_ENABLED); }
-    public String neo4jUri() { return get(Setting.NEO4J_URI); }
-    public String neo4jDatabase() { return get(Setting.NEO4J_DATABASE); }
-    public String neo4jUsername() { return get(Setting.NEO4J_USERNAME); }
-    public String neo4jPasswordFile() { return get(Setting.NEO4J_PASSWORD_FILE); }
-    public int neo4jBatchSize() { return integer(Setting.NEO4J_BATCH_SIZE); }
-    public int neo4jParallelism() { return integer(Setting.NEO4J_PARALLELISM); }
-    public double neo4jRetrySeconds() { return number(Setting.NEO4J_RETRY_SECONDS); }
-    public int neo4jHistoryRuns() { return integer(Setting.NEO4J_HISTORY_RUNS); }
-    public String logJsonFile() { return get(Setting.LOG_JSON_FILE); }
-    public String sparkMaster() { return get(Setting.SPARK_MASTER); }
-    public int sparkPartitions() { return integer(Setting.SPARK_PARTITIONS); }
-    public long seed() { return (long) number(Setting.SEED); }
-    public boolean weightedBetweenness() { return bool(Setting.BETWEENNESS_WEIGHTED); }
-    public double exactMaxWork() { return number(Setting.BETWEENNESS_EXACT_MAX_WORK); }
-    public double epsilon() { return number(Setting.BETWEENNESS_EPSILON); }
-    public double delta() { return number(Setting.BETWEENNESS_DELTA); }
+
+    public double lookbackDays() {
+        return number(Setting.LOOKBACK_DAYS);
+    }
+
+    public double halfLifeDays() {
+        return number(Setting.HALF_LIFE_DAYS);
+    }
+
+    public int minInteractions() {
+        return integer(Setting.MIN_INTERACTIONS);
+    }
+
+    public double minStrength() {
+        return number(Setting.MIN_STRENGTH);
+    }
+
+    public double recentWindowDays() {
+        return number(Setting.RECENT_WINDOW_DAYS);
+    }
+
+    public double baselineWindowDays() {
+        return number(Setting.BASELINE_WINDOW_DAYS);
+    }
+
+    public double shrinkShare() {
+        return number(Setting.SHRINK_SHARE);
+    }
+
+    public int newcomerDays() {
+        return integer(Setting.NEWCOMER_DAYS);
+    }
+
+    public int newcomerMinTies() {
+        return integer(Setting.NEWCOMER_MIN_TIES);
+    }
+
+    public int topConnectors() {
+        return integer(Setting.TOP_CONNECTORS);
+    }
+
+    public int minGroupSize() {
+        return integer(Setting.MIN_GROUP_SIZE);
+    }
+
+    public boolean pseudonymise() {
+        return bool(Setting.PSEUDONYMISE);
+    }
+
+    public double maxRejectedShare() {
+        return number(Setting.MAX_REJECTED_SHARE);
+    }
+
+    public boolean neo4jEnabled() {
+        return bool(Setting.NEO4J_ENABLED);
+    }
+
+    public String neo4jUri() {
+        return get(Setting.NEO4J_URI);
+    }
+
+    public String neo4jDatabase() {
+        return get(Setting.NEO4J_DATABASE);
+    }
+
+    public String neo4jUsername() {
+        return get(Setting.NEO4J_USERNAME);
+    }
+
+    public String neo4jPasswordFile() {
+        return get(Setting.NEO4J_PASSWORD_FILE);
+    }
+
+    public int neo4jBatchSize() {
+        return integer(Setting.NEO4J_BATCH_SIZE);
+    }
+
+    public int neo4jParallelism() {
+        return integer(Setting.NEO4J_PARALLELISM);
+    }
+
+    public double neo4jRetrySeconds() {
+        return number(Setting.NEO4J_RETRY_SECONDS);
+    }
+
+    public int neo4jHistoryRuns() {
+        return integer(Setting.NEO4J_HISTORY_RUNS);
+    }
+
+    public String logJsonFile() {
+        return get(Setting.LOG_JSON_FILE);
+    }
+
+    public String sparkMaster() {
+        return get(Setting.SPARK_MASTER);
+    }
+
+    public int sparkPartitions() {
+        return integer(Setting.SPARK_PARTITIONS);
+    }
+
+    public long seed() {
+        return (long) number(Setting.SEED);
+    }
+
+    public boolean weightedBetweenness() {
+        return bool(Setting.BETWEENNESS_WEIGHTED);
+    }
+
+    public double exactMaxWork() {
+        return number(Setting.BETWEENNESS_EXACT_MAX_WORK);
+    }
+
+    public double epsilon() {
+        return number(Setting.BETWEENNESS_EPSILON);
+    }
+
+    public double delta() {
+        return number(Setting.BETWEENNESS_DELTA);
+    }
 
     /** The as-of date, or null when it is to be derived from the data. */
     public LocalDate asOf() {
@@ -173,8 +294,12 @@ public final class JobConfig {
 
     public TieTrendRules trendRules() {
         try {
-            return new TieTrendRules(recentWindowDays(), baselineWindowDays(), number(Setting.WEAKENING_RATIO),
-                    number(Setting.SIGNIFICANCE), number(Setting.DORMANT_GAP_MULTIPLE));
+            return new TieTrendRules(
+                    recentWindowDays(),
+                    baselineWindowDays(),
+                    number(Setting.WEAKENING_RATIO),
+                    number(Setting.SIGNIFICANCE),
+                    number(Setting.DORMANT_GAP_MULTIPLE));
         } catch (IllegalArgumentException e) {
             throw JobFailure.usage(e.getMessage());
         }
@@ -187,14 +312,16 @@ public final class JobConfig {
         if (v.isBlank()) return m;
         for (String part : v.split(",")) {
             String[] kv = part.split(":");
-            if (kv.length != 2) throw JobFailure.usage("ties.channel-weights must look like 'chat:0.25,meeting:1', got '" + v + "'");
+            if (kv.length != 2)
+                throw JobFailure.usage("ties.channel-weights must look like 'chat:0.25,meeting:1', got '" + v + "'");
             double w;
             try {
                 w = Double.parseDouble(kv[1].trim());
             } catch (NumberFormatException e) {
                 throw JobFailure.usage("ties.channel-weights: '" + kv[1].trim() + "' is not a number");
             }
-            if (!(w > 0) || Double.isInfinite(w)) throw JobFailure.usage("ties.channel-weights: weight of '" + kv[0].trim() + "' must be > 0");
+            if (!(w > 0) || Double.isInfinite(w))
+                throw JobFailure.usage("ties.channel-weights: weight of '" + kv[0].trim() + "' must be > 0");
             m.put(kv[0].trim().toLowerCase(Locale.ROOT), w);
         }
         return m;
@@ -239,8 +366,11 @@ public final class JobConfig {
     public Map<String, String> resultParameters() {
         Map<String, String> m = new LinkedHashMap<>();
         for (Setting s : Setting.values()) {
-            if (s.key().startsWith("ties.") || s.key().startsWith("trends.") || s.key().startsWith("centrality.")
-                    || s == Setting.MIN_GROUP_SIZE || s == Setting.PSEUDONYMISE) {
+            if (s.key().startsWith("ties.")
+                    || s.key().startsWith("trends.")
+                    || s.key().startsWith("centrality.")
+                    || s == Setting.MIN_GROUP_SIZE
+                    || s == Setting.PSEUDONYMISE) {
                 m.put(s.key(), get(s));
             }
         }
@@ -253,7 +383,8 @@ public final class JobConfig {
         for (Setting s : Setting.values()) {
             String v = get(s);
             if (s == Setting.NEO4J_URI) v = maskUserInfo(v);
-            j.add(String.format(Locale.ROOT, "  %-30s = %-28s (%s)", s.key(), v.isEmpty() ? "\"\"" : v, origins.get(s)));
+            j.add(String.format(
+                    Locale.ROOT, "  %-30s = %-28s (%s)", s.key(), v.isEmpty() ? "\"\"" : v, origins.get(s)));
         }
         return j.toString();
     }

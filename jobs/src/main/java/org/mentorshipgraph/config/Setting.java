@@ -10,48 +10,97 @@ import java.util.Locale;
  * command line (a named option, or {@code --set a.b-c=value}).
  */
 public enum Setting {
-    INTERACTIONS("input.interactions", "notebooks-data/sample/interactions",
+    INTERACTIONS(
+            "input.interactions",
+            "notebooks-data/sample/interactions",
             "interaction logs: a CSV (header), JSON Lines or Parquet file, or a directory of them (optionally date=YYYY-MM-DD/ partitions)"),
     PEOPLE("input.people", "notebooks-data/sample/people.csv", "people directory (CSV with header); empty for none"),
-    MENTORSHIPS("input.mentorships", "notebooks-data/sample/mentorships.csv", "declared mentorships (CSV with header); empty for none"),
-    AS_OF("run.as-of", "", "run date YYYY-MM-DD; empty: the last day present in the data for the bundled sample, today (UTC) otherwise"),
+    MENTORSHIPS(
+            "input.mentorships",
+            "notebooks-data/sample/mentorships.csv",
+            "declared mentorships (CSV with header); empty for none"),
+    AS_OF(
+            "run.as-of",
+            "",
+            "run date YYYY-MM-DD; empty: the last day present in the data for the bundled sample, today (UTC) otherwise"),
     OUT("output.dir", "output", "output directory; a run writes OUT/runs/<as-of>/"),
     LOOKBACK_DAYS("ties.lookback-days", "182", "only interactions in the last N days before the as-of date count"),
-    HALF_LIFE_DAYS("ties.half-life-days", "30", "half-life h of tie strength: an interaction t days old weighs 2^(-t/h)"),
-    MIN_INTERACTIONS("ties.min-interactions", "1", "a pair needs at least this many interactions in the look-back to be a tie"),
-    MIN_STRENGTH("ties.min-strength", "0.5", "a tie joins the graph that centrality uses when its strength reaches this floor"),
-    CHANNEL_WEIGHTS("ties.channel-weights",
+    HALF_LIFE_DAYS(
+            "ties.half-life-days", "30", "half-life h of tie strength: an interaction t days old weighs 2^(-t/h)"),
+    MIN_INTERACTIONS(
+            "ties.min-interactions", "1", "a pair needs at least this many interactions in the look-back to be a tie"),
+    MIN_STRENGTH(
+            "ties.min-strength",
+            "0.5",
+            "a tie joins the graph that centrality uses when its strength reaches this floor"),
+    CHANNEL_WEIGHTS(
+            "ties.channel-weights",
             "mentoring:3,one_on_one:3,pairing:2,call:2,meeting:1,code_review:1,email:0.5,chat:0.25",
             "weight per channel (channel:weight,...); channels not listed weigh 1"),
     RECENT_WINDOW_DAYS("trends.recent-window-days", "28", "recent window R, in days, ending at the as-of date"),
     BASELINE_WINDOW_DAYS("trends.baseline-window-days", "84", "baseline window B, in days, just before R"),
-    WEAKENING_RATIO("trends.weakening-ratio", "0.5", "a tie weakens when its recent rate is below this share of its baseline rate (and the drop is significant)"),
+    WEAKENING_RATIO(
+            "trends.weakening-ratio",
+            "0.5",
+            "a tie weakens when its recent rate is below this share of its baseline rate (and the drop is significant)"),
     SIGNIFICANCE("trends.significance", "0.05", "significance level of the exact binomial test of a drop or rise"),
-    DORMANT_GAP_MULTIPLE("trends.dormant-gap-multiple", "3", "a silent tie is dormant once its silence reaches this many usual gaps (and at least R)"),
-    SHRINK_SHARE("trends.shrink-share", "0.4", "a person's network shrinks when their recent weighted contact rate is down by at least this share"),
-    NEWCOMER_DAYS("trends.newcomer-days", "90", "people hired within this many days before the as-of date are newcomers"),
+    DORMANT_GAP_MULTIPLE(
+            "trends.dormant-gap-multiple",
+            "3",
+            "a silent tie is dormant once its silence reaches this many usual gaps (and at least R)"),
+    SHRINK_SHARE(
+            "trends.shrink-share",
+            "0.4",
+            "a person's network shrinks when their recent weighted contact rate is down by at least this share"),
+    NEWCOMER_DAYS(
+            "trends.newcomer-days", "90", "people hired within this many days before the as-of date are newcomers"),
     NEWCOMER_MIN_TIES("trends.newcomer-min-ties", "3", "a newcomer with fewer ties than this and no mentor is flagged"),
     BETWEENNESS("centrality.betweenness", "auto", "exact | auto | sample:K | epsilon:E (sampled with error bound E)"),
-    BETWEENNESS_EXACT_MAX_WORK("centrality.exact-max-work", "2e10",
+    BETWEENNESS_EXACT_MAX_WORK(
+            "centrality.exact-max-work",
+            "2e10",
             "auto mode runs exact betweenness while n*m stays below this (an estimate of the work); sampled above it"),
-    BETWEENNESS_EPSILON("centrality.epsilon", "0.01", "error bound for auto's sampled mode (absolute, on NetworkX-normalized scores)"),
-    BETWEENNESS_DELTA("centrality.delta", "0.1", "the sampled scores are within epsilon with probability at least 1 - delta"),
+    BETWEENNESS_EPSILON(
+            "centrality.epsilon",
+            "0.01",
+            "error bound for auto's sampled mode (absolute, on NetworkX-normalized scores)"),
+    BETWEENNESS_DELTA(
+            "centrality.delta", "0.1", "the sampled scores are within epsilon with probability at least 1 - delta"),
     BETWEENNESS_WEIGHTED("centrality.weighted", "false", "weighted betweenness: distance = 1/strength (Dijkstra)"),
     SEED("centrality.seed", "42", "seed for community detection and source sampling: same seed, same result"),
     TOP_CONNECTORS("report.top-connectors", "20", "how many connectors get a stored reason and appear in the report"),
-    MIN_GROUP_SIZE("report.min-group-size", "5", "privacy: no team, department or community smaller than this appears on its own"),
-    PSEUDONYMISE("report.pseudonymise", "false", "replace people's names and ids by stable pseudonyms in the report and its exports"),
-    MAX_REJECTED_SHARE("input.max-rejected-share", "0.05", "fail the run when more than this share of interaction rows is quarantined"),
+    MIN_GROUP_SIZE(
+            "report.min-group-size",
+            "5",
+            "privacy: no team, department or community smaller than this appears on its own"),
+    PSEUDONYMISE(
+            "report.pseudonymise",
+            "false",
+            "replace people's names and ids by stable pseudonyms in the report and its exports"),
+    MAX_REJECTED_SHARE(
+            "input.max-rejected-share",
+            "0.05",
+            "fail the run when more than this share of interaction rows is quarantined"),
     NEO4J_ENABLED("neo4j.enabled", "true", "write the graph to Neo4j"),
-    NEO4J_URI("neo4j.uri", "", "bolt://, neo4j://, neo4j+s:// ... URI; empty: NEO4J_URI from the environment, else the local server (started if needed by scripts/nightly)"),
+    NEO4J_URI(
+            "neo4j.uri",
+            "",
+            "bolt://, neo4j://, neo4j+s:// ... URI; empty: NEO4J_URI from the environment, else the local server (started if needed by scripts/nightly)"),
     NEO4J_DATABASE("neo4j.database", "neo4j", "database name"),
     NEO4J_USERNAME("neo4j.username", "neo4j", "user (NEO4J_USERNAME in the environment also works)"),
-    NEO4J_PASSWORD_FILE("neo4j.password-file", "", "file holding the password; else NEO4J_PASSWORD from the environment. Never on the command line"),
+    NEO4J_PASSWORD_FILE(
+            "neo4j.password-file",
+            "",
+            "file holding the password; else NEO4J_PASSWORD from the environment. Never on the command line"),
     NEO4J_BATCH_SIZE("neo4j.batch-size", "2000", "rows per UNWIND transaction"),
     NEO4J_PARALLELISM("neo4j.parallelism", "2", "concurrent writer sessions"),
-    NEO4J_RETRY_SECONDS("neo4j.retry-seconds", "30", "how long to keep retrying an unreachable Neo4j before failing with exit code 4"),
+    NEO4J_RETRY_SECONDS(
+            "neo4j.retry-seconds",
+            "30",
+            "how long to keep retrying an unreachable Neo4j before failing with exit code 4"),
     NEO4J_HISTORY_RUNS("neo4j.history-runs", "90", "how many runs of per-person and per-tie history Neo4j keeps"),
-    LOG_JSON_FILE("log.json-file", "", "also append progress as JSON lines to this file, for log collectors; empty for none"),
+    LOG_JSON_FILE(
+            "log.json-file", "", "also append progress as JSON lines to this file, for log collectors; empty for none"),
     SPARK_MASTER("spark.master", "", "Spark master; empty: local[*] unless spark-submit set one"),
     SPARK_PARTITIONS("spark.shuffle-partitions", "4", "spark.sql.shuffle.partitions for local runs");
 
@@ -65,9 +114,17 @@ public enum Setting {
         this.description = description;
     }
 
-    public String key() { return key; }
-    public String defaultValue() { return defaultValue; }
-    public String description() { return description; }
+    public String key() {
+        return key;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
 
     /** The environment variable that sets this key: {@code MG_} + the key upper-cased, dots and dashes as underscores. */
     public String environmentVariable() {

@@ -17,7 +17,19 @@ package org.mentorshipgraph.graph;
  * @param beforeRecent   contacts before R (B and earlier)
  * @param usualGapDays   median gap between consecutive distinct contact days; NaN with fewer than two
  */
-public record Tie(String personA, String personB, double strength, int interactions, int channels, String channelList,
-                  double reciprocity, long firstMs, long lastMs, int recentCount, int baselineCount,
-                  double recentWeight, double baselineWeight, int beforeRecent, double usualGapDays) {
-}
+public record Tie(
+        String personA,
+        String personB,
+        double strength,
+        int interactions,
+        int channels,
+        String channelList,
+        double reciprocity,
+        long firstMs,
+        long lastMs,
+        int recentCount,
+        int baselineCount,
+        double recentWeight,
+        double baselineWeight,
+        int beforeRecent,
+        double usualGapDays) {}

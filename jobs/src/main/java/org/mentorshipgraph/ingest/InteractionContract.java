@@ -1,17 +1,5 @@
 package org.mentorshipgraph.ingest;
 
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.storage.StorageLevel;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import static org.apache.spark.sql.functions.callUDF;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -23,6 +11,17 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The interaction data contract (docs/domain.md): each raw row is either valid, or quarantined with the first
@@ -41,17 +40,27 @@ public final class InteractionContract {
     private InteractionContract() {}
 
     /** Valid interactions ({@link #VALID_COLUMNS}), quarantined rows, and the counts of each fate. */
-    public record CheckedInteractions(Dataset<Row> valid, Dataset<Row> rejected, long rowsRead, long validRows,
-                                      long rejectedRows, long duplicateRows, long afterAsOfRows, long beforeLookbackRows,
-                                      Map<String, Long> rejectedByReason) {}
+    public record CheckedInteractions(
+            Dataset<Row> valid,
+            Dataset<Row> rejected,
+            long rowsRead,
+            long validRows,
+            long rejectedRows,
+            long duplicateRows,
+            long afterAsOfRows,
+            long beforeLookbackRows,
+            Map<String, Long> rejectedByReason) {}
 
     /** Longest accepted source_id, target_id, channel or event_id. */
     public static final int MAX_FIELD_LENGTH = 256;
     /** Longest quarantined record kept in rejected.csv; longer ones are cut and say so. */
     public static final int MAX_RECORD_LENGTH = 2000;
-    public static final String NOT_UTF8_REASON = "not valid UTF-8 text (the file is in another encoding, such as Latin-1: re-save it as UTF-8)";
 
-    public static final List<String> VALID_COLUMNS = List.of("ts_ms", "source_id", "target_id", "channel", "duration_minutes", "event_id");
+    public static final String NOT_UTF8_REASON =
+            "not valid UTF-8 text (the file is in another encoding, such as Latin-1: re-save it as UTF-8)";
+
+    public static final List<String> VALID_COLUMNS =
+            List.of("ts_ms", "source_id", "target_id", "channel", "duration_minutes", "event_id");
 
     static void registerFunctions(SparkSession spark) {
         spark.udf().register("mg_ts_millis", (UDF1<String, Long>) TimestampParser::parseMillis, DataTypes.LongType);
@@ -66,8 +75,13 @@ public final class InteractionContract {
      * @param nowMs            the wall clock: anything later is in the future whatever the input's layout
      * @param partitioned      whether the rows came from day partitions no later than the as-of date
      */
-    public static CheckedInteractions check(SparkSession spark, Dataset<Row> raw, long lookbackStartMs, long asOfEndMs,
-                                            long nowMs, boolean partitioned) {
+    public static CheckedInteractions check(
+            SparkSession spark,
+            Dataset<Row> raw,
+            long lookbackStartMs,
+            long asOfEndMs,
+            long nowMs,
+            boolean partitioned) {
         registerFunctions(spark);
         Column src = trim(col("source_id"));
         Column dst = trim(col("target_id"));
@@ -75,12 +89,17 @@ public final class InteractionContract {
         Column ts = callUDF("mg_ts_millis", col("timestamp"));
         Column tsProblem = callUDF("mg_ts_problem", col("timestamp"));
         Column duration = expr("try_cast(trim(duration_minutes) as double)");
-        Column durationGiven = col("duration_minutes").isNotNull().and(trim(col("duration_minutes")).notEqual(""));
+        Column durationGiven = col("duration_minutes")
+                .isNotNull()
+                .and(trim(col("duration_minutes")).notEqual(""));
         Column futureLimit = partitioned ? lit(Math.min(asOfEndMs, nowMs)) : lit(nowMs);
 
-        Column allText = org.apache.spark.sql.functions.concat_ws("\u0001", InteractionReader.COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new));
+        Column allText = org.apache.spark.sql.functions.concat_ws(
+                "\u0001", InteractionReader.COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new));
         Column notUtf8 = allText.contains("\uFFFD").or(allText.contains("\u0000"));
-        Column reason = when(col(InteractionReader.CORRUPT).isNotNull(), lit("malformed line (wrong number of fields or broken quoting)"))
+        Column reason = when(
+                        col(InteractionReader.CORRUPT).isNotNull(),
+                        lit("malformed line (wrong number of fields or broken quoting)"))
                 .when(notUtf8, lit(NOT_UTF8_REASON))
                 .when(src.isNull().or(src.equalTo("")), lit("missing source_id"))
                 .when(dst.isNull().or(dst.equalTo("")), lit("missing target_id"))
@@ -92,42 +111,70 @@ public final class InteractionContract {
                 .when(tsProblem.isNotNull(), tsProblem)
                 .when(src.equalTo(dst), lit("self-interaction (source_id = target_id)"))
                 .when(ts.geq(futureLimit), lit("timestamp in the future of the run"))
-                .when(durationGiven.and(duration.isNull().or(duration.lt(0)).or(expr("isnan(try_cast(trim(duration_minutes) as double))"))),
+                .when(
+                        durationGiven.and(duration.isNull()
+                                .or(duration.lt(0))
+                                .or(expr("isnan(try_cast(trim(duration_minutes) as double))"))),
                         lit("duration_minutes is not a non-negative number"));
 
         Dataset<Row> classified = raw.select(
                         reason.as("reason"),
-                        ts.as("ts_ms"), src.as("source_id"), dst.as("target_id"), channel.as("channel"),
+                        ts.as("ts_ms"),
+                        src.as("source_id"),
+                        dst.as("target_id"),
+                        channel.as("channel"),
                         duration.as("duration_minutes"),
-                        when(trim(col("event_id")).equalTo(""), lit(null)).otherwise(trim(col("event_id"))).as("event_id"),
-                        cut(coalesce(col(InteractionReader.CORRUPT),
-                                to_json(struct(InteractionReader.COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new))))).as("record"),
+                        when(trim(col("event_id")).equalTo(""), lit(null))
+                                .otherwise(trim(col("event_id")))
+                                .as("event_id"),
+                        cut(coalesce(
+                                        col(InteractionReader.CORRUPT),
+                                        to_json(struct(InteractionReader.COLUMNS.stream()
+                                                .map(c -> col(c))
+                                                .toArray(Column[]::new)))))
+                                .as("record"),
                         col("_file"))
-                .withColumn("fate", when(col("reason").isNotNull(), lit("rejected"))
-                        .when(col("ts_ms").geq(asOfEndMs), lit("after_as_of"))
-                        .when(col("ts_ms").lt(lookbackStartMs), lit("before_lookback"))
-                        .otherwise(lit("valid")))
+                .withColumn(
+                        "fate",
+                        when(col("reason").isNotNull(), lit("rejected"))
+                                .when(col("ts_ms").geq(asOfEndMs), lit("after_as_of"))
+                                .when(col("ts_ms").lt(lookbackStartMs), lit("before_lookback"))
+                                .otherwise(lit("valid")))
                 .persist(StorageLevel.MEMORY_AND_DISK());
 
         Map<String, Long> fates = new LinkedHashMap<>();
         Map<String, Long> reasons = new LinkedHashMap<>();
-        for (Row r : classified.groupBy("fate", "reason").agg(count(lit(1)).as("n")).orderBy(col("n").desc()).collectAsList()) {
+        for (Row r : classified
+                .groupBy("fate", "reason")
+                .agg(count(lit(1)).as("n"))
+                .orderBy(col("n").desc())
+                .collectAsList()) {
             fates.merge(r.getString(0), r.getLong(2), Long::sum);
             if (r.getString(1) != null) reasons.put(r.getString(1), r.getLong(2));
         }
         long read = fates.values().stream().mapToLong(Long::longValue).sum();
 
-        Dataset<Row> inRange = classified.filter(col("fate").equalTo("valid"))
+        Dataset<Row> inRange = classified
+                .filter(col("fate").equalTo("valid"))
                 .select(VALID_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new));
         Dataset<Row> valid = inRange.dropDuplicates("ts_ms", "source_id", "target_id", "channel", "event_id")
                 .persist(StorageLevel.MEMORY_AND_DISK());
         long validCount = valid.count();
         long duplicates = fates.getOrDefault("valid", 0L) - validCount;
 
-        Dataset<Row> rejected = classified.filter(col("fate").equalTo("rejected"))
+        Dataset<Row> rejected = classified
+                .filter(col("fate").equalTo("rejected"))
                 .select(lit("interactions").as("input"), col("_file").as("file"), col("reason"), col("record"));
-        return new CheckedInteractions(valid, rejected, read, validCount, fates.getOrDefault("rejected", 0L), duplicates,
-                fates.getOrDefault("after_as_of", 0L), fates.getOrDefault("before_lookback", 0L), reasons);
+        return new CheckedInteractions(
+                valid,
+                rejected,
+                read,
+                validCount,
+                fates.getOrDefault("rejected", 0L),
+                duplicates,
+                fates.getOrDefault("after_as_of", 0L),
+                fates.getOrDefault("before_lookback", 0L),
+                reasons);
     }
 
     private static Column tooLong(Column c) {
@@ -137,7 +184,13 @@ public final class InteractionContract {
     /** The record, cut to {@link #MAX_RECORD_LENGTH} characters with a note of its full length. */
     private static Column cut(Column record) {
         Column n = org.apache.spark.sql.functions.length(record);
-        return when(n.gt(MAX_RECORD_LENGTH), org.apache.spark.sql.functions.concat(record.substr(1, MAX_RECORD_LENGTH),
-                lit(" ... (cut; "), n.cast("string"), lit(" characters in all)"))).otherwise(record);
+        return when(
+                        n.gt(MAX_RECORD_LENGTH),
+                        org.apache.spark.sql.functions.concat(
+                                record.substr(1, MAX_RECORD_LENGTH),
+                                lit(" ... (cut; "),
+                                n.cast("string"),
+                                lit(" characters in all)")))
+                .otherwise(record);
     }
 }

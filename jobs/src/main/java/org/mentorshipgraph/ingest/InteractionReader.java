@@ -1,14 +1,8 @@
 package org.mentorshipgraph.ingest;
 
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
-import org.apache.spark.sql.types.TimestampType;
-import org.mentorshipgraph.job.JobFailure;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,10 +14,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.lit;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.types.TimestampType;
+import org.mentorshipgraph.job.JobFailure;
 
 /**
  * Reads interaction logs, whatever their format, into one raw table of strings that the
@@ -36,7 +35,8 @@ import static org.apache.spark.sql.functions.lit;
 public final class InteractionReader {
     public static final List<String> REQUIRED = List.of("timestamp", "source_id", "target_id", "channel");
     public static final List<String> OPTIONAL = List.of("duration_minutes", "event_id");
-    public static final List<String> COLUMNS = List.of("timestamp", "source_id", "target_id", "channel", "duration_minutes", "event_id");
+    public static final List<String> COLUMNS =
+            List.of("timestamp", "source_id", "target_id", "channel", "duration_minutes", "event_id");
     static final String CORRUPT = "_corrupt";
     /** Most fields a CSV line may have and still be quarantined as malformed; a line with more stops the read (see {@link #explainReadFailure}). */
     public static final int MAX_CSV_FIELDS = 100_000;
@@ -44,8 +44,14 @@ public final class InteractionReader {
     private InteractionReader() {}
 
     /** The raw rows, what was read, and notes for the run's warnings (columns the contract does not know, left out). */
-    public record RawInteractions(Dataset<Row> rows, InputFormat format, boolean partitioned, int partitionsRead,
-                                  int partitionsTotal, LocalDate lastPartition, List<String> notes) {}
+    public record RawInteractions(
+            Dataset<Row> rows,
+            InputFormat format,
+            boolean partitioned,
+            int partitionsRead,
+            int partitionsTotal,
+            LocalDate lastPartition,
+            List<String> notes) {}
 
     /** Day partitions under a directory, sorted; empty when the directory is not partitioned by date. */
     public static List<LocalDate> dayPartitions(Path dir) {
@@ -107,22 +113,34 @@ public final class InteractionReader {
             throw JobFailure.input("interactions: cannot read " + path + " as " + format + ": " + firstLine(e));
         }
         List<String> extra = extraColumns(sourceColumns);
-        List<String> notes = extra.isEmpty() ? List.of() : List.of("interactions: column(s) " + extra + " of " + path
-                + " are not part of the interaction contract and were left out (known columns: " + COLUMNS + ")");
-        return new RawInteractions(df, format, !days.isEmpty(), days.isEmpty() ? 0 : paths.size(), days.size(),
-                days.isEmpty() ? null : days.get(days.size() - 1), notes);
+        List<String> notes = extra.isEmpty()
+                ? List.of()
+                : List.of("interactions: column(s) " + extra + " of " + path
+                        + " are not part of the interaction contract and were left out (known columns: " + COLUMNS
+                        + ")");
+        return new RawInteractions(
+                df,
+                format,
+                !days.isEmpty(),
+                days.isEmpty() ? 0 : paths.size(),
+                days.size(),
+                days.isEmpty() ? null : days.get(days.size() - 1),
+                notes);
     }
 
     /** Columns the contract does not know, in the order the input has them. */
     static List<String> extraColumns(List<String> present) {
-        return present.stream().filter(c -> !COLUMNS.contains(c) && !c.equals(CORRUPT) && !c.equals("_file")).toList();
+        return present.stream()
+                .filter(c -> !COLUMNS.contains(c) && !c.equals(CORRUPT) && !c.equals("_file"))
+                .toList();
     }
 
     /** The first data file under the paths (sorted), for the encoding check and the CSV header. */
     private static Optional<Path> firstDataFile(List<String> paths) {
         for (String p : paths) {
             try (Stream<Path> files = Files.walk(Path.of(p))) {
-                Optional<Path> first = files.filter(InputFormat::isDataFile).sorted().findFirst();
+                Optional<Path> first =
+                        files.filter(InputFormat::isDataFile).sorted().findFirst();
                 if (first.isPresent()) return first;
             } catch (IOException e) {
                 throw JobFailure.input("interactions: cannot read " + p + ": " + e.getMessage());
@@ -131,15 +149,17 @@ public final class InteractionReader {
         return Optional.empty();
     }
 
-    private static Dataset<Row> readCsv(SparkSession spark, List<String> paths, Path path, Optional<Path> firstFile,
-                                        List<String> sourceColumns) {
-        String[] header = csvHeader(firstFile.orElseThrow(() -> JobFailure.input("interactions: no CSV file under " + paths.get(0))));
+    private static Dataset<Row> readCsv(
+            SparkSession spark, List<String> paths, Path path, Optional<Path> firstFile, List<String> sourceColumns) {
+        String[] header = csvHeader(
+                firstFile.orElseThrow(() -> JobFailure.input("interactions: no CSV file under " + paths.get(0))));
         sourceColumns.addAll(Arrays.asList(header));
         checkColumns(Arrays.asList(header), path);
         List<StructField> fields = new ArrayList<>();
         for (String h : header) fields.add(DataTypes.createStructField(h, DataTypes.StringType, true));
         fields.add(DataTypes.createStructField(CORRUPT, DataTypes.StringType, true));
-        Dataset<Row> df = spark.read().schema(DataTypes.createStructType(fields))
+        Dataset<Row> df = spark.read()
+                .schema(DataTypes.createStructType(fields))
                 .option("header", "true")
                 .option("enforceSchema", "false")
                 .option("mode", "PERMISSIVE")
@@ -153,12 +173,15 @@ public final class InteractionReader {
     /** The header of a CSV file, read directly (a Spark job for one line costs seconds). */
     static String[] csvHeader(Path file) {
         try {
-            try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(InputFormat.open(file),
-                    java.nio.charset.StandardCharsets.UTF_8))) {
+            try (java.io.BufferedReader r = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(InputFormat.open(file), java.nio.charset.StandardCharsets.UTF_8))) {
                 String line = r.readLine();
-                if (line == null) throw JobFailure.input("interactions: " + file + " is empty (a CSV needs a header line)");
+                if (line == null)
+                    throw JobFailure.input("interactions: " + file + " is empty (a CSV needs a header line)");
                 if (line.startsWith("\uFEFF")) line = line.substring(1);
-                return Arrays.stream(line.split(",", -1)).map(h -> h.trim().replace("\"", "")).toArray(String[]::new);
+                return Arrays.stream(line.split(",", -1))
+                        .map(h -> h.trim().replace("\"", ""))
+                        .toArray(String[]::new);
             }
         } catch (IOException e) {
             throw JobFailure.input("interactions: cannot read " + file + ": " + e.getMessage());
@@ -166,7 +189,9 @@ public final class InteractionReader {
     }
 
     private static Dataset<Row> readJson(SparkSession spark, List<String> paths, List<String> sourceColumns) {
-        Dataset<Row> df = spark.read().option("primitivesAsString", "true").option("mode", "PERMISSIVE")
+        Dataset<Row> df = spark.read()
+                .option("primitivesAsString", "true")
+                .option("mode", "PERMISSIVE")
                 .option("columnNameOfCorruptRecord", CORRUPT)
                 .option("recursiveFileLookup", "true")
                 .json(paths.toArray(String[]::new));
@@ -182,7 +207,9 @@ public final class InteractionReader {
         StructType schema = df.schema();
         List<Column> cols = new ArrayList<>();
         for (String c : COLUMNS) {
-            Optional<StructField> f = Arrays.stream(schema.fields()).filter(x -> x.name().equals(c)).findFirst();
+            Optional<StructField> f = Arrays.stream(schema.fields())
+                    .filter(x -> x.name().equals(c))
+                    .findFirst();
             if (f.isEmpty()) {
                 cols.add(lit(null).cast("string").as(c));
             } else if (c.equals("timestamp") && f.get().dataType() instanceof TimestampType) {
@@ -200,17 +227,25 @@ public final class InteractionReader {
     private static Dataset<Row> normalise(Dataset<Row> df) {
         List<String> present = Arrays.asList(df.columns());
         List<Column> cols = new ArrayList<>();
-        for (String c : COLUMNS) cols.add(present.contains(c) ? col("`" + c + "`") : lit(null).cast("string").as(c));
-        cols.add(present.contains(CORRUPT) ? col(CORRUPT) : lit(null).cast("string").as(CORRUPT));
+        for (String c : COLUMNS)
+            cols.add(
+                    present.contains(c)
+                            ? col("`" + c + "`")
+                            : lit(null).cast("string").as(c));
+        cols.add(
+                present.contains(CORRUPT)
+                        ? col(CORRUPT)
+                        : lit(null).cast("string").as(CORRUPT));
         cols.add(col("_metadata.file_path").as("_file"));
         return df.select(cols.toArray(Column[]::new));
     }
 
     private static void checkColumns(List<String> present, Path path) {
-        List<String> missing = REQUIRED.stream().filter(c -> !present.contains(c)).toList();
+        List<String> missing =
+                REQUIRED.stream().filter(c -> !present.contains(c)).toList();
         if (!missing.isEmpty()) {
-            throw JobFailure.input("interactions: " + path + " lacks required column(s) " + missing + "; found " + present
-                    + ". Required: " + REQUIRED + ", optional: " + OPTIONAL);
+            throw JobFailure.input("interactions: " + path + " lacks required column(s) " + missing + "; found "
+                    + present + ". Required: " + REQUIRED + ", optional: " + OPTIONAL);
         }
     }
 
@@ -221,9 +256,11 @@ public final class InteractionReader {
     }
 
     /** The file in Spark's FAILED_READ_FILE message. */
-    private static final java.util.regex.Pattern FAILED_FILE = java.util.regex.Pattern.compile("while reading file (\\S+?)\\.?\\s");
+    private static final java.util.regex.Pattern FAILED_FILE =
+            java.util.regex.Pattern.compile("while reading file (\\S+?)\\.?\\s");
     /** Where the CSV parser stopped, in its TextParsingException. */
-    private static final java.util.regex.Pattern PARSER_POSITION = java.util.regex.Pattern.compile("line=(\\d+), column=(\\d+)");
+    private static final java.util.regex.Pattern PARSER_POSITION =
+            java.util.regex.Pattern.compile("line=(\\d+), column=(\\d+)");
 
     /**
      * Turns a failure of Spark while reading the interactions into a one-line input error (exit 3) that names the file
@@ -235,16 +272,23 @@ public final class InteractionReader {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = String.valueOf(t.getMessage());
             java.util.regex.Matcher f = FAILED_FILE.matcher(m);
-            if (file == null && f.find()) file = f.group(1).startsWith("file:") ? Path.of(java.net.URI.create(f.group(1))).toString() : f.group(1);
+            if (file == null && f.find())
+                file = f.group(1).startsWith("file:")
+                        ? Path.of(java.net.URI.create(f.group(1))).toString()
+                        : f.group(1);
             if (t.getClass().getName().endsWith("TextParsingException")) {
                 // the parser counts lines from 0
                 java.util.regex.Matcher l = PARSER_POSITION.matcher(m);
-                parser = l.find() ? "line " + (Long.parseLong(l.group(1)) + 1) + " has more than " + String.format("%,d", MAX_CSV_FIELDS)
-                        + " fields or cannot be split (column " + l.group(2) + ")" : "a line cannot be split into fields";
+                parser = l.find()
+                        ? "line " + (Long.parseLong(l.group(1)) + 1) + " has more than "
+                                + String.format("%,d", MAX_CSV_FIELDS) + " fields or cannot be split (column "
+                                + l.group(2) + ")"
+                        : "a line cannot be split into fields";
             }
         }
         if (parser != null) {
-            return JobFailure.input("interactions: " + (file != null ? file : input) + ": " + parser + "; fix or remove that line");
+            return JobFailure.input(
+                    "interactions: " + (file != null ? file : input) + ": " + parser + "; fix or remove that line");
         }
         if (file != null) {
             Throwable root = e;

@@ -4,8 +4,18 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** One row of the people directory. Unknown fields are null; {@code team} is "unknown" when not given. */
-public record Person(String id, String displayName, String team, String department, String managerId, String title,
-                     String level, String location, LocalDate hireDate, List<String> skills, List<String> wantsToLearn) {
+public record Person(
+        String id,
+        String displayName,
+        String team,
+        String department,
+        String managerId,
+        String title,
+        String level,
+        String location,
+        LocalDate hireDate,
+        List<String> skills,
+        List<String> wantsToLearn) {
     public static final String UNKNOWN_TEAM = "unknown";
 
     /** Someone seen in the interactions but absent from the directory. */

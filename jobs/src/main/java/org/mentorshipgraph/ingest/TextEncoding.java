@@ -1,10 +1,9 @@
 package org.mentorshipgraph.ingest;
 
-import org.mentorshipgraph.job.JobFailure;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import org.mentorshipgraph.job.JobFailure;
 
 /**
  * The interaction files are UTF-8 text (with or without a byte-order mark). A file in UTF-16 or UTF-32, which
@@ -34,8 +33,9 @@ public final class TextEncoding {
         String problem = problem(head);
         if (problem != null) {
             String from = problem.startsWith("UTF") ? problem.substring(0, problem.indexOf(' ')) : "UTF-16";
-            throw JobFailure.input(what + ": " + file + " is " + problem + "; the job reads UTF-8 text. Convert it, for example: iconv -f "
-                    + from + " -t UTF-8 " + file + " > " + file + ".utf8");
+            throw JobFailure.input(what + ": " + file + " is " + problem
+                    + "; the job reads UTF-8 text. Convert it, for example: iconv -f " + from + " -t UTF-8 " + file
+                    + " > " + file + ".utf8");
         }
     }
 
@@ -46,9 +46,14 @@ public final class TextEncoding {
         if (startsWith(b, 0xFF, 0xFE)) return "UTF-16LE (byte-order mark FF FE)";
         if (startsWith(b, 0xFE, 0xFF)) return "UTF-16BE (byte-order mark FE FF)";
         int end = b.length;
-        for (int i = 0; i < b.length; i++) if (b[i] == '\n') { end = i; break; }
+        for (int i = 0; i < b.length; i++)
+            if (b[i] == '\n') {
+                end = i;
+                break;
+            }
         for (int i = 0; i < end; i++) {
-            if (b[i] == 0) return "not UTF-8 text (its first line holds NUL bytes: UTF-16 without a byte-order mark, or a binary file)";
+            if (b[i] == 0)
+                return "not UTF-8 text (its first line holds NUL bytes: UTF-16 without a byte-order mark, or a binary file)";
         }
         return null;
     }

@@ -23,7 +23,9 @@ public final class TimestampParser {
             return Long.parseLong(t);
         }
         try {
-            return OffsetDateTime.parse(normalise(t), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant().toEpochMilli();
+            return OffsetDateTime.parse(normalise(t), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toInstant()
+                    .toEpochMilli();
         } catch (DateTimeException e) {
             return null;
         }
@@ -39,7 +41,8 @@ public final class TimestampParser {
             LocalDateTime.parse(normalise(t));
             return "timestamp '" + abbreviate(t) + "' has no time zone (add Z or an offset such as +01:00)";
         } catch (DateTimeException e) {
-            return "unparseable timestamp '" + abbreviate(t) + "' (expected ISO-8601 with Z or offset, or epoch milliseconds)";
+            return "unparseable timestamp '" + abbreviate(t)
+                    + "' (expected ISO-8601 with Z or offset, or epoch milliseconds)";
         }
     }
 

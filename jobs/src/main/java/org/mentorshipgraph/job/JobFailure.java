@@ -17,14 +17,22 @@ public class JobFailure extends RuntimeException {
         this.exitCode = exitCode;
     }
 
-    public int exitCode() { return exitCode; }
+    public int exitCode() {
+        return exitCode;
+    }
 
     /** Bad usage or configuration (exit 2). */
-    public static JobFailure usage(String message) { return new JobFailure(ExitCodes.USAGE, message); }
+    public static JobFailure usage(String message) {
+        return new JobFailure(ExitCodes.USAGE, message);
+    }
 
     /** Input missing, unreadable or unusable (exit 3). */
-    public static JobFailure input(String message) { return new JobFailure(ExitCodes.INPUT, message); }
+    public static JobFailure input(String message) {
+        return new JobFailure(ExitCodes.INPUT, message);
+    }
 
     /** Neo4j unreachable or refused after retries (exit 4). */
-    public static JobFailure neo4j(String message, Throwable cause) { return new JobFailure(ExitCodes.NEO4J, message, cause); }
+    public static JobFailure neo4j(String message, Throwable cause) {
+        return new JobFailure(ExitCodes.NEO4J, message, cause);
+    }
 }

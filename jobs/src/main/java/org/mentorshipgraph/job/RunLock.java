@@ -35,7 +35,8 @@ public final class RunLock implements AutoCloseable {
         Path file = outputDir.resolve(".nightly.lock");
         try {
             Files.createDirectories(outputDir);
-            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            FileChannel ch = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock;
             try {
                 lock = ch.tryLock();
@@ -45,13 +46,17 @@ public final class RunLock implements AutoCloseable {
             String previous = read(ch);
             if (lock == null) {
                 ch.close();
-                throw new JobFailure(ExitCodes.LOCKED, "another run is writing to " + outputDir + " (" + (previous.isBlank() ? "holder unknown" : previous)
-                        + "); wait for it to finish, or run with another --out");
+                throw new JobFailure(
+                        ExitCodes.LOCKED,
+                        "another run is writing to " + outputDir + " ("
+                                + (previous.isBlank() ? "holder unknown" : previous)
+                                + "); wait for it to finish, or run with another --out");
             }
             if (!previous.isBlank()) {
                 StepLog.warn("cleared a lock left by a run that ended without releasing it (%s)", previous);
             }
-            String me = "pid " + ProcessHandle.current().pid() + " on " + host() + ", started " + Instant.now() + ", " + what;
+            String me = "pid " + ProcessHandle.current().pid() + " on " + host() + ", started " + Instant.now() + ", "
+                    + what;
             ch.truncate(0);
             ch.write(ByteBuffer.wrap(me.getBytes(StandardCharsets.UTF_8)), 0);
             ch.force(true);

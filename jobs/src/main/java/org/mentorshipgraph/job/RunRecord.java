@@ -36,17 +36,31 @@ public final class RunRecord {
         StepLog.warn("%s", m);
     }
 
-    public java.util.List<String> warnings() { return warnings; }
+    public java.util.List<String> warnings() {
+        return warnings;
+    }
 
     public void input(String name, Object value) {
-        @SuppressWarnings("unchecked") Map<String, Object> inputs = (Map<String, Object>) root.get("inputs");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> inputs = (Map<String, Object>) root.get("inputs");
         inputs.put(name, value);
     }
 
-    public void count(String name, Object value) { counts.put(name, value); }
-    public void betweenness(String name, Object value) { betweenness.put(name, value); }
-    public void seconds(String step, double s) { seconds.put(step, Math.round(s * 1000) / 1000.0); }
-    public void put(String key, Object value) { root.put(key, value); }
+    public void count(String name, Object value) {
+        counts.put(name, value);
+    }
+
+    public void betweenness(String name, Object value) {
+        betweenness.put(name, value);
+    }
+
+    public void seconds(String step, double s) {
+        seconds.put(step, Math.round(s * 1000) / 1000.0);
+    }
+
+    public void put(String key, Object value) {
+        root.put(key, value);
+    }
 
     public void finish(String outcome, String message) {
         root.put("outcome", outcome);
@@ -54,9 +68,23 @@ public final class RunRecord {
         if (message != null) root.put("message", message);
     }
 
-    public Map<String, Object> asMap() { return root; }
-    public Map<String, Object> counts() { return counts; }
-    public Map<String, Double> seconds() { return seconds; }
-    public Map<String, Object> betweennessInfo() { return betweenness; }
-    public String outcome() { return (String) root.get("outcome"); }
+    public Map<String, Object> asMap() {
+        return root;
+    }
+
+    public Map<String, Object> counts() {
+        return counts;
+    }
+
+    public Map<String, Double> seconds() {
+        return seconds;
+    }
+
+    public Map<String, Object> betweennessInfo() {
+        return betweenness;
+    }
+
+    public String outcome() {
+        return (String) root.get("outcome");
+    }
 }

@@ -20,7 +20,8 @@ public final class Sparks {
 
     public static SparkSession session(JobConfig config) {
         SparkConf given = new SparkConf();
-        SparkSession.Builder b = SparkSession.builder().appName("mentorship-graph nightly")
+        SparkSession.Builder b = SparkSession.builder()
+                .appName("mentorship-graph nightly")
                 .config("spark.sql.session.timeZone", "UTC")
                 // lower() through the JVM, not ICU: ICU's case tables take seconds to build in every fresh executor
                 // JVM (measured: a third of the sample's ingest), and the job only lower-cases channel names
@@ -38,7 +39,9 @@ public final class Sparks {
         if (local) {
             b.config("spark.ui.enabled", "false")
                     .config("spark.sql.shuffle.partitions", String.valueOf(config.sparkPartitions()))
-                    .config("spark.default.parallelism", String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors())))
+                    .config(
+                            "spark.default.parallelism",
+                            String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors())))
                     .config("spark.sql.adaptive.enabled", "true")
                     // list a few hundred day folders on the driver instead of launching a Spark job for it
                     .config("spark.sql.sources.parallelPartitionDiscovery.threshold", "100000")
@@ -56,7 +59,8 @@ public final class Sparks {
         // setLogLevel sets the root logger: under a cluster's own log4j2 configuration (spark-submit; Spark's default
         // profile has no entry for this logger) that would silence the job's progress lines. Keep them at INFO
         // unless the configuration names the logger itself.
-        if (LogManager.getContext(false) instanceof LoggerContext ctx && !ctx.getConfiguration().getLoggers().containsKey(JOB_LOGGER)) {
+        if (LogManager.getContext(false) instanceof LoggerContext ctx
+                && !ctx.getConfiguration().getLoggers().containsKey(JOB_LOGGER)) {
             Configurator.setLevel(JOB_LOGGER, Level.INFO);
         }
         return spark;

@@ -1,10 +1,9 @@
 package org.mentorshipgraph.job;
 
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
-
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /** Progress lines a person can follow: one per step, with rows, seconds and rate; timings go to the run record. */
 public final class StepLog {
@@ -44,9 +43,15 @@ public final class StepLog {
         if (rows != null && rows >= 0) m.put("rows", rows);
         m.put("message", message);
         try {
-            java.nio.file.Files.writeString(f, org.mentorshipgraph.output.Json.MAPPER.writer().without(
-                            com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(m) + "\n",
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            java.nio.file.Files.writeString(
+                    f,
+                    org.mentorshipgraph.output.Json.MAPPER
+                                    .writer()
+                                    .without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                                    .writeValueAsString(m)
+                            + "\n",
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
         } catch (java.io.IOException e) {
             LOG.warn("cannot write JSON log " + f + ": " + e.getMessage());
             jsonFile = null;
@@ -54,8 +59,11 @@ public final class StepLog {
     }
 
     /** Runs a step, records its seconds, and logs {@code step: summary (s, rate)}; rows &lt; 0 means no rate. */
-    public <T> T step(String name, Supplier<T> work, java.util.function.Function<T, String> summary,
-                      java.util.function.ToLongFunction<T> rows) {
+    public <T> T step(
+            String name,
+            Supplier<T> work,
+            java.util.function.Function<T, String> summary,
+            java.util.function.ToLongFunction<T> rows) {
         info("%-12s started", name);
         long t0 = System.nanoTime();
         T result = work.get();

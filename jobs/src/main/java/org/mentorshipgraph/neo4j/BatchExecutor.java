@@ -1,9 +1,5 @@
 package org.mentorshipgraph.neo4j;
 
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +10,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
 
 /**
  * Runs a {@link WritePlan}: each round's lanes at the same time (one session and thread each), each lane's rows in
@@ -53,7 +52,10 @@ final class BatchExecutor implements AutoCloseable {
                 List<Map<String, Object>> lane = round.get(i);
                 if (lane.isEmpty()) continue;
                 int laneNo = i;
-                lanes.add(threads.submit(() -> { writeLane(step, laneNo, cypher, params, lane, stop); return null; }));
+                lanes.add(threads.submit(() -> {
+                    writeLane(step, laneNo, cypher, params, lane, stop);
+                    return null;
+                }));
             }
             RuntimeException failure = null;
             for (Future<?> f : lanes) {
@@ -61,7 +63,10 @@ final class BatchExecutor implements AutoCloseable {
                     f.get();
                 } catch (ExecutionException e) {
                     stop.set(true);
-                    if (failure == null) failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    if (failure == null)
+                        failure = e.getCause() instanceof RuntimeException r
+                                ? r
+                                : new IllegalStateException(e.getCause());
                 } catch (InterruptedException e) {
                     stop.set(true);
                     Thread.currentThread().interrupt();
@@ -73,8 +78,13 @@ final class BatchExecutor implements AutoCloseable {
         return plan.rows();
     }
 
-    private void writeLane(String step, int lane, String cypher, Map<String, Object> params, List<Map<String, Object>> rows,
-                           AtomicBoolean stop) {
+    private void writeLane(
+            String step,
+            int lane,
+            String cypher,
+            Map<String, Object> params,
+            List<Map<String, Object>> rows,
+            AtomicBoolean stop) {
         try (Session session = session()) {
             for (int from = 0; from < rows.size(); from += batchSize) {
                 if (stop.get()) return;
@@ -87,8 +97,9 @@ final class BatchExecutor implements AutoCloseable {
                         long n = result.single().get("n").asLong();
                         if (n != batch.size()) {
                             // rolled back: a row's node or relationship was not where the write plan expected it
-                            throw new IllegalStateException(step + ": " + (batch.size() - n) + " of " + batch.size()
-                                    + " rows found nothing to write to; is another process writing this database? Run again.");
+                            throw new IllegalStateException(
+                                    step + ": " + (batch.size() - n) + " of " + batch.size()
+                                            + " rows found nothing to write to; is another process writing this database? Run again.");
                         }
                     } else {
                         result.consume();
@@ -110,7 +121,8 @@ final class BatchExecutor implements AutoCloseable {
             while (true) {
                 Map<String, Object> p = new HashMap<>(params);
                 p.put("limit", (long) batchSize);
-                long n = session.executeWrite(tx -> tx.run(cypher, p).single().get("n").asLong());
+                long n = session.executeWrite(
+                        tx -> tx.run(cypher, p).single().get("n").asLong());
                 total += n;
                 if (n == 0) return total;
             }
@@ -132,8 +144,10 @@ final class BatchExecutor implements AutoCloseable {
     }
 
     private Session session() {
-        return driver.session(SessionConfig.builder().withDatabase(database)
-                .withBookmarkManager(driver.executableQueryBookmarkManager()).build());
+        return driver.session(SessionConfig.builder()
+                .withDatabase(database)
+                .withBookmarkManager(driver.executableQueryBookmarkManager())
+                .build());
     }
 
     @Override

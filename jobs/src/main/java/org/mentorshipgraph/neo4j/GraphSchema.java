@@ -27,6 +27,5 @@ public final class GraphSchema {
             "CREATE INDEX tie_status IF NOT EXISTS FOR ()-[t:TIE]-() ON (t.status)",
             "CREATE INDEX tie_priority IF NOT EXISTS FOR ()-[t:TIE]-() ON (t.priority)",
             "CREATE INDEX mentors_current_seen IF NOT EXISTS FOR ()-[m:MENTORS]-() ON (m.current, m.last_seen_run)",
-            "CREATE INDEX mentors_status IF NOT EXISTS FOR ()-[m:MENTORS]-() ON (m.status)"
-    );
+            "CREATE INDEX mentors_status IF NOT EXISTS FOR ()-[m:MENTORS]-() ON (m.status)");
 }

@@ -23,7 +23,8 @@ public final class GraphStatements {
     private GraphStatements() {}
 
     /** Person values with a per-run history (array {@code history_<name>}). */
-    public static final List<String> PERSON_HISTORY = List.of("connector_score", "connector_rank", "betweenness", "degree", "strength");
+    public static final List<String> PERSON_HISTORY =
+            List.of("connector_score", "connector_rank", "betweenness", "degree", "strength");
     /** Tie values with a per-run history. */
     public static final List<String> TIE_HISTORY = List.of("strength", "status");
     /** Tie statuses that make a streak for {@code weakening_since}. */
@@ -67,7 +68,8 @@ public final class GraphStatements {
             RETURN count(p) AS n""";
 
     /** People already in the graph, by element id: current values and team (when newest), history arrays. */
-    public static final String PEOPLE_UPDATE = """
+    public static final String PEOPLE_UPDATE =
+            """
             UNWIND $rows AS row
             MATCH (p:Person) WHERE elementId(p) = row.e
             WITH p, row, (p.last_seen_run IS NULL OR p.last_seen_run <= $run) AS newest
@@ -86,7 +88,8 @@ public final class GraphStatements {
     public static final String PERSON_IDS = "MATCH (p:Person) RETURN p.person_id AS id, elementId(p) AS e";
 
     /** Every tie already in the graph, by the element ids of its ends (read once per write to split new from existing ties). */
-    public static final String TIE_IDS = "MATCH (a:Person)-[t:TIE]->(b:Person) RETURN elementId(a) AS a, elementId(b) AS b, elementId(t) AS t";
+    public static final String TIE_IDS =
+            "MATCH (a:Person)-[t:TIE]->(b:Person) RETURN elementId(a) AS a, elementId(b) AS b, elementId(t) AS t";
 
     /**
      * Ties not in the graph yet: created with every property computed by the writer (the first history entry included,
@@ -125,8 +128,11 @@ public final class GraphStatements {
                 r.first_seen_run = CASE WHEN r.first_seen_run IS NULL OR r.first_seen_run > $run THEN $run ELSE r.first_seen_run END""";
 
     /** Communities are one run's partition (their keys mean nothing across runs): the latest run replaces them. */
-    public static final String COMMUNITY_LINKS_DELETE = "MATCH ()-[r:IN_COMMUNITY]->() WITH r LIMIT $limit DELETE r RETURN count(*) AS n";
-    public static final String COMMUNITIES_DELETE = "MATCH (c:Community) WITH c LIMIT $limit DETACH DELETE c RETURN count(*) AS n";
+    public static final String COMMUNITY_LINKS_DELETE =
+            "MATCH ()-[r:IN_COMMUNITY]->() WITH r LIMIT $limit DELETE r RETURN count(*) AS n";
+
+    public static final String COMMUNITIES_DELETE =
+            "MATCH (c:Community) WITH c LIMIT $limit DETACH DELETE c RETURN count(*) AS n";
     public static final String COMMUNITIES = """
             UNWIND $rows AS row
             CREATE (:Community {key: row.key, size: row.size, run_id: $run})""";
@@ -174,16 +180,26 @@ public final class GraphStatements {
         StringBuilder c = new StringBuilder();
         c.append("WITH ").append(keep).append(", coalesce(").append(var).append(".history_runs, []) AS hr");
         for (int i = 0; i < values.size(); i++) {
-            c.append(", coalesce(").append(var).append(".history_").append(values.get(i)).append(", []) AS ").append(old.get(i));
+            c.append(", coalesce(")
+                    .append(var)
+                    .append(".history_")
+                    .append(values.get(i))
+                    .append(", []) AS ")
+                    .append(old.get(i));
         }
         c.append('\n');
-        c.append("WITH ").append(keep).append(", hr, ").append(String.join(", ", old)).append(",\n")
+        c.append("WITH ")
+                .append(keep)
+                .append(", hr, ")
+                .append(String.join(", ", old))
+                .append(",\n")
                 .append("     CASE WHEN size(hr) = 0 OR (hr[-1] < $run AND hr[0] >= $cut) THEN 0\n")
                 .append("          WHEN hr[-1] < $run AND hr[0] < $cut AND (size(hr) = 1 OR hr[1] >= $cut) THEN 1\n")
                 .append("          ELSE 2 END AS mode\n");
         StringJoiner next = new StringJoiner(",\n     ", "WITH " + keep + ",\n     ", "\n");
         next.add(merged("hr", "$run", "nr"));
-        for (int i = 0; i < values.size(); i++) next.add(merged(old.get(i), valuePrefix + values.get(i), "n_" + old.get(i)));
+        for (int i = 0; i < values.size(); i++)
+            next.add(merged(old.get(i), valuePrefix + values.get(i), "n_" + old.get(i)));
         c.append(next);
         StringJoiner set = new StringJoiner(", ", "SET ", "\n");
         set.add(var + ".history_runs = nr");
@@ -192,10 +208,19 @@ public final class GraphStatements {
             int status = values.indexOf("status");
             if (status < 0) throw new IllegalArgumentException("a streak needs a tracked status");
             String ns = "n_" + old.get(status);
-            c.append("WITH ").append(keep).append(", nr, ").append(String.join(", ", old.stream().map(o -> "n_" + o).toList())).append(",\n")
-                    .append("     CASE WHEN NOT ").append(ns).append("[-1] IN $fading THEN -1\n")
-                    .append("          ELSE reduce(s = 0, i IN range(0, size(").append(ns).append(") - 1) | CASE WHEN ")
-                    .append(ns).append("[i] IN $fading THEN s ELSE i + 1 END) END AS streak\n");
+            c.append("WITH ")
+                    .append(keep)
+                    .append(", nr, ")
+                    .append(String.join(", ", old.stream().map(o -> "n_" + o).toList()))
+                    .append(",\n")
+                    .append("     CASE WHEN NOT ")
+                    .append(ns)
+                    .append("[-1] IN $fading THEN -1\n")
+                    .append("          ELSE reduce(s = 0, i IN range(0, size(")
+                    .append(ns)
+                    .append(") - 1) | CASE WHEN ")
+                    .append(ns)
+                    .append("[i] IN $fading THEN s ELSE i + 1 END) END AS streak\n");
             set.add(var + ".weakening_since = CASE WHEN streak < 0 THEN null WHEN streak = 0 AND " + var
                     + ".weakening_since < nr[0] THEN " + var + ".weakening_since ELSE nr[streak] END");
         }

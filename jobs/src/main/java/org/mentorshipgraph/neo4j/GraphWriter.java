@@ -1,16 +1,15 @@
 package org.mentorshipgraph.neo4j;
 
-import org.mentorshipgraph.config.JobConfig;
-import org.mentorshipgraph.job.JobFailure;
-import org.mentorshipgraph.job.StepLog;
-import org.neo4j.driver.Driver;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.mentorshipgraph.config.JobConfig;
+import org.mentorshipgraph.job.JobFailure;
+import org.mentorshipgraph.job.StepLog;
+import org.neo4j.driver.Driver;
 
 /**
  * Writes a run's graph (the model: docs/graph-model.md; the Cypher: {@link GraphStatements}).
@@ -47,7 +46,11 @@ public final class GraphWriter {
         }
 
         public static Options from(JobConfig config) {
-            return new Options(config.neo4jDatabase(), config.neo4jBatchSize(), config.neo4jParallelism(), config.neo4jHistoryRuns(),
+            return new Options(
+                    config.neo4jDatabase(),
+                    config.neo4jBatchSize(),
+                    config.neo4jParallelism(),
+                    config.neo4jHistoryRuns(),
                     new LoggingObserver());
         }
 
@@ -57,9 +60,14 @@ public final class GraphWriter {
     }
 
     /** What a run writes; rows are maps in the shapes {@link Neo4jRows} documents. */
-    public record RunGraph(String runId, Map<String, Object> run, List<Map<String, Object>> people, List<Map<String, Object>> ties,
-                           List<Map<String, Object>> mentorships, List<Map<String, Object>> teams,
-                           List<Map<String, Object>> communities) {}
+    public record RunGraph(
+            String runId,
+            Map<String, Object> run,
+            List<Map<String, Object>> people,
+            List<Map<String, Object>> ties,
+            List<Map<String, Object>> mentorships,
+            List<Map<String, Object>> teams,
+            List<Map<String, Object>> communities) {}
 
     /**
      * What a write did.
@@ -69,8 +77,14 @@ public final class GraphWriter {
      * @param removed nodes and relationships removed because no retained run saw them
      * @param seconds seconds per step (people, ties, ...)
      */
-    public record Written(long people, long ties, long mentorships, boolean latest, long unseen, long removed,
-                          Map<String, Double> seconds) {
+    public record Written(
+            long people,
+            long ties,
+            long mentorships,
+            boolean latest,
+            long unseen,
+            long removed,
+            Map<String, Double> seconds) {
         public double rate(String step, long rows) {
             Double s = seconds.get(step);
             return s == null || s <= 0 ? Double.NaN : rows / s;
@@ -111,7 +125,8 @@ public final class GraphWriter {
 
         String run = g.runId();
         List<String> runIds = new ArrayList<>();
-        x.read(GraphStatements.RUN_IDS, Map.of()).forEach(r -> runIds.add(r.get("id").asString()));
+        x.read(GraphStatements.RUN_IDS, Map.of())
+                .forEach(r -> runIds.add(r.get("id").asString()));
         Retention retention = Retention.of(runIds, run, options.historyRuns());
         Map<String, Object> params = new HashMap<>();
         params.put("run", run);
@@ -137,14 +152,21 @@ public final class GraphWriter {
                 List<Map<String, Object>> links = new ArrayList<>(g.people().size());
                 for (Map<String, Object> p : g.people()) {
                     Object c = ((Map<?, ?>) p.get("props")).get("community");
-                    if (c != null) links.add(Map.of("e", personElement.get((String) p.get("id")), "key", String.valueOf(c)));
+                    if (c != null)
+                        links.add(Map.of("e", personElement.get((String) p.get("id")), "key", String.valueOf(c)));
                 }
-                return x.run("community-links", GraphStatements.COMMUNITY_LINKS, params, WritePlan.byKey(links, r -> r.get("key"), lanes));
+                return x.run(
+                        "community-links",
+                        GraphStatements.COMMUNITY_LINKS,
+                        params,
+                        WritePlan.byKey(links, r -> r.get("key"), lanes));
             });
         }
         long ties = timed(seconds, "ties", () -> writeTies(x, g, params, retention, personElement));
-        long mentorships = timed(seconds, "mentorships", () -> x.run("mentorships", GraphStatements.MENTORSHIPS, params,
-                WritePlan.single(g.mentorships())));
+        long mentorships = timed(
+                seconds,
+                "mentorships",
+                () -> x.run("mentorships", GraphStatements.MENTORSHIPS, params, WritePlan.single(g.mentorships())));
 
         long[] unseen = {0};
         long[] removed = {0};
@@ -162,7 +184,8 @@ public final class GraphWriter {
         seconds.forEach((k, v) -> finish.put("seconds_neo4j_" + k, v));
         x.once(GraphStatements.RUN_FINISH, Map.of("run", run, "props", finish));
         if (!retention.latest()) {
-            StepLog.warn("neo4j: run %s is older than run %s already in the graph: its history entries were added, current values left as they were",
+            StepLog.warn(
+                    "neo4j: run %s is older than run %s already in the graph: its history entries were added, current values left as they were",
                     run, runIds.get(runIds.size() - 1));
         }
         return new Written(people, ties, mentorships, retention.latest(), unseen[0], removed[0], seconds);
@@ -181,7 +204,8 @@ public final class GraphWriter {
         for (Map<String, Object> row : g.people()) {
             String id = (String) row.get("id");
             String te = teamElement.get((String) row.get("team"));
-            if (te == null) throw new IllegalStateException("person " + id + ": team " + row.get("team") + " is not in the graph");
+            if (te == null)
+                throw new IllegalStateException("person " + id + ": team " + row.get("team") + " is not in the graph");
             Map<String, Object> r = new HashMap<>(row);
             r.put("te", te);
             String e = personElement.get(id);
@@ -194,29 +218,43 @@ public final class GraphWriter {
             }
         }
         int lanes = options.parallelism();
-        long n = x.run("people-new", GraphStatements.PEOPLE_CREATE, params, WritePlan.byKey(create, r -> r.get("team"), lanes));
-        n += x.run("people-update", GraphStatements.PEOPLE_UPDATE, params, WritePlan.byKey(update, r -> r.get("team"), lanes));
+        long n = x.run(
+                "people-new",
+                GraphStatements.PEOPLE_CREATE,
+                params,
+                WritePlan.byKey(create, r -> r.get("team"), lanes));
+        n += x.run(
+                "people-update",
+                GraphStatements.PEOPLE_UPDATE,
+                params,
+                WritePlan.byKey(update, r -> r.get("team"), lanes));
         return n;
     }
 
     /** Every property of a person written for the first time: what PEOPLE_UPDATE would leave on a person without history. */
     static Map<String, Object> newPerson(Map<String, Object> row, String run, boolean latest) {
-        @SuppressWarnings("unchecked") Map<String, Object> props = (Map<String, Object>) row.get("props");
-        @SuppressWarnings("unchecked") Map<String, Object> history = (Map<String, Object>) row.get("history");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> props = (Map<String, Object>) row.get("props");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> history = (Map<String, Object>) row.get("history");
         Map<String, Object> all = new HashMap<>(props.size() + 12);
-        props.forEach((k, v) -> { if (v != null) all.put(k, v); });
+        props.forEach((k, v) -> {
+            if (v != null) all.put(k, v);
+        });
         all.put("person_id", row.get("id"));
         all.put("current", latest);
         all.put("last_seen_run", run);
         all.put("first_seen_run", run);
         all.put("history_runs", List.of(run));
-        for (String h : GraphStatements.PERSON_HISTORY) all.put("history_" + h, java.util.Collections.singletonList(history.get(h)));
+        for (String h : GraphStatements.PERSON_HISTORY)
+            all.put("history_" + h, java.util.Collections.singletonList(history.get(h)));
         return all;
     }
 
     private static Map<String, String> elementIds(BatchExecutor x, String cypher, String key) {
         Map<String, String> out = new HashMap<>();
-        x.read(cypher, Map.of()).forEach(r -> out.put(r.get(key).asString(), r.get("e").asString()));
+        x.read(cypher, Map.of())
+                .forEach(r -> out.put(r.get(key).asString(), r.get("e").asString()));
         return out;
     }
 
@@ -225,12 +263,20 @@ public final class GraphWriter {
      * here) and existing ones (updated by element id, history merged in Cypher). Both plans keep concurrent
      * transactions on disjoint people.
      */
-    private long writeTies(BatchExecutor x, RunGraph g, Map<String, Object> params, Retention retention, Map<String, String> personElement) {
+    private long writeTies(
+            BatchExecutor x,
+            RunGraph g,
+            Map<String, Object> params,
+            Retention retention,
+            Map<String, String> personElement) {
         Map<String, String> idOfElement = new HashMap<>(personElement.size() * 2);
         personElement.forEach((id, e) -> idOfElement.put(e, id));
         Map<String, String> existing = new HashMap<>();
-        x.read(GraphStatements.TIE_IDS, Map.of()).forEach(r ->
-                existing.put(idOfElement.get(r.get("a").asString()) + "\u0000" + idOfElement.get(r.get("b").asString()), r.get("t").asString()));
+        x.read(GraphStatements.TIE_IDS, Map.of())
+                .forEach(r -> existing.put(
+                        idOfElement.get(r.get("a").asString()) + "\u0000"
+                                + idOfElement.get(r.get("b").asString()),
+                        r.get("t").asString()));
         List<Map<String, Object>> create = new ArrayList<>();
         List<Map<String, Object>> update = new ArrayList<>();
         for (Map<String, Object> row : g.ties()) {
@@ -240,26 +286,40 @@ public final class GraphWriter {
                 update.add(Map.of("t", rel, "a", a, "b", b, "props", row.get("props")));
             } else {
                 String ea = personElement.get(a), eb = personElement.get(b);
-                if (ea == null || eb == null) throw new IllegalStateException("tie " + a + "-" + b + ": a person is not in the graph");
-                create.add(Map.of("ea", ea, "eb", eb, "a", a, "b", b, "props", newTie(row, g.runId(), retention.latest())));
+                if (ea == null || eb == null)
+                    throw new IllegalStateException("tie " + a + "-" + b + ": a person is not in the graph");
+                create.add(Map.of(
+                        "ea", ea, "eb", eb, "a", a, "b", b, "props", newTie(row, g.runId(), retention.latest())));
             }
         }
         int lanes = options.parallelism();
-        long n = x.run("ties-new", GraphStatements.TIES_CREATE, params, WritePlan.disjointPairs(create, r -> r.get("a"), r -> r.get("b"), lanes));
-        n += x.run("ties-update", GraphStatements.TIES_UPDATE, params, WritePlan.disjointPairs(update, r -> r.get("a"), r -> r.get("b"), lanes));
+        long n = x.run(
+                "ties-new",
+                GraphStatements.TIES_CREATE,
+                params,
+                WritePlan.disjointPairs(create, r -> r.get("a"), r -> r.get("b"), lanes));
+        n += x.run(
+                "ties-update",
+                GraphStatements.TIES_UPDATE,
+                params,
+                WritePlan.disjointPairs(update, r -> r.get("a"), r -> r.get("b"), lanes));
         return n;
     }
 
     /** Every property of a tie written for the first time: what TIES_UPDATE would leave on a tie without history. */
     static Map<String, Object> newTie(Map<String, Object> row, String run, boolean latest) {
-        @SuppressWarnings("unchecked") Map<String, Object> props = (Map<String, Object>) row.get("props");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> props = (Map<String, Object>) row.get("props");
         Map<String, Object> all = new HashMap<>(props.size() + 10);
-        props.forEach((k, v) -> { if (v != null) all.put(k, v); });
+        props.forEach((k, v) -> {
+            if (v != null) all.put(k, v);
+        });
         all.put("current", latest);
         all.put("last_seen_run", run);
         all.put("first_seen_run", run);
         all.put("history_runs", List.of(run));
-        for (String h : GraphStatements.TIE_HISTORY) all.put("history_" + h, java.util.Collections.singletonList(props.get(h)));
+        for (String h : GraphStatements.TIE_HISTORY)
+            all.put("history_" + h, java.util.Collections.singletonList(props.get(h)));
         if (GraphStatements.FADING.contains((String) props.get("status"))) all.put("weakening_since", run);
         return all;
     }
@@ -274,7 +334,8 @@ public final class GraphWriter {
     }
 
     private BatchExecutor executor() {
-        return new BatchExecutor(driver, options.database(), options.parallelism(), options.batchSize(), options.observer());
+        return new BatchExecutor(
+                driver, options.database(), options.parallelism(), options.batchSize(), options.observer());
     }
 
     private static double since(long t0) {
@@ -294,7 +355,10 @@ public final class GraphWriter {
             boolean latest = all.last().equals(run);
             String cut = "";
             if (all.size() > historyRuns) {
-                cut = all.descendingSet().stream().skip(historyRuns - 1L).findFirst().orElseThrow();
+                cut = all.descendingSet().stream()
+                        .skip(historyRuns - 1L)
+                        .findFirst()
+                        .orElseThrow();
             }
             if (!cut.isEmpty() && run.compareTo(cut) < 0) {
                 throw JobFailure.usage("run " + run + " is older than every run Neo4j keeps (the last " + historyRuns
@@ -308,7 +372,9 @@ public final class GraphWriter {
     static final class LoggingObserver implements WriteObserver {
         @Override
         public void stepFinished(String step, long rows, double seconds) {
-            StepLog.info("  neo4j %-12s %,9d rows in %6.2f s (%,.0f rows/s)", step, rows, seconds, seconds > 0 ? rows / seconds : 0.0);
+            StepLog.info(
+                    "  neo4j %-12s %,9d rows in %6.2f s (%,.0f rows/s)",
+                    step, rows, seconds, seconds > 0 ? rows / seconds : 0.0);
         }
     }
 }

@@ -1,5 +1,10 @@
 package org.mentorshipgraph.neo4j;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.mentorshipgraph.config.JobConfig;
 import org.mentorshipgraph.job.JobFailure;
 import org.mentorshipgraph.job.StepLog;
@@ -11,12 +16,6 @@ import org.neo4j.driver.exceptions.AuthenticationException;
 import org.neo4j.driver.exceptions.SecurityException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Opens a driver to whatever Neo4j the configuration names ({@code bolt://}, {@code neo4j://}, {@code neo4j+s://} …).
@@ -33,9 +32,13 @@ public final class Neo4jConnection {
         String password = password(config, environment);
         Driver driver;
         try {
-            driver = GraphDatabase.driver(uri, AuthTokens.basic(config.neo4jUsername(), password),
-                    Config.builder().withConnectionTimeout(10, TimeUnit.SECONDS)
-                            .withMaxTransactionRetryTime((long) Math.max(5, config.neo4jRetrySeconds()), TimeUnit.SECONDS)
+            driver = GraphDatabase.driver(
+                    uri,
+                    AuthTokens.basic(config.neo4jUsername(), password),
+                    Config.builder()
+                            .withConnectionTimeout(10, TimeUnit.SECONDS)
+                            .withMaxTransactionRetryTime(
+                                    (long) Math.max(5, config.neo4jRetrySeconds()), TimeUnit.SECONDS)
                             .withMaxConnectionPoolSize(Math.max(4, config.neo4jParallelism() + 2))
                             .withLogging(org.neo4j.driver.Logging.none())
                             .build());
@@ -50,18 +53,26 @@ public final class Neo4jConnection {
                 return driver;
             } catch (AuthenticationException e) {
                 driver.close();
-                throw JobFailure.neo4j("Neo4j at " + JobConfig.maskUserInfo(uri) + " refused the login of user '" + config.neo4jUsername()
-                        + "' (check NEO4J_USERNAME and NEO4J_PASSWORD or neo4j.password-file)", e);
+                throw JobFailure.neo4j(
+                        "Neo4j at " + JobConfig.maskUserInfo(uri) + " refused the login of user '"
+                                + config.neo4jUsername()
+                                + "' (check NEO4J_USERNAME and NEO4J_PASSWORD or neo4j.password-file)",
+                        e);
             } catch (SecurityException e) {
                 driver.close();
-                throw JobFailure.neo4j("Neo4j at " + JobConfig.maskUserInfo(uri) + " refused the connection: " + e.getMessage(), e);
+                throw JobFailure.neo4j(
+                        "Neo4j at " + JobConfig.maskUserInfo(uri) + " refused the connection: " + e.getMessage(), e);
             } catch (ServiceUnavailableException | SessionExpiredException e) {
                 if (System.nanoTime() > deadline) {
                     driver.close();
-                    throw JobFailure.neo4j("Neo4j at " + JobConfig.maskUserInfo(uri) + " is unreachable after " + (long) config.neo4jRetrySeconds()
-                            + " s of retries: " + e.getMessage(), e);
+                    throw JobFailure.neo4j(
+                            "Neo4j at " + JobConfig.maskUserInfo(uri) + " is unreachable after "
+                                    + (long) config.neo4jRetrySeconds() + " s of retries: " + e.getMessage(),
+                            e);
                 }
-                StepLog.warn("Neo4j at %s not reachable yet (%s); retrying in %.1f s", JobConfig.maskUserInfo(uri), e.getMessage(), backoffMs / 1000.0);
+                StepLog.warn(
+                        "Neo4j at %s not reachable yet (%s); retrying in %.1f s",
+                        JobConfig.maskUserInfo(uri), e.getMessage(), backoffMs / 1000.0);
                 try {
                     Thread.sleep(backoffMs);
                 } catch (InterruptedException ie) {
@@ -84,7 +95,8 @@ public final class Neo4jConnection {
         }
         String p = environment.get("NEO4J_PASSWORD");
         if (p == null || p.isEmpty()) {
-            throw JobFailure.usage("no Neo4j password: set NEO4J_PASSWORD or neo4j.password-file (never on the command line)");
+            throw JobFailure.usage(
+                    "no Neo4j password: set NEO4J_PASSWORD or neo4j.password-file (never on the command line)");
         }
         return p;
     }

@@ -24,16 +24,21 @@ public final class Neo4jFailures {
         if (!(e instanceof Neo4jException n)) return e;
         String what = oneLine(n.getMessage());
         if (n instanceof AuthenticationException) {
-            return JobFailure.neo4j(where + " refused the login (check NEO4J_USERNAME and NEO4J_PASSWORD or neo4j.password-file): " + what, e);
+            return JobFailure.neo4j(
+                    where + " refused the login (check NEO4J_USERNAME and NEO4J_PASSWORD or neo4j.password-file): "
+                            + what,
+                    e);
         }
         if (n instanceof SecurityException) return JobFailure.neo4j(where + " refused the write: " + what, e);
         if (n instanceof FatalDiscoveryException || "Neo.ClientError.Database.DatabaseNotFound".equals(n.code())) {
-            return JobFailure.neo4j(where + " has no database '" + database + "' (set neo4j.database / --neo4j-database): " + what, e);
+            return JobFailure.neo4j(
+                    where + " has no database '" + database + "' (set neo4j.database / --neo4j-database): " + what, e);
         }
         if (n instanceof ServiceUnavailableException || n instanceof SessionExpiredException) {
             return JobFailure.neo4j(where + " became unreachable during the write, retries exhausted: " + what, e);
         }
-        if (n instanceof TransientException) return JobFailure.neo4j(where + " kept failing transiently, retries exhausted: " + what, e);
+        if (n instanceof TransientException)
+            return JobFailure.neo4j(where + " kept failing transiently, retries exhausted: " + what, e);
         if (n instanceof DatabaseException) return JobFailure.neo4j(where + " failed: " + what, e);
         if (n instanceof ClientException && n.code() != null && n.code().startsWith("Neo.ClientError.General.")) {
             return JobFailure.neo4j(where + " refused the write: " + what, e); // e.g. a read-only database

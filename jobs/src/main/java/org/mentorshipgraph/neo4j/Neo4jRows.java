@@ -1,14 +1,5 @@
 package org.mentorshipgraph.neo4j;
 
-import org.mentorshipgraph.centrality.PersonMetrics;
-import org.mentorshipgraph.graph.OrgGraph;
-import org.mentorshipgraph.ingest.Mentorship;
-import org.mentorshipgraph.job.RunRecord;
-import org.mentorshipgraph.output.Json;
-import org.mentorshipgraph.output.Table;
-import org.mentorshipgraph.ties.AssessedTie;
-import org.mentorshipgraph.ties.TieAssessment;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -18,6 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.mentorshipgraph.centrality.PersonMetrics;
+import org.mentorshipgraph.graph.OrgGraph;
+import org.mentorshipgraph.ingest.Mentorship;
+import org.mentorshipgraph.job.RunRecord;
+import org.mentorshipgraph.output.Json;
+import org.mentorshipgraph.output.Table;
+import org.mentorshipgraph.ties.AssessedTie;
+import org.mentorshipgraph.ties.TieAssessment;
 
 /**
  * Turns a run's tables into the parameter rows of {@link GraphWriter}. Neo4j properties are scalars or lists, never
@@ -36,10 +35,18 @@ import java.util.TreeMap;
 public final class Neo4jRows {
     private Neo4jRows() {}
 
-    public static GraphWriter.RunGraph of(String runId, RunRecord record, OrgGraph org, PersonMetrics metrics, Table people,
-                                          Table ties, List<Mentorship> mentorships, TieAssessment.Result assessed) {
+    public static GraphWriter.RunGraph of(
+            String runId,
+            RunRecord record,
+            OrgGraph org,
+            PersonMetrics metrics,
+            Table people,
+            Table ties,
+            List<Mentorship> mentorships,
+            TieAssessment.Result assessed) {
         Map<String, AssessedTie> byPair = new HashMap<>();
-        for (AssessedTie t : assessed.ties()) byPair.put(t.tie().personA() + "\u0000" + t.tie().personB(), t);
+        for (AssessedTie t : assessed.ties())
+            byPair.put(t.tie().personA() + "\u0000" + t.tie().personB(), t);
         List<Map<String, Object>> mentorRows = new ArrayList<>();
         LocalDate asOf = LocalDate.parse(runId);
         for (Mentorship m : mentorships) {
@@ -53,7 +60,9 @@ public final class Neo4jRows {
             props.put("ended_on", m.endedOn());
             props.put("active", m.activeOn(asOf));
             props.put("status", t == null ? "no_contact" : t.trend().status().label());
-            props.put("status_reason", t == null ? "no interaction in the look-back" : t.trend().reason());
+            props.put(
+                    "status_reason",
+                    t == null ? "no interaction in the look-back" : t.trend().reason());
             mentorRows.add(mentorship(m.mentorId(), m.menteeId(), props));
         }
 
@@ -67,7 +76,10 @@ public final class Neo4jRows {
         }
         List<Map<String, Object>> teams = new ArrayList<>();
         teamDepartments.forEach((team, depts) -> {
-            String dept = depts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            String dept = depts.entrySet().stream()
+                    .max(Map.Entry.comparingByValue())
+                    .orElseThrow()
+                    .getKey();
             teams.add(Map.of("name", team, "department", dept, "size", (long) teamSize.get(team)));
         });
 
@@ -76,7 +88,8 @@ public final class Neo4jRows {
         List<Map<String, Object>> communities = new ArrayList<>();
         communitySize.forEach((c, size) -> communities.add(Map.of("key", String.valueOf(c), "size", (long) size)));
 
-        return new GraphWriter.RunGraph(runId, runProperties(record), peopleRows(people), tieRows(ties), mentorRows, teams, communities);
+        return new GraphWriter.RunGraph(
+                runId, runProperties(record), peopleRows(people), tieRows(ties), mentorRows, teams, communities);
     }
 
     /** The run record flattened to Neo4j properties: scalars as they are, nested parts as JSON text. */
@@ -84,10 +97,13 @@ public final class Neo4jRows {
         Map<String, Object> props = new LinkedHashMap<>();
         record.asMap().forEach((k, v) -> {
             if (v == null) return;
-            if (v instanceof Map<?, ?> || v instanceof List<?>) props.put(k + "_json", Json.write(v).replaceAll("\\s+", " "));
+            if (v instanceof Map<?, ?> || v instanceof List<?>)
+                props.put(k + "_json", Json.write(v).replaceAll("\\s+", " "));
             else props.put(k, v);
         });
-        record.counts().forEach((k, v) -> { if (v instanceof Number) props.put("count_" + k, v); });
+        record.counts().forEach((k, v) -> {
+            if (v instanceof Number) props.put("count_" + k, v);
+        });
         record.seconds().forEach((k, v) -> props.put("seconds_" + k.replace('-', '_'), v));
         record.betweennessInfo().forEach((k, v) -> props.put("betweenness_" + k, v));
         return props;

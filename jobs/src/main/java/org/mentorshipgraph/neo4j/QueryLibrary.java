@@ -1,12 +1,5 @@
 package org.mentorshipgraph.neo4j;
 
-import org.mentorshipgraph.job.JobFailure;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
-import org.neo4j.driver.Value;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.mentorshipgraph.job.JobFailure;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.Value;
 
 /**
  * The analysts' named Cypher questions: the {@code *.cypher} files of a folder ({@code queries/} at the repository
@@ -31,7 +30,12 @@ public final class QueryLibrary {
         this.queries = queries;
     }
 
-    public enum Type { STRING, INT, FLOAT, BOOLEAN }
+    public enum Type {
+        STRING,
+        INT,
+        FLOAT,
+        BOOLEAN
+    }
 
     /** A declared parameter; {@code required} parameters have no default. */
     public record Param(String name, Type type, boolean required, Object defaultValue, String description) {}
@@ -50,7 +54,9 @@ public final class QueryLibrary {
             for (Param p : params) {
                 String v = given.get(p.name());
                 if (v == null) {
-                    if (p.required()) throw JobFailure.usage("query " + name + " needs --param " + p.name() + "=<" + p.type().name().toLowerCase(Locale.ROOT) + ">");
+                    if (p.required())
+                        throw JobFailure.usage("query " + name + " needs --param " + p.name() + "=<"
+                                + p.type().name().toLowerCase(Locale.ROOT) + ">");
                     out.put(p.name(), p.defaultValue());
                 } else {
                     out.put(p.name(), parse(name, p.name(), p.type(), v));
@@ -83,7 +89,9 @@ public final class QueryLibrary {
         if (!Files.isDirectory(folder)) throw JobFailure.usage("no query folder " + folder + " (set --queries)");
         Map<String, NamedQuery> queries = new TreeMap<>();
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".cypher")).sorted().toList()) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".cypher"))
+                    .sorted()
+                    .toList()) {
                 String name = f.getFileName().toString().replaceFirst("\\.cypher$", "");
                 queries.put(name, parse(name, Files.readString(f)));
             }
@@ -93,11 +101,14 @@ public final class QueryLibrary {
         return new QueryLibrary(queries);
     }
 
-    public Map<String, NamedQuery> all() { return queries; }
+    public Map<String, NamedQuery> all() {
+        return queries;
+    }
 
     public NamedQuery get(String name) {
         NamedQuery q = queries.get(name);
-        if (q == null) throw JobFailure.usage("no query '" + name + "'; the queries are: " + String.join(", ", queries.keySet()));
+        if (q == null)
+            throw JobFailure.usage("no query '" + name + "'; the queries are: " + String.join(", ", queries.keySet()));
         return q;
     }
 
@@ -132,7 +143,9 @@ public final class QueryLibrary {
             String c = lines.get(i).strip().substring(2).strip();
             if (c.startsWith("@param")) {
                 String[] f = c.split("\\s+", 5);
-                if (f.length < 4) throw JobFailure.usage(name + ".cypher: '@param NAME TYPE DEFAULT description' expected, got '" + c + "'");
+                if (f.length < 4)
+                    throw JobFailure.usage(
+                            name + ".cypher: '@param NAME TYPE DEFAULT description' expected, got '" + c + "'");
                 Type type;
                 try {
                     type = Type.valueOf(f[2].toUpperCase(Locale.ROOT));
@@ -163,7 +176,8 @@ public final class QueryLibrary {
                 }
             };
         } catch (NumberFormatException e) {
-            throw JobFailure.usage("query " + query + ": parameter " + param + " must be " + type.name().toLowerCase(Locale.ROOT) + ", got '" + v + "'");
+            throw JobFailure.usage("query " + query + ": parameter " + param + " must be "
+                    + type.name().toLowerCase(Locale.ROOT) + ", got '" + v + "'");
         }
     }
 }

@@ -1,8 +1,5 @@
 package org.mentorshipgraph.neo4j;
 
-import org.mentorshipgraph.output.ResultTables;
-import org.mentorshipgraph.output.Table;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -13,11 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-
-import static org.mentorshipgraph.output.Table.Type.BOOLEAN;
-import static org.mentorshipgraph.output.Table.Type.DOUBLE;
-import static org.mentorshipgraph.output.Table.Type.LONG;
-import static org.mentorshipgraph.output.Table.Type.STRING;
+import org.mentorshipgraph.output.ResultTables;
+import org.mentorshipgraph.output.Table;
 
 /**
  * A generated organisation's run graph, with the columns of a real run's people and ties tables
@@ -34,9 +28,21 @@ import static org.mentorshipgraph.output.Table.Type.STRING;
 public final class SyntheticRunGraph {
     private SyntheticRunGraph() {}
 
-    private static final String[] STATUSES = {"stable", "stable", "stable", "stable", "stable", "stable", "stable",
-            "new", "strengthening", "weakening", "dormant"};
-    private static final String[] CHANNELS = {"chat", "meeting", "email", "code_review", "one_on_one", "call", "pairing"};
+    private static final String[] STATUSES = {
+        "stable",
+        "stable",
+        "stable",
+        "stable",
+        "stable",
+        "stable",
+        "stable",
+        "new",
+        "strengthening",
+        "weakening",
+        "dormant"
+    };
+    private static final String[] CHANNELS = {"chat", "meeting", "email", "code_review", "one_on_one", "call", "pairing"
+    };
 
     /**
      * @param runId   the run's id (its as-of date, YYYY-MM-DD)
@@ -47,8 +53,10 @@ public final class SyntheticRunGraph {
      * @param variant 0 for the base night; another value changes about a tenth of the values and drops 1% of the ties
      */
     public static GraphWriter.RunGraph generate(String runId, int people, int teams, int ties, long seed, int variant) {
-        if (people < 2 || teams < 1 || ties < 1) throw new IllegalArgumentException("need people >= 2, teams >= 1, ties >= 1");
-        if ((long) ties > (long) people * (people - 1) / 4) throw new IllegalArgumentException("too many ties for " + people + " people");
+        if (people < 2 || teams < 1 || ties < 1)
+            throw new IllegalArgumentException("need people >= 2, teams >= 1, ties >= 1");
+        if ((long) ties > (long) people * (people - 1) / 4)
+            throw new IllegalArgumentException("too many ties for " + people + " people");
         SplittableRandom org = new SplittableRandom(seed);
         SplittableRandom night = new SplittableRandom(seed * 31 + variant);
         LocalDate asOf = LocalDate.parse(runId);
@@ -87,11 +95,12 @@ public final class SyntheticRunGraph {
             if (a == b) continue;
             int lo = Math.min(a, b), hi = Math.max(a, b); // ids are zero-padded: index order is id order
             if (!seen.add(((long) lo << 32) | hi)) continue;
-            pairs.add(new long[]{lo, hi, org.nextLong()});
+            pairs.add(new long[] {lo, hi, org.nextLong()});
         }
 
         Table tieTable = ResultTables.tieColumns();
-        long asOfEndMs = asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        long asOfEndMs =
+                asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
         for (long[] p : pairs) {
             int a = (int) p[0], b = (int) p[1];
             SplittableRandom r = new SplittableRandom(p[2]);
@@ -105,19 +114,39 @@ public final class SyntheticRunGraph {
             long lastMs = Math.max(firstMs, asOfEndMs - (long) (v.nextDouble() * 60 * 86_400_000L));
             int channels = 1 + v.nextInt(3);
             StringBuilder channelList = new StringBuilder();
-            for (int c = 0; c < channels; c++) channelList.append(c > 0 ? ";" : "").append(CHANNELS[(a + c) % CHANNELS.length]);
+            for (int c = 0; c < channels; c++)
+                channelList.append(c > 0 ? ";" : "").append(CHANNELS[(a + c) % CHANNELS.length]);
             int recent = v.nextInt(12), baseline = v.nextInt(30);
             double recentRate = recent / 28.0, baselineRate = baseline / 84.0;
             boolean fading = status.equals("weakening") || status.equals("dormant");
             boolean crossTeam = teamOf[a] != teamOf[b];
             boolean mentorship = a % 20 == 0 && b == mentee(a, people);
-            tieTable.add(ids[a], ids[b], strength, strength >= 0.5, (long) interactions, (long) channels, channelList.toString(),
-                    v.nextDouble() * 0.5, Instant.ofEpochMilli(firstMs).toString(), Instant.ofEpochMilli(lastMs).toString(),
-                    (asOfEndMs - lastMs) / 86_400_000.0, 1 + v.nextDouble() * 10, (long) recent, (long) baseline,
-                    recentRate, baselineRate, baselineRate > 0 ? recentRate / baselineRate : Double.NaN,
-                    v.nextDouble(), v.nextDouble(), status,
+            tieTable.add(
+                    ids[a],
+                    ids[b],
+                    strength,
+                    strength >= 0.5,
+                    (long) interactions,
+                    (long) channels,
+                    channelList.toString(),
+                    v.nextDouble() * 0.5,
+                    Instant.ofEpochMilli(firstMs).toString(),
+                    Instant.ofEpochMilli(lastMs).toString(),
+                    (asOfEndMs - lastMs) / 86_400_000.0,
+                    1 + v.nextDouble() * 10,
+                    (long) recent,
+                    (long) baseline,
+                    recentRate,
+                    baselineRate,
+                    baselineRate > 0 ? recentRate / baselineRate : Double.NaN,
+                    v.nextDouble(),
+                    v.nextDouble(),
+                    status,
                     status + ": " + recent + " contacts in the last 28 days against " + baseline + " in the 84 before",
-                    mentorship, crossTeam, crossTeam && v.nextBoolean(), crossTeam ? v.nextDouble() * 0.1 : Double.NaN,
+                    mentorship,
+                    crossTeam,
+                    crossTeam && v.nextBoolean(),
+                    crossTeam ? v.nextDouble() * 0.1 : Double.NaN,
                     fading ? (mentorship ? 1L : crossTeam ? 2L : 3L) : 9L);
             degree[a]++;
             degree[b]++;
@@ -126,20 +155,41 @@ public final class SyntheticRunGraph {
         }
 
         for (int i = 0; i < people; i++) {
-            SplittableRandom r = new SplittableRandom(seed ^ (i * 0x9E3779B97F4A7C15L) ^ (variant != 0 && i % 10 == 0 ? variant : 0));
+            SplittableRandom r = new SplittableRandom(
+                    seed ^ (i * 0x9E3779B97F4A7C15L) ^ (variant != 0 && i % 10 == 0 ? variant : 0));
             double betweenness = r.nextDouble() * r.nextDouble() * 0.01;
             double constraint = 0.05 + r.nextDouble() * 0.9;
             double teamParticipation = r.nextDouble() * 0.8;
             double score = 100 * (0.5 * betweenness / 0.01 + 0.25 * (1 - constraint) + 0.25 * teamParticipation);
             LocalDate hired = asOf.minusDays(30 + new SplittableRandom(seed + i).nextInt(3000));
             boolean newcomer = hired.isAfter(asOf.minusDays(90));
-            peopleTable.add(ids[i], "Person " + i, team(teamOf[i]), department(teamOf[i] / 50 % departments),
-                    i % 7 == 0 ? "Engineering Manager" : "Engineer", "L" + (1 + i % 6), id((i / 20) * 20), hired.toString(),
-                    (long) degree[i], strengthOf[i], betweenness, constraint, 1 + r.nextDouble() * degree[i],
-                    (long) (teamOf[i] / 10), teamParticipation, r.nextDouble() * 0.8, r.nextDouble(), score, 0L,
+            peopleTable.add(
+                    ids[i],
+                    "Person " + i,
+                    team(teamOf[i]),
+                    department(teamOf[i] / 50 % departments),
+                    i % 7 == 0 ? "Engineering Manager" : "Engineer",
+                    "L" + (1 + i % 6),
+                    id((i / 20) * 20),
+                    hired.toString(),
+                    (long) degree[i],
+                    strengthOf[i],
+                    betweenness,
+                    constraint,
+                    1 + r.nextDouble() * degree[i],
+                    (long) (teamOf[i] / 10),
+                    teamParticipation,
+                    r.nextDouble() * 0.8,
+                    r.nextDouble(),
+                    score,
+                    0L,
                     score > 60 ? "bridges " + team(teamOf[i]) + " and " + team((teamOf[i] + 1) % teams) : null,
-                    r.nextDouble() * 3, r.nextDouble() * 3, r.nextInt(20) == 0, i % 20 != 0 && (i - 1) % 20 == 0,
-                    newcomer && degree[i] < 3, false);
+                    r.nextDouble() * 3,
+                    r.nextDouble() * 3,
+                    r.nextInt(20) == 0,
+                    i % 20 != 0 && (i - 1) % 20 == 0,
+                    newcomer && degree[i] < 3,
+                    false);
         }
         rankByScore(peopleTable);
 
@@ -165,16 +215,22 @@ public final class SyntheticRunGraph {
 
         List<Map<String, Object>> teamRows = new ArrayList<>();
         for (int t = 0; t < teams; t++) {
-            teamRows.add(Map.of("name", team(t), "department", department(t / 50 % departments),
-                    "size", (long) (teamStart[t + 1] - teamStart[t])));
+            teamRows.add(Map.of("name", team(t), "department", department(t / 50 % departments), "size", (long)
+                    (teamStart[t + 1] - teamStart[t])));
         }
         Map<Long, Long> communitySize = new java.util.TreeMap<>();
         for (int i = 0; i < people; i++) communitySize.merge((long) (teamOf[i] / 10), 1L, Long::sum);
         List<Map<String, Object>> communityRows = new ArrayList<>();
         communitySize.forEach((c, n) -> communityRows.add(Map.of("key", String.valueOf(c), "size", n)));
 
-        return new GraphWriter.RunGraph(runId, run, Neo4jRows.peopleRows(peopleTable), Neo4jRows.tieRows(tieTable),
-                mentorRows, teamRows, communityRows);
+        return new GraphWriter.RunGraph(
+                runId,
+                run,
+                Neo4jRows.peopleRows(peopleTable),
+                Neo4jRows.tieRows(tieTable),
+                mentorRows,
+                teamRows,
+                communityRows);
     }
 
     private static int mentee(int mentor, int people) {

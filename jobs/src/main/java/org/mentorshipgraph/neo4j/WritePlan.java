@@ -26,7 +26,9 @@ public final class WritePlan {
         this.rounds = rounds;
     }
 
-    public List<List<List<Map<String, Object>>>> rounds() { return rounds; }
+    public List<List<List<Map<String, Object>>>> rounds() {
+        return rounds;
+    }
 
     public long rows() {
         return rounds.stream().flatMap(List::stream).mapToLong(List::size).sum();
@@ -38,11 +40,13 @@ public final class WritePlan {
     }
 
     /** One round of {@code lanes} lanes; rows with the same key are in the same lane. */
-    public static WritePlan byKey(List<Map<String, Object>> rows, Function<Map<String, Object>, Object> key, int lanes) {
+    public static WritePlan byKey(
+            List<Map<String, Object>> rows, Function<Map<String, Object>, Object> key, int lanes) {
         if (lanes <= 1) return single(rows);
         List<List<Map<String, Object>>> out = new ArrayList<>(lanes);
         for (int i = 0; i < lanes; i++) out.add(new ArrayList<>(rows.size() / lanes + 16));
-        for (Map<String, Object> row : rows) out.get(group(key.apply(row), lanes)).add(row);
+        for (Map<String, Object> row : rows)
+            out.get(group(key.apply(row), lanes)).add(row);
         return new WritePlan(List.of(out));
     }
 
@@ -51,8 +55,11 @@ public final class WritePlan {
      *
      * @param a one endpoint's key, {@code b} the other's
      */
-    public static WritePlan disjointPairs(List<Map<String, Object>> rows, Function<Map<String, Object>, Object> a,
-                                          Function<Map<String, Object>, Object> b, int lanes) {
+    public static WritePlan disjointPairs(
+            List<Map<String, Object>> rows,
+            Function<Map<String, Object>, Object> a,
+            Function<Map<String, Object>, Object> b,
+            int lanes) {
         if (lanes <= 1) return single(rows);
         int k = 2 * lanes;
         int[][] roundOf = new int[k][k];

@@ -1,14 +1,5 @@
 package org.mentorshipgraph.output;
 
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.mentorshipgraph.ingest.RejectedRow;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,6 +11,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.mentorshipgraph.ingest.RejectedRow;
 
 /**
  * The files of one run. Everything is written into a hidden staging folder beside {@code OUT/runs/<as-of>/} and
@@ -42,10 +41,14 @@ public final class RunFiles {
     }
 
     /** Where files go while the run writes them. */
-    public Path staging() { return staging; }
+    public Path staging() {
+        return staging;
+    }
 
     /** Where the run's files are once published. */
-    public Path published() { return runsDir.resolve(runId); }
+    public Path published() {
+        return runsDir.resolve(runId);
+    }
 
     public void writeCsv(Table table, String fileName) {
         try (CsvWriter w = new CsvWriter(staging.resolve(fileName), table.columnNames())) {
@@ -56,24 +59,32 @@ public final class RunFiles {
     /** Writes the table as a Parquet folder (one part file) named {@code <name>.parquet}. */
     public void writeParquet(SparkSession spark, Table table) {
         List<StructField> fields = new ArrayList<>();
-        for (Table.Column c : table.columns()) fields.add(DataTypes.createStructField(c.name(), sparkType(c.type()), true));
+        for (Table.Column c : table.columns())
+            fields.add(DataTypes.createStructField(c.name(), sparkType(c.type()), true));
         List<Row> rows = new ArrayList<>(table.rows().size());
         for (Object[] r : table.rows()) rows.add(RowFactory.create(r));
-        spark.createDataFrame(rows, DataTypes.createStructType(fields)).coalesce(1)
-                .write().mode("overwrite").parquet(staging.resolve(table.name() + ".parquet").toString());
+        spark.createDataFrame(rows, DataTypes.createStructType(fields))
+                .coalesce(1)
+                .write()
+                .mode("overwrite")
+                .parquet(staging.resolve(table.name() + ".parquet").toString());
     }
 
     /** Writes rejected interactions (streamed from Spark) and rejected directory rows into one {@code rejected.csv}. */
     public long writeRejected(Dataset<Row> rejectedInteractions, List<RejectedRow> others) {
         long n = 0;
-        try (CsvWriter w = new CsvWriter(staging.resolve("rejected.csv"), List.of("input", "file", "reason", "record"))) {
+        try (CsvWriter w =
+                new CsvWriter(staging.resolve("rejected.csv"), List.of("input", "file", "reason", "record"))) {
             Iterator<Row> it = rejectedInteractions.toLocalIterator();
             while (it.hasNext()) {
                 Row r = it.next();
                 w.row(r.getString(0), r.getString(1), r.getString(2), r.getString(3));
                 n++;
             }
-            for (RejectedRow r : others) { w.row(r.input(), r.file(), r.reason(), r.record()); n++; }
+            for (RejectedRow r : others) {
+                w.row(r.input(), r.file(), r.reason(), r.record());
+                n++;
+            }
         }
         return n;
     }
@@ -105,7 +116,11 @@ public final class RunFiles {
         if (!Files.exists(p)) return;
         try (Stream<Path> s = Files.walk(p)) {
             s.sorted(Comparator.reverseOrder()).forEach(x -> {
-                try { Files.deleteIfExists(x); } catch (IOException e) { throw new UncheckedIOException(e); }
+                try {
+                    Files.deleteIfExists(x);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);

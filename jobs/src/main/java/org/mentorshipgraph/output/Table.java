@@ -10,7 +10,12 @@ import java.util.Map;
  * read, so every output shows the same columns with the same values.
  */
 public final class Table {
-    public enum Type { STRING, LONG, DOUBLE, BOOLEAN }
+    public enum Type {
+        STRING,
+        LONG,
+        DOUBLE,
+        BOOLEAN
+    }
 
     public record Column(String name, Type type) {}
 
@@ -18,19 +23,36 @@ public final class Table {
     private final List<Column> columns = new ArrayList<>();
     private final List<Object[]> rows = new ArrayList<>();
 
-    public Table(String name) { this.name = name; }
+    public Table(String name) {
+        this.name = name;
+    }
 
-    public Table column(String name, Type type) { columns.add(new Column(name, type)); return this; }
+    public Table column(String name, Type type) {
+        columns.add(new Column(name, type));
+        return this;
+    }
 
     public void add(Object... row) {
-        if (row.length != columns.size()) throw new IllegalArgumentException(name + ": row has " + row.length + " fields, table " + columns.size());
+        if (row.length != columns.size())
+            throw new IllegalArgumentException(name + ": row has " + row.length + " fields, table " + columns.size());
         rows.add(row);
     }
 
-    public String name() { return name; }
-    public List<Column> columns() { return columns; }
-    public List<Object[]> rows() { return rows; }
-    public List<String> columnNames() { return columns.stream().map(Column::name).toList(); }
+    public String name() {
+        return name;
+    }
+
+    public List<Column> columns() {
+        return columns;
+    }
+
+    public List<Object[]> rows() {
+        return rows;
+    }
+
+    public List<String> columnNames() {
+        return columns.stream().map(Column::name).toList();
+    }
 
     public int indexOf(String column) {
         for (int i = 0; i < columns.size(); i++) if (columns.get(i).name().equals(column)) return i;

@@ -1,6 +1,7 @@
 package org.mentorshipgraph.report;
 
-import org.mentorshipgraph.output.CsvWriter;
+import static org.mentorshipgraph.report.HtmlReport.list;
+import static org.mentorshipgraph.report.HtmlReport.map;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,9 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.mentorshipgraph.report.HtmlReport.list;
-import static org.mentorshipgraph.report.HtmlReport.map;
+import org.mentorshipgraph.output.CsvWriter;
 
 /**
  * One CSV file per table of the report, written beside {@code network-health.json} as
@@ -36,7 +35,13 @@ final class CsvExports {
         headline.add(List.of("figure", "label", "value", "previous", "change", "previous_as_of"));
         for (HeadlineFigure fig : HeadlineFigure.values()) {
             Map<String, Object> c = map(byFigure.get(fig.key));
-            headline.add(row(fig.key, fig.label, h.get(fig.key), c.get("previous"), c.get("change"), changes.get("previous_as_of")));
+            headline.add(row(
+                    fig.key,
+                    fig.label,
+                    h.get(fig.key),
+                    c.get("previous"),
+                    c.get("change"),
+                    changes.get("previous_as_of")));
         }
         t.put("headline", headline);
 
@@ -45,26 +50,96 @@ final class CsvExports {
         map(f.get("tie_status")).forEach((k, v) -> status.add(row(k, v)));
         t.put("tie-status", status);
 
-        t.put("connectors", rows(list(f.get("top_connectors")), "rank", "person_id", "name", "team", "department", "connector_score",
-                "betweenness", "constraint", "team_participation", "cross_team_share", "ties", "teams_joined", "departments_joined",
-                "communities_joined", "reason"));
+        t.put(
+                "connectors",
+                rows(
+                        list(f.get("top_connectors")),
+                        "rank",
+                        "person_id",
+                        "name",
+                        "team",
+                        "department",
+                        "connector_score",
+                        "betweenness",
+                        "constraint",
+                        "team_participation",
+                        "cross_team_share",
+                        "ties",
+                        "teams_joined",
+                        "departments_joined",
+                        "communities_joined",
+                        "reason"));
 
         Map<String, Object> b = map(f.get("brokerage"));
         List<List<Object>> brokerage = new ArrayList<>();
         brokerage.add(List.of("measure", "value"));
-        for (String k : List.of("top_1pct_share", "top_5pct_share", "top_10pct_share", "top_25pct_share", "people_in_top_1pct", "gini")) {
+        for (String k : List.of(
+                "top_1pct_share",
+                "top_5pct_share",
+                "top_10pct_share",
+                "top_25pct_share",
+                "people_in_top_1pct",
+                "gini")) {
             brokerage.add(row(k, b.get(k)));
         }
         t.put("brokerage", brokerage);
 
-        t.put("fading-ties", rows(list(f.get("fading_ties")), "kind", "status", "person_a", "name_a", "team_a", "person_b", "name_b",
-                "team_b", "cross_team", "cross_community", "strength", "bridge_risk", "recent_per_week", "baseline_per_week", "p_drop", "usual_gap_days", "reason"));
-        t.put("shrinking-networks", rows(list(f.get("shrinking_networks")), "person_id", "name", "team", "recent_per_week",
-                "baseline_per_week", "change"));
-        t.put("newcomers-without-mentor", rows(list(f.get("newcomers_without_mentor")), "person_id", "name", "team", "days_since_hire",
-                "active_ties", "cross_team_share"));
-        t.put("teams", rows(list(f.get("teams")), "team", "department", "people", "inside_ties", "cohesion", "inside_strength",
-                "outside_strength", "outside_share", "teams_reached", "members_without_outside_tie_share", "cut_off_rank"));
+        t.put(
+                "fading-ties",
+                rows(
+                        list(f.get("fading_ties")),
+                        "kind",
+                        "status",
+                        "person_a",
+                        "name_a",
+                        "team_a",
+                        "person_b",
+                        "name_b",
+                        "team_b",
+                        "cross_team",
+                        "cross_community",
+                        "strength",
+                        "bridge_risk",
+                        "recent_per_week",
+                        "baseline_per_week",
+                        "p_drop",
+                        "usual_gap_days",
+                        "reason"));
+        t.put(
+                "shrinking-networks",
+                rows(
+                        list(f.get("shrinking_networks")),
+                        "person_id",
+                        "name",
+                        "team",
+                        "recent_per_week",
+                        "baseline_per_week",
+                        "change"));
+        t.put(
+                "newcomers-without-mentor",
+                rows(
+                        list(f.get("newcomers_without_mentor")),
+                        "person_id",
+                        "name",
+                        "team",
+                        "days_since_hire",
+                        "active_ties",
+                        "cross_team_share"));
+        t.put(
+                "teams",
+                rows(
+                        list(f.get("teams")),
+                        "team",
+                        "department",
+                        "people",
+                        "inside_ties",
+                        "cohesion",
+                        "inside_strength",
+                        "outside_strength",
+                        "outside_share",
+                        "teams_reached",
+                        "members_without_outside_tie_share",
+                        "cut_off_rank"));
         t.put("team-links", rows(list(map(f.get("team_links")).get("pairs")), "team_a", "team_b", "ties", "strength"));
 
         List<String> trendColumns = new ArrayList<>(List.of("as_of"));
@@ -81,7 +156,8 @@ final class CsvExports {
             Path target = dir.resolve(name);
             Path tmp = dir.resolve("." + name + ".tmp");
             List<List<Object>> rows = e.getValue();
-            try (CsvWriter w = new CsvWriter(tmp, rows.get(0).stream().map(String::valueOf).toList())) {
+            try (CsvWriter w =
+                    new CsvWriter(tmp, rows.get(0).stream().map(String::valueOf).toList())) {
                 for (List<Object> r : rows.subList(1, rows.size())) w.row(r.toArray());
             }
             try {

@@ -21,7 +21,12 @@ enum HeadlineFigure {
     NEWCOMERS("newcomers_without_mentor", "Newcomers without a mentor", Kind.COUNT, -1),
     BROKERAGE("brokerage_top1pct_share", "Betweenness held by the top 1%", Kind.PERCENT, 0);
 
-    enum Kind { COUNT, DECIMAL, RATIO, PERCENT }
+    enum Kind {
+        COUNT,
+        DECIMAL,
+        RATIO,
+        PERCENT
+    }
 
     final String key;
     final String label;

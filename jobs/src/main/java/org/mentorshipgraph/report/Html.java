@@ -62,9 +62,20 @@ final class Html {
             this.caption = caption;
         }
 
-        SortableTable text(String label) { head.add(new String[]{label, "text", null}); return this; }
-        SortableTable num(String label) { head.add(new String[]{label, "num", null}); return this; }
-        SortableTable num(String label, String tooltip) { head.add(new String[]{label, "num", tooltip}); return this; }
+        SortableTable text(String label) {
+            head.add(new String[] {label, "text", null});
+            return this;
+        }
+
+        SortableTable num(String label) {
+            head.add(new String[] {label, "num", null});
+            return this;
+        }
+
+        SortableTable num(String label, String tooltip) {
+            head.add(new String[] {label, "num", tooltip});
+            return this;
+        }
 
         SortableTable row() {
             if (row != null) body.append(row).append("</tr>\n");
@@ -74,28 +85,49 @@ final class Html {
         }
 
         /** A text cell; {@code html} is already escaped markup. */
-        SortableTable cellHtml(String html) { row.append("<td>").append(html).append("</td>"); return this; }
-        SortableTable cell(Object text) { return cellHtml(esc(text)); }
+        SortableTable cellHtml(String html) {
+            row.append("<td>").append(html).append("</td>");
+            return this;
+        }
+
+        SortableTable cell(Object text) {
+            return cellHtml(esc(text));
+        }
 
         /** A numeric cell shown as {@code shown}, sorted by {@code value} (nulls sort first). */
         SortableTable cell(Object value, String shown) {
             Double d = number(value);
-            row.append("<td class=\"num\" data-v=\"").append(d == null ? "" : esc(d)).append("\">").append(esc(shown)).append("</td>");
+            row.append("<td class=\"num\" data-v=\"")
+                    .append(d == null ? "" : esc(d))
+                    .append("\">")
+                    .append(esc(shown))
+                    .append("</td>");
             return this;
         }
 
-        int rows() { return rows; }
+        int rows() {
+            return rows;
+        }
 
         String html() {
-            if (row != null) { body.append(row).append("</tr>\n"); row = null; }
+            if (row != null) {
+                body.append(row).append("</tr>\n");
+                row = null;
+            }
             StringBuilder s = new StringBuilder();
-            s.append(rows > 15 ? "<div class=\"table-wrap tall\">" : "<div class=\"table-wrap\">").append("<table class=\"sortable\" id=\"").append(esc(id)).append("\">");
+            s.append(rows > 15 ? "<div class=\"table-wrap tall\">" : "<div class=\"table-wrap\">")
+                    .append("<table class=\"sortable\" id=\"")
+                    .append(esc(id))
+                    .append("\">");
             if (caption != null) s.append("<caption>").append(esc(caption)).append("</caption>");
             s.append("<thead><tr>");
             for (String[] h : head) {
-                s.append("<th scope=\"col\"").append("num".equals(h[1]) ? " class=\"num\"" : "")
-                        .append(h[2] != null ? " title=\"" + esc(h[2]) + "\"" : "").append("><span class=\"sort\" role=\"button\" tabindex=\"0\">")
-                        .append(esc(h[0])).append("</span></th>");
+                s.append("<th scope=\"col\"")
+                        .append("num".equals(h[1]) ? " class=\"num\"" : "")
+                        .append(h[2] != null ? " title=\"" + esc(h[2]) + "\"" : "")
+                        .append("><span class=\"sort\" role=\"button\" tabindex=\"0\">")
+                        .append(esc(h[0]))
+                        .append("</span></th>");
             }
             s.append("</tr></thead><tbody>\n").append(body).append("</tbody></table></div>\n");
             return s.toString();

@@ -1,5 +1,11 @@
 package org.mentorshipgraph.report;
 
+import static org.mentorshipgraph.report.Html.count;
+import static org.mentorshipgraph.report.Html.esc;
+import static org.mentorshipgraph.report.Html.fixed;
+import static org.mentorshipgraph.report.Html.number;
+import static org.mentorshipgraph.report.Html.percent;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,12 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import static org.mentorshipgraph.report.Html.count;
-import static org.mentorshipgraph.report.Html.esc;
-import static org.mentorshipgraph.report.Html.fixed;
-import static org.mentorshipgraph.report.Html.number;
-import static org.mentorshipgraph.report.Html.percent;
 
 /**
  * Renders {@code network-health.json} (as parsed) as one self-contained HTML page: inline CSS, inline SVG charts
@@ -95,8 +95,17 @@ public final class HtmlReport {
             }
             """;
 
-    static final Map<String, String> STATUS_COLOURS = Map.of("stable", "#b8c0cc", "strengthening", "#3b6fd8", "new", "#7fb77e",
-            "weakening", "#f0a040", "dormant", "#d0504c");
+    static final Map<String, String> STATUS_COLOURS = Map.of(
+            "stable",
+            "#b8c0cc",
+            "strengthening",
+            "#3b6fd8",
+            "new",
+            "#7fb77e",
+            "weakening",
+            "#f0a040",
+            "dormant",
+            "#d0504c");
 
     @SuppressWarnings("unchecked")
     public static String render(Map<String, Object> f) {
@@ -105,18 +114,32 @@ public final class HtmlReport {
         Map<String, Object> changes = map(f.get("changes"));
         StringBuilder sb = new StringBuilder(256_000);
         sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
-                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src '")
-                .append(sha256(SORT_SCRIPT)).append("'; img-src 'none'; base-uri 'none'; form-action 'none'\">\n")
+                .append(
+                        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src '")
+                .append(sha256(SORT_SCRIPT))
+                .append("'; img-src 'none'; base-uri 'none'; form-action 'none'\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>Network health, ").append(esc(f.get("as_of"))).append("</title>\n<style>").append(CSS).append("</style></head><body>\n");
+                .append("<title>Network health, ")
+                .append(esc(f.get("as_of")))
+                .append("</title>\n<style>")
+                .append(CSS)
+                .append("</style></head><body>\n");
 
-        sb.append("<header><h1>Network health</h1><p class=\"sub\">As of <strong id=\"as-of\">").append(esc(f.get("as_of"))).append("</strong>");
+        sb.append("<header><h1>Network health</h1><p class=\"sub\">As of <strong id=\"as-of\">")
+                .append(esc(f.get("as_of")))
+                .append("</strong>");
         Object prev = changes.get("previous_as_of");
-        sb.append(prev == null ? " · the first run on record: changes appear from the next run on"
-                : " · changes (▲ ▼) are since the run of " + esc(prev) + "; green is better, orange worse");
-        sb.append("</p><p class=\"note\">Privacy: ").append(esc(privacy.get("rule"))).append(".</p>\n");
-        sb.append("<nav aria-label=\"sections\"><a href=\"#headline\">Headline</a><a href=\"#connectors\">Who connects us</a>")
-                .append("<a href=\"#fading\">Fading ties</a><a href=\"#teams\">Teams</a><a href=\"#trends\">Trends</a><a href=\"#methods\">Methods</a></nav></header>\n");
+        sb.append(
+                prev == null
+                        ? " · the first run on record: changes appear from the next run on"
+                        : " · changes (▲ ▼) are since the run of " + esc(prev) + "; green is better, orange worse");
+        sb.append("</p><p class=\"note\">Privacy: ")
+                .append(esc(privacy.get("rule")))
+                .append(".</p>\n");
+        sb.append(
+                        "<nav aria-label=\"sections\"><a href=\"#headline\">Headline</a><a href=\"#connectors\">Who connects us</a>")
+                .append(
+                        "<a href=\"#fading\">Fading ties</a><a href=\"#teams\">Teams</a><a href=\"#trends\">Trends</a><a href=\"#methods\">Methods</a></nav></header>\n");
 
         headline(sb, h, changes);
         connectors(sb, f);
@@ -133,17 +156,32 @@ public final class HtmlReport {
         sb.append("<section id=\"headline\"><h2>Headline</h2><div class=\"cards\">\n");
         for (HeadlineFigure fig : HeadlineFigure.values()) {
             Number v = (Number) h.get(fig.key);
-            sb.append("<div class=\"card\"><div class=\"v\" data-key=\"").append(fig.key).append("\">").append(esc(fig.format(v)))
-                    .append("</div><div class=\"k\">").append(esc(fig.label)).append("</div>");
+            sb.append("<div class=\"card\"><div class=\"v\" data-key=\"")
+                    .append(fig.key)
+                    .append("\">")
+                    .append(esc(fig.format(v)))
+                    .append("</div><div class=\"k\">")
+                    .append(esc(fig.label))
+                    .append("</div>");
             Map<String, Object> c = map(byFigure.get(fig.key));
             Number change = (Number) c.get("change");
             if (change != null) {
                 double d = change.doubleValue();
-                String cls = fig.goodDirection == 0 || Math.abs(d) < 1e-12 ? "" : (d * fig.goodDirection > 0 ? " good" : " bad");
+                String cls = fig.goodDirection == 0 || Math.abs(d) < 1e-12
+                        ? ""
+                        : (d * fig.goodDirection > 0 ? " good" : " bad");
                 String shown = Math.abs(d) < 1e-12 ? "no change" : (d > 0 ? "▲ " : "▼ ") + fig.formatChange(change);
-                sb.append("<div class=\"delta").append(cls).append("\" data-change=\"").append(fig.key).append("\" title=\"")
-                        .append(esc(fig.format((Number) c.get("previous")))).append(" on ").append(esc(changes.get("previous_as_of")))
-                        .append("\">").append(esc(shown)).append("</div>");
+                sb.append("<div class=\"delta")
+                        .append(cls)
+                        .append("\" data-change=\"")
+                        .append(fig.key)
+                        .append("\" title=\"")
+                        .append(esc(fig.format((Number) c.get("previous"))))
+                        .append(" on ")
+                        .append(esc(changes.get("previous_as_of")))
+                        .append("\">")
+                        .append(esc(shown))
+                        .append("</div>");
             } else if (changes.get("previous_as_of") != null) {
                 sb.append("<div class=\"delta\">not in the previous run</div>");
             }
@@ -155,95 +193,195 @@ public final class HtmlReport {
     private static void connectors(StringBuilder sb, Map<String, Object> f) {
         List<Map<String, Object>> connectors = list(f.get("top_connectors"));
         Map<String, Object> b = map(f.get("brokerage"));
-        sb.append("<section id=\"connectors\"><h2>Who connects us</h2>\n<p class=\"note\">The people whose ties bridge groups that would "
-                + "otherwise drift apart, by connector score (0–100: half betweenness, a quarter low Burt constraint, a quarter spread over teams). "
-                + "“Joins” is where their tie strength goes.</p>\n");
+        sb.append(
+                "<section id=\"connectors\"><h2>Who connects us</h2>\n<p class=\"note\">The people whose ties bridge groups that would "
+                        + "otherwise drift apart, by connector score (0–100: half betweenness, a quarter low Burt constraint, a quarter spread over teams). "
+                        + "“Joins” is where their tie strength goes.</p>\n");
         List<SvgCharts.Bar> bars = new ArrayList<>();
         for (Map<String, Object> c : connectors.subList(0, Math.min(15, connectors.size()))) {
-            bars.add(new SvgCharts.Bar(personLabel(c, "name", "person_id"), number(c.get("connector_score")), fixed(c.get("connector_score"), 1),
-                    personLabel(c, "name", "person_id") + ": connector score " + fixed(c.get("connector_score"), 1), false));
+            bars.add(new SvgCharts.Bar(
+                    personLabel(c, "name", "person_id"),
+                    number(c.get("connector_score")),
+                    fixed(c.get("connector_score"), 1),
+                    personLabel(c, "name", "person_id") + ": connector score " + fixed(c.get("connector_score"), 1),
+                    false));
         }
-        sb.append("<figure>").append(SvgCharts.horizontalBars("connectors-chart", "Top connectors by connector score", bars, 100, 200, 460))
-                .append("<figcaption>Connector score of the top ").append(bars.size()).append(" connectors (scale 0–100).</figcaption></figure>\n");
+        sb.append("<figure>")
+                .append(SvgCharts.horizontalBars(
+                        "connectors-chart", "Top connectors by connector score", bars, 100, 200, 460))
+                .append("<figcaption>Connector score of the top ")
+                .append(bars.size())
+                .append(" connectors (scale 0–100).</figcaption></figure>\n");
         Html.SortableTable t = new Html.SortableTable("connectors-table", "Top connectors and why")
-                .num("#").text("Person").text("Team").num("Score").num("Betweenness", "normalized as NetworkX")
-                .num("Constraint", "Burt's constraint: low means non-redundant contacts").num("Across teams", "share of tie strength to other teams")
-                .num("Teams").text("Why: which groups their ties join");
+                .num("#")
+                .text("Person")
+                .text("Team")
+                .num("Score")
+                .num("Betweenness", "normalized as NetworkX")
+                .num("Constraint", "Burt's constraint: low means non-redundant contacts")
+                .num("Across teams", "share of tie strength to other teams")
+                .num("Teams")
+                .text("Why: which groups their ties join");
         for (Map<String, Object> c : connectors) {
-            t.row().cell(c.get("rank"), count(c.get("rank"))).cellHtml(personHtml(c, "name", "person_id")).cell(c.get("team"))
-                    .cell(c.get("connector_score"), fixed(c.get("connector_score"), 1)).cell(c.get("betweenness"), fixed(c.get("betweenness"), 4))
-                    .cell(c.get("constraint"), fixed(c.get("constraint"), 3)).cell(c.get("cross_team_share"), percent(c.get("cross_team_share"), 0))
-                    .cell(c.get("teams_joined"), count(c.get("teams_joined"))).cell(c.get("reason"));
+            t.row()
+                    .cell(c.get("rank"), count(c.get("rank")))
+                    .cellHtml(personHtml(c, "name", "person_id"))
+                    .cell(c.get("team"))
+                    .cell(c.get("connector_score"), fixed(c.get("connector_score"), 1))
+                    .cell(c.get("betweenness"), fixed(c.get("betweenness"), 4))
+                    .cell(c.get("constraint"), fixed(c.get("constraint"), 3))
+                    .cell(c.get("cross_team_share"), percent(c.get("cross_team_share"), 0))
+                    .cell(c.get("teams_joined"), count(c.get("teams_joined")))
+                    .cell(c.get("reason"));
         }
         sb.append(t.html());
 
         sb.append("<h3>How concentrated brokerage is</h3><div class=\"row\"><figure>");
         List<double[]> pts = new ArrayList<>();
-        for (Map<String, Object> p : list(b.get("curve"))) pts.add(new double[]{number(p.get("top_people_share")), number(p.get("betweenness_share"))});
-        sb.append(SvgCharts.concentrationCurve("brokerage-chart", "Share of all betweenness held by the top share of people", pts))
-                .append("<figcaption>Share of all betweenness held by the top x% of people; the dashed line is an even spread.</figcaption></figure>\n");
-        Html.SortableTable bt = new Html.SortableTable("brokerage-table", null).text("Measure").num("Value");
-        bt.row().cell("Held by the top 1% (" + count(b.get("people_in_top_1pct")) + " people)").cell(b.get("top_1pct_share"), percent(b.get("top_1pct_share"), 1));
+        for (Map<String, Object> p : list(b.get("curve")))
+            pts.add(new double[] {number(p.get("top_people_share")), number(p.get("betweenness_share"))});
+        sb.append(SvgCharts.concentrationCurve(
+                        "brokerage-chart", "Share of all betweenness held by the top share of people", pts))
+                .append(
+                        "<figcaption>Share of all betweenness held by the top x% of people; the dashed line is an even spread.</figcaption></figure>\n");
+        Html.SortableTable bt =
+                new Html.SortableTable("brokerage-table", null).text("Measure").num("Value");
+        bt.row()
+                .cell("Held by the top 1% (" + count(b.get("people_in_top_1pct")) + " people)")
+                .cell(b.get("top_1pct_share"), percent(b.get("top_1pct_share"), 1));
         bt.row().cell("Held by the top 5%").cell(b.get("top_5pct_share"), percent(b.get("top_5pct_share"), 1));
         bt.row().cell("Held by the top 10%").cell(b.get("top_10pct_share"), percent(b.get("top_10pct_share"), 1));
         bt.row().cell("Held by the top 25%").cell(b.get("top_25pct_share"), percent(b.get("top_25pct_share"), 1));
         bt.row().cell("Gini coefficient (0 even, 1 one person)").cell(b.get("gini"), fixed(b.get("gini"), 3));
-        sb.append("<div style=\"flex:1;min-width:18rem\">").append(bt.html())
-                .append("<p class=\"note\">When a few people hold most of the brokerage, the organisation depends on them: "
-                        + "if one of them leaves or is overloaded, groups drift apart.</p></div></div></section>\n");
+        sb.append("<div style=\"flex:1;min-width:18rem\">")
+                .append(bt.html())
+                .append(
+                        "<p class=\"note\">When a few people hold most of the brokerage, the organisation depends on them: "
+                                + "if one of them leaves or is overloaded, groups drift apart.</p></div></div></section>\n");
     }
 
     private static void fading(StringBuilder sb, Map<String, Object> f, Map<String, Object> h) {
         sb.append("<section id=\"fading\"><h2>Which relationships are fading</h2>\n<figure>")
-                .append(SvgCharts.stackedBar("status-chart", "Ties by status", map(f.get("tie_status")).entrySet().stream()
-                        .collect(LinkedHashMap<String, Number>::new, (m, e) -> m.put(e.getKey(), (Number) e.getValue()), Map::putAll), STATUS_COLOURS))
-                .append("<figcaption>Every tie in the look-back by its status over the recent window against its own baseline.</figcaption></figure>\n");
+                .append(SvgCharts.stackedBar(
+                        "status-chart",
+                        "Ties by status",
+                        map(f.get("tie_status")).entrySet().stream()
+                                .collect(
+                                        LinkedHashMap<String, Number>::new,
+                                        (m, e) -> m.put(e.getKey(), (Number) e.getValue()),
+                                        Map::putAll),
+                        STATUS_COLOURS))
+                .append(
+                        "<figcaption>Every tie in the look-back by its status over the recent window against its own baseline.</figcaption></figure>\n");
         List<Map<String, Object>> fading = list(f.get("fading_ties"));
-        fadingTable(sb, "mentorships-table", "Weakening mentorships", "mentorship", fading, h.get("weakening_mentorships"),
+        fadingTable(
+                sb,
+                "mentorships-table",
+                "Weakening mentorships",
+                "mentorship",
+                fading,
+                h.get("weakening_mentorships"),
                 "Declared, current mentorships whose contact dropped significantly below their own rhythm, or stopped.");
-        fadingTable(sb, "bridges-table", "Weakening bridges", "bridge", fading, h.get("fading_bridges"),
+        fadingTable(
+                sb,
+                "bridges-table",
+                "Weakening bridges",
+                "bridge",
+                fading,
+                h.get("fading_bridges"),
                 "Established ties across teams or communities (at least 3 contacts in the baseline) that are weakening or dormant: "
                         + "the structural risk, highest bridge risk first.");
 
         List<Map<String, Object>> shrinking = list(f.get("shrinking_networks"));
-        sb.append("<h3>People whose network shrinks</h3><p class=\"note\">").append(count(h.get("people_with_shrinking_network")))
-                .append(" people: weighted contacts per week across all their ties down significantly. ").append(shown(shrinking, h.get("people_with_shrinking_network"))).append("</p>\n");
+        sb.append("<h3>People whose network shrinks</h3><p class=\"note\">")
+                .append(count(h.get("people_with_shrinking_network")))
+                .append(" people: weighted contacts per week across all their ties down significantly. ")
+                .append(shown(shrinking, h.get("people_with_shrinking_network")))
+                .append("</p>\n");
         if (!shrinking.isEmpty()) {
-            Html.SortableTable t = new Html.SortableTable("shrinking-table", null).text("Person").text("Team").num("Recent / week").num("Before / week").num("Change");
+            Html.SortableTable t = new Html.SortableTable("shrinking-table", null)
+                    .text("Person")
+                    .text("Team")
+                    .num("Recent / week")
+                    .num("Before / week")
+                    .num("Change");
             for (Map<String, Object> p : shrinking) {
-                t.row().cellHtml(personHtml(p, "name", "person_id")).cell(p.get("team")).cell(p.get("recent_per_week"), fixed(p.get("recent_per_week"), 1))
-                        .cell(p.get("baseline_per_week"), fixed(p.get("baseline_per_week"), 1)).cell(p.get("change"), percent(p.get("change"), 0));
+                t.row()
+                        .cellHtml(personHtml(p, "name", "person_id"))
+                        .cell(p.get("team"))
+                        .cell(p.get("recent_per_week"), fixed(p.get("recent_per_week"), 1))
+                        .cell(p.get("baseline_per_week"), fixed(p.get("baseline_per_week"), 1))
+                        .cell(p.get("change"), percent(p.get("change"), 0));
             }
             sb.append(t.html());
         }
         List<Map<String, Object>> newcomers = list(f.get("newcomers_without_mentor"));
-        sb.append("<h3>Newcomers without a mentor</h3><p class=\"note\">").append(count(h.get("newcomers_without_mentor")))
-                .append(" recent hires with few ties and no current mentor. ").append(shown(newcomers, h.get("newcomers_without_mentor"))).append("</p>\n");
+        sb.append("<h3>Newcomers without a mentor</h3><p class=\"note\">")
+                .append(count(h.get("newcomers_without_mentor")))
+                .append(" recent hires with few ties and no current mentor. ")
+                .append(shown(newcomers, h.get("newcomers_without_mentor")))
+                .append("</p>\n");
         if (!newcomers.isEmpty()) {
-            Html.SortableTable t = new Html.SortableTable("newcomers-table", null).text("Person").text("Team").num("Days since hire").num("Active ties").num("Across teams");
+            Html.SortableTable t = new Html.SortableTable("newcomers-table", null)
+                    .text("Person")
+                    .text("Team")
+                    .num("Days since hire")
+                    .num("Active ties")
+                    .num("Across teams");
             for (Map<String, Object> p : newcomers) {
-                t.row().cellHtml(personHtml(p, "name", "person_id")).cell(p.get("team")).cell(p.get("days_since_hire"), count(p.get("days_since_hire")))
-                        .cell(p.get("active_ties"), count(p.get("active_ties"))).cell(p.get("cross_team_share"), percent(p.get("cross_team_share"), 0));
+                t.row()
+                        .cellHtml(personHtml(p, "name", "person_id"))
+                        .cell(p.get("team"))
+                        .cell(p.get("days_since_hire"), count(p.get("days_since_hire")))
+                        .cell(p.get("active_ties"), count(p.get("active_ties")))
+                        .cell(p.get("cross_team_share"), percent(p.get("cross_team_share"), 0));
             }
             sb.append(t.html());
         }
         sb.append("</section>\n");
     }
 
-    private static void fadingTable(StringBuilder sb, String id, String title, String kind, List<Map<String, Object>> all, Object total, String note) {
-        List<Map<String, Object>> rows = all.stream().filter(t -> kind.equals(t.get("kind"))).toList();
-        sb.append("<h3>").append(esc(title)).append("</h3><p class=\"note\">").append(count(total)).append(" in all. ").append(esc(note)).append(' ')
-                .append(shown(rows, total)).append("</p>\n");
+    private static void fadingTable(
+            StringBuilder sb,
+            String id,
+            String title,
+            String kind,
+            List<Map<String, Object>> all,
+            Object total,
+            String note) {
+        List<Map<String, Object>> rows =
+                all.stream().filter(t -> kind.equals(t.get("kind"))).toList();
+        sb.append("<h3>")
+                .append(esc(title))
+                .append("</h3><p class=\"note\">")
+                .append(count(total))
+                .append(" in all. ")
+                .append(esc(note))
+                .append(' ')
+                .append(shown(rows, total))
+                .append("</p>\n");
         if (rows.isEmpty()) return;
-        Html.SortableTable t = new Html.SortableTable(id, null).text("Status").text("Between").text("Teams").num("Strength")
-                .num("Bridge risk", "rise of the two people's Burt constraint if this tie were lost: what the network would lose")
-                .num("Recent / week").num("Before / week").num("p (drop)", "exact binomial test of the drop").text("Evidence");
+        Html.SortableTable t = new Html.SortableTable(id, null)
+                .text("Status")
+                .text("Between")
+                .text("Teams")
+                .num("Strength")
+                .num(
+                        "Bridge risk",
+                        "rise of the two people's Burt constraint if this tie were lost: what the network would lose")
+                .num("Recent / week")
+                .num("Before / week")
+                .num("p (drop)", "exact binomial test of the drop")
+                .text("Evidence");
         for (Map<String, Object> x : rows) {
-            t.row().cellHtml("<span class=\"tag " + esc(x.get("status")) + "\">" + esc(x.get("status")) + "</span>")
+            t.row()
+                    .cellHtml("<span class=\"tag " + esc(x.get("status")) + "\">" + esc(x.get("status")) + "</span>")
                     .cellHtml(personHtml(x, "name_a", "person_a") + " – " + personHtml(x, "name_b", "person_b"))
-                    .cell(x.get("team_a") + " – " + x.get("team_b")).cell(x.get("strength"), fixed(x.get("strength"), 1))
+                    .cell(x.get("team_a") + " – " + x.get("team_b"))
+                    .cell(x.get("strength"), fixed(x.get("strength"), 1))
                     .cell(x.get("bridge_risk"), fixed(x.get("bridge_risk"), 3))
-                    .cell(x.get("recent_per_week"), fixed(x.get("recent_per_week"), 2)).cell(x.get("baseline_per_week"), fixed(x.get("baseline_per_week"), 2))
+                    .cell(x.get("recent_per_week"), fixed(x.get("recent_per_week"), 2))
+                    .cell(x.get("baseline_per_week"), fixed(x.get("baseline_per_week"), 2))
                     .cell(x.get("p_drop"), pValue(number(x.get("p_drop"))))
                     .cell(x.get("reason"));
         }
@@ -259,66 +397,104 @@ public final class HtmlReport {
         List<Map<String, Object>> teams = list(f.get("teams"));
         Map<String, Object> links = map(f.get("team_links"));
         Map<String, Object> privacy = map(f.get("privacy"));
-        sb.append("<section id=\"teams\"><h2>Teams</h2>\n<p class=\"note\">Only teams of at least ").append(esc(privacy.get("min_group_size")))
+        sb.append("<section id=\"teams\"><h2>Teams</h2>\n<p class=\"note\">Only teams of at least ")
+                .append(esc(privacy.get("min_group_size")))
                 .append(" people appear here.</p>\n");
         List<String> names = new ArrayList<>();
         for (Object o : (List<?>) links.getOrDefault("teams", List.of())) names.add(String.valueOf(o));
         Map<String, String> departmentOf = new LinkedHashMap<>();
-        for (Map<String, Object> r : teams) departmentOf.put(String.valueOf(r.get("team")), String.valueOf(r.get("department")));
-        List<String> groups = names.stream().map(n -> departmentOf.getOrDefault(n, "")).toList();
+        for (Map<String, Object> r : teams)
+            departmentOf.put(String.valueOf(r.get("team")), String.valueOf(r.get("department")));
+        List<String> groups =
+                names.stream().map(n -> departmentOf.getOrDefault(n, "")).toList();
         if (names.size() <= MAX_HEATMAP_TEAMS) {
             Map<String, double[]> cells = new LinkedHashMap<>();
             for (Map<String, Object> p : list(links.get("pairs"))) {
-                cells.put(SvgCharts.key(String.valueOf(p.get("team_a")), String.valueOf(p.get("team_b"))),
-                        new double[]{number(p.get("ties")), number(p.get("strength"))});
+                cells.put(
+                        SvgCharts.key(String.valueOf(p.get("team_a")), String.valueOf(p.get("team_b"))),
+                        new double[] {number(p.get("ties")), number(p.get("strength"))});
             }
             sb.append("<h3>Connections between teams</h3><figure>")
                     .append(SvgCharts.heatmap("team-heatmap", "Tie strength between teams", names, groups, cells))
-                    .append("<figcaption>Summed strength of active ties between each pair of teams, teams grouped by department. "
-                            + "Hover a cell for its value and number of ties.</figcaption></figure>\n");
+                    .append(
+                            "<figcaption>Summed strength of active ties between each pair of teams, teams grouped by department. "
+                                    + "Hover a cell for its value and number of ties.</figcaption></figure>\n");
         } else {
-            // a team-by-team picture of hundreds of teams is unreadable (and, at 2,000 teams, 700 MB of SVG): departments
+            // a team-by-team picture of hundreds of teams is unreadable (and, at 2,000 teams, 700 MB of SVG):
+            // departments
             List<String> departments = groups.stream().distinct().toList();
             Map<String, double[]> byDepartment = new LinkedHashMap<>();
             for (Map<String, Object> p : list(links.get("pairs"))) {
-                String da = departmentOf.getOrDefault(String.valueOf(p.get("team_a")), ""), db = departmentOf.getOrDefault(String.valueOf(p.get("team_b")), "");
+                String da = departmentOf.getOrDefault(String.valueOf(p.get("team_a")), ""),
+                        db = departmentOf.getOrDefault(String.valueOf(p.get("team_b")), "");
                 if (da.equals(db)) continue;
                 double[] c = byDepartment.computeIfAbsent(SvgCharts.key(da, db), k -> new double[2]);
                 c[0] += number(p.get("ties"));
                 c[1] += number(p.get("strength"));
             }
             sb.append("<h3>Connections between departments</h3><figure>")
-                    .append(SvgCharts.heatmap("team-heatmap", "Tie strength between departments", departments, List.of(), byDepartment))
+                    .append(SvgCharts.heatmap(
+                            "team-heatmap", "Tie strength between departments", departments, List.of(), byDepartment))
                     .append("<figcaption>Summed strength of active ties between teams of different departments. With ")
-                    .append(count(names.size())).append(" teams a team-by-team picture would be unreadable: every pair of teams is in "
+                    .append(count(names.size()))
+                    .append(" teams a team-by-team picture would be unreadable: every pair of teams is in "
                             + "<code>network-health-team-links.csv</code>.</figcaption></figure>\n");
         }
 
         List<Map<String, Object>> byCutOff = new ArrayList<>(teams);
         byCutOff.sort((a, b) -> Double.compare(number(a.get("cut_off_rank")), number(b.get("cut_off_rank"))));
-        sb.append("<h3>Teams most cut off</h3><p class=\"note\">The smallest share of the strength of their ties going outside the team.</p>\n<figure>");
+        sb.append(
+                "<h3>Teams most cut off</h3><p class=\"note\">The smallest share of the strength of their ties going outside the team.</p>\n<figure>");
         List<SvgCharts.Bar> bars = new ArrayList<>();
         for (Map<String, Object> t : byCutOff.subList(0, Math.min(MAX_BAR_TEAMS, byCutOff.size()))) {
             boolean top = number(t.get("cut_off_rank")) <= 5;
-            bars.add(new SvgCharts.Bar(String.valueOf(t.get("team")), number(t.get("outside_share")), percent(t.get("outside_share"), 0),
-                    t.get("team") + ": " + percent(t.get("outside_share"), 1) + " of tie strength crosses the team's boundary, "
-                            + count(t.get("teams_reached")) + " teams reached", top));
+            bars.add(new SvgCharts.Bar(
+                    String.valueOf(t.get("team")),
+                    number(t.get("outside_share")),
+                    percent(t.get("outside_share"), 0),
+                    t.get("team") + ": " + percent(t.get("outside_share"), 1)
+                            + " of tie strength crosses the team's boundary, " + count(t.get("teams_reached"))
+                            + " teams reached",
+                    top));
         }
         double widest = bars.stream().mapToDouble(SvgCharts.Bar::value).max().orElse(1);
-        sb.append(SvgCharts.horizontalBars("outside-reach-chart", "Share of tie strength going outside each team", bars, Math.max(0.25, widest), 200, 420))
+        sb.append(SvgCharts.horizontalBars(
+                        "outside-reach-chart",
+                        "Share of tie strength going outside each team",
+                        bars,
+                        Math.max(0.25, widest),
+                        200,
+                        420))
                 .append("<figcaption>Outside reach per team, most cut off first (the five most cut off in orange)")
-                .append(byCutOff.size() > MAX_BAR_TEAMS ? "; the " + MAX_BAR_TEAMS + " most cut off of " + count(byCutOff.size()) + " teams, all of them in the table below" : "")
+                .append(
+                        byCutOff.size() > MAX_BAR_TEAMS
+                                ? "; the " + MAX_BAR_TEAMS + " most cut off of " + count(byCutOff.size())
+                                        + " teams, all of them in the table below"
+                                : "")
                 .append(".</figcaption></figure>\n");
 
-        Html.SortableTable t = new Html.SortableTable("teams-table", "Per-team cohesion and outside reach").text("Team").text("Department").num("People")
-                .num("Cohesion", "density of active ties inside the team").num("Ties inside")
+        Html.SortableTable t = new Html.SortableTable("teams-table", "Per-team cohesion and outside reach")
+                .text("Team")
+                .text("Department")
+                .num("People")
+                .num("Cohesion", "density of active ties inside the team")
+                .num("Ties inside")
                 .num("Outside share", "share of the strength of the team's ties that crosses its boundary")
-                .num("Teams reached").num("Members with no outside tie").num("Cut-off rank", "1 = most cut off");
+                .num("Teams reached")
+                .num("Members with no outside tie")
+                .num("Cut-off rank", "1 = most cut off");
         for (Map<String, Object> r : teams) {
-            t.row().cell(r.get("team")).cell(r.get("department")).cell(r.get("people"), count(r.get("people")))
-                    .cell(r.get("cohesion"), percent(r.get("cohesion"), 1)).cell(r.get("inside_ties"), count(r.get("inside_ties")))
-                    .cell(r.get("outside_share"), percent(r.get("outside_share"), 1)).cell(r.get("teams_reached"), count(r.get("teams_reached")))
-                    .cell(r.get("members_without_outside_tie_share"), percent(r.get("members_without_outside_tie_share"), 0))
+            t.row()
+                    .cell(r.get("team"))
+                    .cell(r.get("department"))
+                    .cell(r.get("people"), count(r.get("people")))
+                    .cell(r.get("cohesion"), percent(r.get("cohesion"), 1))
+                    .cell(r.get("inside_ties"), count(r.get("inside_ties")))
+                    .cell(r.get("outside_share"), percent(r.get("outside_share"), 1))
+                    .cell(r.get("teams_reached"), count(r.get("teams_reached")))
+                    .cell(
+                            r.get("members_without_outside_tie_share"),
+                            percent(r.get("members_without_outside_tie_share"), 0))
                     .cell(r.get("cut_off_rank"), count(r.get("cut_off_rank")));
         }
         sb.append(t.html()).append("</section>\n");
@@ -326,8 +502,10 @@ public final class HtmlReport {
 
     private static void trends(StringBuilder sb, Map<String, Object> f) {
         List<Map<String, Object>> trend = list(f.get("trend"));
-        sb.append("<section id=\"trends\"><h2>Trends</h2><p class=\"note\">The headline figures over the last ").append(trend.size())
-                .append(trend.size() == 1 ? " run (lines appear from the second run on)" : " runs").append(".</p>\n<div class=\"trends\">");
+        sb.append("<section id=\"trends\"><h2>Trends</h2><p class=\"note\">The headline figures over the last ")
+                .append(trend.size())
+                .append(trend.size() == 1 ? " run (lines appear from the second run on)" : " runs")
+                .append(".</p>\n<div class=\"trends\">");
         List<LocalDate> dates = new ArrayList<>();
         for (Map<String, Object> r : trend) dates.add(LocalDate.parse(String.valueOf(r.get("as_of"))));
         for (HeadlineFigure fig : HeadlineFigure.values()) {
@@ -335,7 +513,8 @@ public final class HtmlReport {
             for (Map<String, Object> r : trend) values.add(number(r.get(fig.key)));
             double floor = fig.kind == HeadlineFigure.Kind.RATIO ? Double.NEGATIVE_INFINITY : 0;
             double ceiling = fig.kind == HeadlineFigure.Kind.PERCENT ? 1 : Double.POSITIVE_INFINITY;
-            sb.append(SvgCharts.lineChart("trend-" + fig.key.replace('_', '-'), fig.label, dates, values, fig::formatAxis, floor, ceiling));
+            sb.append(SvgCharts.lineChart(
+                    "trend-" + fig.key.replace('_', '-'), fig.label, dates, values, fig::formatAxis, floor, ceiling));
         }
         sb.append("</div></section>\n");
     }
@@ -347,58 +526,113 @@ public final class HtmlReport {
         Map<String, Object> q = map(m.get("quarantine"));
         Map<String, Object> privacy = map(f.get("privacy"));
         sb.append("<section id=\"methods\"><h2>Methods</h2><dl class=\"methods\">\n");
-        dd(sb, "Tie strength", String.format(Locale.ROOT, "Σ channel weight × 2^(−age / %s days) over the last %s days (Burt 2000); "
-                + "group events count 1/(N−1) per pair (Newman 2001). A tie is active at strength ≥ %s.", plain(p.get("half_life_days")),
-                plain(p.get("lookback_days")), plain(p.get("min_strength"))));
-        dd(sb, "Windows", String.format(Locale.ROOT, "recent window R = the last %s days, against the baseline B = the %s days before it.",
-                plain(p.get("recent_window_days")), plain(p.get("baseline_window_days"))));
-        dd(sb, "Weakening, dormant", String.format(Locale.ROOT, "weakening: recent rate below %s × baseline and exact binomial p < %s "
-                + "(Kossinets & Watts 2006); dormant: silent in R for several of the tie's usual gaps. Flagged bridges had at least 3 baseline contacts; "
-                + "their bridge risk is the rise of the two people's Burt constraint if the tie were lost.",
-                plain(p.get("weakening_ratio")), plain(p.get("significance"))));
-        dd(sb, "Shrinking network, newcomers", String.format(Locale.ROOT, "a network shrinks when a person's weighted contact rate drops by at least %s "
-                + "and significantly; newcomers were hired in the last %s days and have fewer than %s active ties and no current mentor.",
-                percent(p.get("shrink_share"), 0), plain(p.get("newcomer_days")), plain(p.get("newcomer_min_ties"))));
-        dd(sb, "Betweenness", "Brandes (2001), normalized as NetworkX, " + (Boolean.TRUE.equals(p.get("weighted_betweenness"))
-                ? "weighted (distance = 1/strength)" : "unweighted") + "; mode " + plain(b.get("mode")) + ", " + count(b.get("sources"))
-                + " sources. Error bound: " + plain(b.get("error_bound")) + ".");
-        dd(sb, "Density, largest group", "density = active ties / (n(n−1)/2); the largest connected group is the largest connected component of active ties.");
-        dd(sb, "Communities, modularity", "Louvain (Blondel et al. 2008), seed " + plain(p.get("seed")) + "; modularity of that partition on tie strengths.");
-        dd(sb, "Teams", "cohesion = density inside a team; outside share = strength of the team's ties crossing its boundary / strength of all its ties.");
+        dd(
+                sb,
+                "Tie strength",
+                String.format(
+                        Locale.ROOT,
+                        "Σ channel weight × 2^(−age / %s days) over the last %s days (Burt 2000); "
+                                + "group events count 1/(N−1) per pair (Newman 2001). A tie is active at strength ≥ %s.",
+                        plain(p.get("half_life_days")),
+                        plain(p.get("lookback_days")),
+                        plain(p.get("min_strength"))));
+        dd(
+                sb,
+                "Windows",
+                String.format(
+                        Locale.ROOT,
+                        "recent window R = the last %s days, against the baseline B = the %s days before it.",
+                        plain(p.get("recent_window_days")),
+                        plain(p.get("baseline_window_days"))));
+        dd(
+                sb,
+                "Weakening, dormant",
+                String.format(
+                        Locale.ROOT,
+                        "weakening: recent rate below %s × baseline and exact binomial p < %s "
+                                + "(Kossinets & Watts 2006); dormant: silent in R for several of the tie's usual gaps. Flagged bridges had at least 3 baseline contacts; "
+                                + "their bridge risk is the rise of the two people's Burt constraint if the tie were lost.",
+                        plain(p.get("weakening_ratio")),
+                        plain(p.get("significance"))));
+        dd(
+                sb,
+                "Shrinking network, newcomers",
+                String.format(
+                        Locale.ROOT,
+                        "a network shrinks when a person's weighted contact rate drops by at least %s "
+                                + "and significantly; newcomers were hired in the last %s days and have fewer than %s active ties and no current mentor.",
+                        percent(p.get("shrink_share"), 0),
+                        plain(p.get("newcomer_days")),
+                        plain(p.get("newcomer_min_ties"))));
+        dd(
+                sb,
+                "Betweenness",
+                "Brandes (2001), normalized as NetworkX, "
+                        + (Boolean.TRUE.equals(p.get("weighted_betweenness"))
+                                ? "weighted (distance = 1/strength)"
+                                : "unweighted")
+                        + "; mode " + plain(b.get("mode")) + ", " + count(b.get("sources"))
+                        + " sources. Error bound: " + plain(b.get("error_bound")) + ".");
+        dd(
+                sb,
+                "Density, largest group",
+                "density = active ties / (n(n−1)/2); the largest connected group is the largest connected component of active ties.");
+        dd(
+                sb,
+                "Communities, modularity",
+                "Louvain (Blondel et al. 2008), seed " + plain(p.get("seed"))
+                        + "; modularity of that partition on tie strengths.");
+        dd(
+                sb,
+                "Teams",
+                "cohesion = density inside a team; outside share = strength of the team's ties crossing its boundary / strength of all its ties.");
         StringBuilder qs = new StringBuilder();
-        qs.append(count(q.get("interactions_rejected"))).append(" of ").append(count(q.get("interaction_rows_read"))).append(" interaction rows quarantined");
+        qs.append(count(q.get("interactions_rejected")))
+                .append(" of ")
+                .append(count(q.get("interaction_rows_read")))
+                .append(" interaction rows quarantined");
         Map<String, Object> reasons = map(q.get("rejected_by_reason"));
         if (!reasons.isEmpty()) {
             qs.append(" (");
             int i = 0;
-            for (Map.Entry<String, Object> e : reasons.entrySet()) qs.append(i++ > 0 ? "; " : "").append(e.getKey()).append(": ").append(count(e.getValue()));
+            for (Map.Entry<String, Object> e : reasons.entrySet())
+                qs.append(i++ > 0 ? "; " : "").append(e.getKey()).append(": ").append(count(e.getValue()));
             qs.append(')');
         }
-        qs.append("; ").append(count(q.get("interaction_duplicates"))).append(" exact duplicates dropped; ")
-                .append(count(q.get("directory_rejected"))).append(" directory rows and ").append(count(q.get("mentorships_rejected")))
+        qs.append("; ")
+                .append(count(q.get("interaction_duplicates")))
+                .append(" exact duplicates dropped; ")
+                .append(count(q.get("directory_rejected")))
+                .append(" directory rows and ")
+                .append(count(q.get("mentorships_rejected")))
                 .append(" mentorship rows rejected. Details: rejected.csv of this run.");
         dd(sb, "Quarantined", qs.toString());
         dd(sb, "Privacy", plain(privacy.get("rule")) + ".");
         for (Map.Entry<String, Object> e : map(m.get("definitions")).entrySet()) {
             if (!COVERED_DEFINITIONS.contains(e.getKey())) dd(sb, capitalise(e.getKey()), plain(e.getValue()));
         }
-        sb.append("</dl>\n<p class=\"note\">For machines: <code>network-health.json</code> holds every figure on this page; "
-                + "each table is also in a CSV file beside it (<code>network-health-*.csv</code>). "
-                + "Rebuild this page for any past run with <code>scripts/report --as-of DATE</code>.</p></section>\n");
+        sb.append(
+                "</dl>\n<p class=\"note\">For machines: <code>network-health.json</code> holds every figure on this page; "
+                        + "each table is also in a CSV file beside it (<code>network-health-*.csv</code>). "
+                        + "Rebuild this page for any past run with <code>scripts/report --as-of DATE</code>.</p></section>\n");
     }
 
     // ---- helpers ----
 
     /** The run's own method notes that the section above already states in full. */
-    static final java.util.Set<String> COVERED_DEFINITIONS = java.util.Set.of("tie strength", "windows", "weakening", "betweenness",
-            "communities", "quarantined rows", "privacy");
+    static final java.util.Set<String> COVERED_DEFINITIONS = java.util.Set.of(
+            "tie strength", "windows", "weakening", "betweenness", "communities", "quarantined rows", "privacy");
 
     private static String capitalise(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static void dd(StringBuilder sb, String term, String text) {
-        sb.append("<dt>").append(esc(term)).append("</dt><dd>").append(esc(text)).append("</dd>\n");
+        sb.append("<dt>")
+                .append(esc(term))
+                .append("</dt><dd>")
+                .append(esc(text))
+                .append("</dd>\n");
     }
 
     static String pValue(Double p) {
@@ -439,7 +673,10 @@ public final class HtmlReport {
 
     static String sha256(String script) {
         try {
-            return "sha256-" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(script.getBytes(StandardCharsets.UTF_8)));
+            return "sha256-"
+                    + Base64.getEncoder()
+                            .encodeToString(MessageDigest.getInstance("SHA-256")
+                                    .digest(script.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,17 +1,5 @@
 package org.mentorshipgraph.report;
 
-import org.mentorshipgraph.centrality.DistributedBetweenness;
-import org.mentorshipgraph.centrality.PersonMetrics;
-import org.mentorshipgraph.config.JobConfig;
-import org.mentorshipgraph.graph.CompactGraph;
-import org.mentorshipgraph.graph.OrgGraph;
-import org.mentorshipgraph.graph.Tie;
-import org.mentorshipgraph.ingest.Person;
-import org.mentorshipgraph.ties.AssessedTie;
-import org.mentorshipgraph.ties.PersonFlags;
-import org.mentorshipgraph.ties.TieAssessment;
-import org.mentorshipgraph.ties.TieStatus;
-
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -24,6 +12,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.mentorshipgraph.centrality.DistributedBetweenness;
+import org.mentorshipgraph.centrality.PersonMetrics;
+import org.mentorshipgraph.config.JobConfig;
+import org.mentorshipgraph.graph.CompactGraph;
+import org.mentorshipgraph.graph.OrgGraph;
+import org.mentorshipgraph.graph.Tie;
+import org.mentorshipgraph.ingest.Person;
+import org.mentorshipgraph.ties.AssessedTie;
+import org.mentorshipgraph.ties.PersonFlags;
+import org.mentorshipgraph.ties.TieAssessment;
+import org.mentorshipgraph.ties.TieStatus;
 
 /**
  * The figures of the network-health report, computed once per run from what the run has (the graph, the person
@@ -45,9 +44,15 @@ public final class NetworkHealth {
     public static final int MAX_LIST_ROWS = 100;
 
     /** The figures of one run, privacy-filtered, as an ordered map ready for JSON. */
-    public static Map<String, Object> figures(String asOf, OrgGraph org, PersonMetrics m, TieAssessment.Result assessed,
-                                              JobConfig config, PrivacyPolicy privacy, Map<String, Object> methods,
-                                              Map<String, Object> runCounts) {
+    public static Map<String, Object> figures(
+            String asOf,
+            OrgGraph org,
+            PersonMetrics m,
+            TieAssessment.Result assessed,
+            JobConfig config,
+            PrivacyPolicy privacy,
+            Map<String, Object> methods,
+            Map<String, Object> runCounts) {
         CompactGraph g = org.graph();
         int n = org.size();
         PersonFlags flags = assessed.people();
@@ -134,15 +139,24 @@ public final class NetworkHealth {
     /** Which groups a person's active ties join: strength share per team label, department labels, communities. */
     record Joins(List<Map<String, Object>> teams, Set<String> departments, int communities) {
         String reason(double crossTeamShare) {
-            StringBuilder sb = new StringBuilder("joins ").append(teams.size()).append(teams.size() == 1 ? " team (" : " teams (");
+            StringBuilder sb =
+                    new StringBuilder("joins ").append(teams.size()).append(teams.size() == 1 ? " team (" : " teams (");
             for (int k = 0; k < Math.min(4, teams.size()); k++) {
                 if (k > 0) sb.append(", ");
-                sb.append(teams.get(k).get("team")).append(' ')
-                        .append(Math.round(100 * ((Number) teams.get(k).get("share")).doubleValue())).append('%');
+                sb.append(teams.get(k).get("team"))
+                        .append(' ')
+                        .append(Math.round(100 * ((Number) teams.get(k).get("share")).doubleValue()))
+                        .append('%');
             }
             if (teams.size() > 4) sb.append(", …");
-            sb.append(String.format(Locale.ROOT, ") across %d department%s and %d communit%s; %.0f%% of tie strength crosses team lines",
-                    departments.size(), departments.size() == 1 ? "" : "s", communities, communities == 1 ? "y" : "ies", 100 * crossTeamShare));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    ") across %d department%s and %d communit%s; %.0f%% of tie strength crosses team lines",
+                    departments.size(),
+                    departments.size() == 1 ? "" : "s",
+                    communities,
+                    communities == 1 ? "y" : "ies",
+                    100 * crossTeamShare));
             return sb.toString();
         }
     }
@@ -185,7 +199,7 @@ public final class NetworkHealth {
         b.put("people_in_top_1pct", Math.max(1, (int) Math.ceil(betweenness.length * 0.01)));
         b.put("gini", gini(betweenness));
         List<Map<String, Object>> curve = new ArrayList<>();
-        for (int pct : new int[]{0, 1, 2, 5, 10, 15, 20, 30, 40, 50, 60, 70, 80, 90, 100}) {
+        for (int pct : new int[] {0, 1, 2, 5, 10, 15, 20, 30, 40, 50, 60, 70, 80, 90, 100}) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("top_people_share", pct / 100.0);
             p.put("betweenness_share", pct == 0 ? 0.0 : topShare(betweenness, pct / 100.0));
@@ -199,12 +213,16 @@ public final class NetworkHealth {
 
     static List<Map<String, Object>> fadingTies(OrgGraph org, TieAssessment.Result assessed, PrivacyPolicy privacy) {
         List<Map<String, Object>> out = new ArrayList<>();
-        assessed.ties().stream().filter(t -> t.priority() <= 2)
+        assessed.ties().stream()
+                .filter(t -> t.priority() <= 2)
                 .sorted(Comparator.comparingInt(AssessedTie::priority)
-                        .thenComparingDouble(t -> Double.isNaN(t.bridgeRisk()) ? 0 : -t.bridgeRisk()) // what the network would lose
+                        .thenComparingDouble(
+                                t -> Double.isNaN(t.bridgeRisk()) ? 0 : -t.bridgeRisk()) // what the network would lose
                         .thenComparingDouble(t -> -t.tie().strength())
-                        .thenComparing(t -> t.tie().personA()).thenComparing(t -> t.tie().personB()))
-                .limit(MAX_LIST_ROWS).forEach(t -> {
+                        .thenComparing(t -> t.tie().personA())
+                        .thenComparing(t -> t.tie().personB()))
+                .limit(MAX_LIST_ROWS)
+                .forEach(t -> {
                     Tie tie = t.tie();
                     int a = org.indexOf(tie.personA()), b = org.indexOf(tie.personB());
                     Map<String, Object> x = new LinkedHashMap<>();
@@ -249,7 +267,8 @@ public final class NetworkHealth {
         return out;
     }
 
-    static List<Map<String, Object>> newcomers(OrgGraph org, PersonMetrics m, PersonFlags flags, PrivacyPolicy privacy, LocalDate asOf) {
+    static List<Map<String, Object>> newcomers(
+            OrgGraph org, PersonMetrics m, PersonFlags flags, PrivacyPolicy privacy, LocalDate asOf) {
         List<Integer> who = new ArrayList<>();
         for (int i = 0; i < org.size(); i++) if (flags.newcomerWithoutMentor()[i]) who.add(i);
         who.sort(Comparator.<Integer>comparingInt(i -> m.degree()[i]).thenComparing(org::id));
@@ -270,8 +289,11 @@ public final class NetworkHealth {
 
     // ---- methods ----
 
-    static Map<String, Object> methods(JobConfig config, DistributedBetweenness.Result bc, Map<String, Object> definitions,
-                                       Map<String, Object> runCounts) {
+    static Map<String, Object> methods(
+            JobConfig config,
+            DistributedBetweenness.Result bc,
+            Map<String, Object> definitions,
+            Map<String, Object> runCounts) {
         Map<String, Object> m = new LinkedHashMap<>();
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("lookback_days", config.lookbackDays());
@@ -295,19 +317,37 @@ public final class NetworkHealth {
         b.put("epsilon", bounded ? bc.epsilon() : null);
         b.put("delta", bounded ? bc.delta() : null);
         b.put("vertex_diameter_bound", bounded ? bc.vertexDiameterBound() : null);
-        b.put("error_bound", switch (bc.mode()) {
-            case "exact" -> "exact (Brandes 2001): every person is a source, no sampling error";
-            case "epsilon" -> String.format(Locale.ROOT,
-                    "sampled: every score within ±%.4g of the exact value with probability at least %.3g "
-                            + "(Riondato & Kornaropoulos 2016; %,d sources for a vertex-diameter bound of %d)",
-                    bc.epsilon(), 1 - bc.delta(), bc.sources(), bc.vertexDiameterBound());
-            default -> String.format(Locale.ROOT,
-                    "sampled with a fixed number of sources (%,d, Brandes & Pich 2007): unbiased, no stated error bound", bc.sources());
-        });
+        b.put(
+                "error_bound",
+                switch (bc.mode()) {
+                    case "exact" -> "exact (Brandes 2001): every person is a source, no sampling error";
+                    case "epsilon" ->
+                        String.format(
+                                Locale.ROOT,
+                                "sampled: every score within ±%.4g of the exact value with probability at least %.3g "
+                                        + "(Riondato & Kornaropoulos 2016; %,d sources for a vertex-diameter bound of %d)",
+                                bc.epsilon(),
+                                1 - bc.delta(),
+                                bc.sources(),
+                                bc.vertexDiameterBound());
+                    default ->
+                        String.format(
+                                Locale.ROOT,
+                                "sampled with a fixed number of sources (%,d, Brandes & Pich 2007): unbiased, no stated error bound",
+                                bc.sources());
+                });
         m.put("betweenness", b);
         Map<String, Object> q = new LinkedHashMap<>();
-        for (String k : List.of("interaction_rows_read", "interactions_valid", "interactions_rejected", "rejected_by_reason",
-                "interaction_duplicates", "interactions_after_as_of", "interactions_before_lookback", "directory_rejected", "mentorships_rejected")) {
+        for (String k : List.of(
+                "interaction_rows_read",
+                "interactions_valid",
+                "interactions_rejected",
+                "rejected_by_reason",
+                "interaction_duplicates",
+                "interactions_after_as_of",
+                "interactions_before_lookback",
+                "directory_rejected",
+                "mentorships_rejected")) {
             if (runCounts.containsKey(k)) q.put(k, runCounts.get(k));
         }
         m.put("quarantine", q);
@@ -342,7 +382,10 @@ public final class NetworkHealth {
                 size++;
                 for (int k = g.offsets()[u]; k < g.offsets()[u + 1]; k++) {
                     int v = g.targets()[k];
-                    if (comp[v] < 0) { comp[v] = s; stack[top++] = v; }
+                    if (comp[v] < 0) {
+                        comp[v] = s;
+                        stack[top++] = v;
+                    }
                 }
             }
             best = Math.max(best, size);

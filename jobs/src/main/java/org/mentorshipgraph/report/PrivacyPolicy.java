@@ -1,10 +1,9 @@
 package org.mentorshipgraph.report;
 
-import org.mentorshipgraph.config.JobConfig;
-import org.mentorshipgraph.graph.OrgGraph;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mentorshipgraph.config.JobConfig;
+import org.mentorshipgraph.graph.OrgGraph;
 
 /**
  * The one place that decides what the report may say about groups and people. Every team, department and person
@@ -31,7 +30,8 @@ public final class PrivacyPolicy {
     private final Map<String, Integer> teamLabelSize = new LinkedHashMap<>();
 
     private PrivacyPolicy(OrgGraph org, int minGroupSize, Pseudonyms pseudonyms) {
-        if (minGroupSize < 1) throw new IllegalArgumentException("report.min-group-size must be at least 1, got " + minGroupSize);
+        if (minGroupSize < 1)
+            throw new IllegalArgumentException("report.min-group-size must be at least 1, got " + minGroupSize);
         this.org = org;
         this.minGroupSize = minGroupSize;
         this.pseudonyms = pseudonyms;
@@ -42,7 +42,10 @@ public final class PrivacyPolicy {
 
     /** The run's policy: {@code report.min-group-size}, and pseudonyms when {@code report.pseudonymise} is on. */
     public static PrivacyPolicy of(OrgGraph org, JobConfig config, Map<String, String> environment) {
-        return of(org, config.minGroupSize(), config.pseudonymise() ? Pseudonyms.forInstallation(config.outputDir(), environment) : null);
+        return of(
+                org,
+                config.minGroupSize(),
+                config.pseudonymise() ? Pseudonyms.forInstallation(config.outputDir(), environment) : null);
     }
 
     /** @param pseudonyms null to show people's ids and names as they are */
@@ -58,20 +61,33 @@ public final class PrivacyPolicy {
         return label;
     }
 
-    public int minGroupSize() { return minGroupSize; }
-    public boolean pseudonymised() { return pseudonyms != null; }
+    public int minGroupSize() {
+        return minGroupSize;
+    }
+
+    public boolean pseudonymised() {
+        return pseudonyms != null;
+    }
 
     /** The team label the report may show for person {@code i}. */
-    public String team(int i) { return teamLabel[org.teamOf()[i]]; }
+    public String team(int i) {
+        return teamLabel[org.teamOf()[i]];
+    }
 
     /** The team label of team index {@code t}. */
-    public String teamLabelOf(int t) { return teamLabel[t]; }
+    public String teamLabelOf(int t) {
+        return teamLabel[t];
+    }
 
     /** The department label the report may show for person {@code i}. */
-    public String department(int i) { return departmentLabel[org.departmentOf()[i]]; }
+    public String department(int i) {
+        return departmentLabel[org.departmentOf()[i]];
+    }
 
     /** The department label of department index {@code d}. */
-    public String departmentLabelOf(int d) { return departmentLabel[d]; }
+    public String departmentLabelOf(int d) {
+        return departmentLabel[d];
+    }
 
     /** Whether a team label may have rows of its own in team tables and charts: it has at least the minimum of people. */
     public boolean teamShown(String label) {
@@ -80,7 +96,9 @@ public final class PrivacyPolicy {
     }
 
     /** People per team label (labels below the minimum included: callers filter with {@link #teamShown}). */
-    public Map<String, Integer> teamSizes() { return teamLabelSize; }
+    public Map<String, Integer> teamSizes() {
+        return teamLabelSize;
+    }
 
     /** How the report names person {@code i}: the id, or their pseudonym. */
     public String personId(int i) {
@@ -99,10 +117,15 @@ public final class PrivacyPolicy {
         m.put("pseudonymised", pseudonymised());
         m.put("small_teams_label", SMALL_TEAMS);
         m.put("small_departments_label", SMALL_DEPARTMENTS);
-        m.put("rule", "teams and departments with fewer than " + minGroupSize + " people never appear under their own name; "
-                + "their people are counted as '" + SMALL_TEAMS + "', which has rows of its own only when it reaches "
-                + minGroupSize + " people itself" + (pseudonymised()
-                ? "; people appear under stable pseudonyms, never by id or name" : "; people appear by id and name"));
+        m.put(
+                "rule",
+                "teams and departments with fewer than " + minGroupSize + " people never appear under their own name; "
+                        + "their people are counted as '" + SMALL_TEAMS
+                        + "', which has rows of its own only when it reaches "
+                        + minGroupSize + " people itself"
+                        + (pseudonymised()
+                                ? "; people appear under stable pseudonyms, never by id or name"
+                                : "; people appear by id and name"));
         return m;
     }
 }

@@ -1,7 +1,5 @@
 package org.mentorshipgraph.report;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +11,8 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Stable pseudonyms for people in the report and its exports: {@code person-} followed by the first 12 hex digits
@@ -32,7 +32,8 @@ public final class Pseudonyms {
     private final byte[] salt;
 
     public Pseudonyms(byte[] salt) {
-        if (salt == null || salt.length < 16) throw new IllegalArgumentException("a pseudonym salt needs at least 16 bytes");
+        if (salt == null || salt.length < 16)
+            throw new IllegalArgumentException("a pseudonym salt needs at least 16 bytes");
         this.salt = salt.clone();
     }
 

@@ -1,7 +1,5 @@
 package org.mentorshipgraph.report;
 
-import org.mentorshipgraph.output.Json;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mentorshipgraph.output.Json;
 
 /**
  * Writes the report of one run: {@code network-health.json}, {@code network-health.html} and the
@@ -24,8 +23,22 @@ public final class ReportWriter {
     public static final String HTML_FILE = "network-health.html";
 
     /** The order of the sections in the JSON file. */
-    static final List<String> SECTION_ORDER = List.of("schema_version", "as_of", "headline", "changes", "tie_status", "top_connectors",
-            "brokerage", "fading_ties", "shrinking_networks", "newcomers_without_mentor", "teams", "team_links", "trend", "methods", "privacy");
+    static final List<String> SECTION_ORDER = List.of(
+            "schema_version",
+            "as_of",
+            "headline",
+            "changes",
+            "tie_status",
+            "top_connectors",
+            "brokerage",
+            "fading_ties",
+            "shrinking_networks",
+            "newcomers_without_mentor",
+            "teams",
+            "team_links",
+            "trend",
+            "methods",
+            "privacy");
 
     /**
      * Adds what changed since the earlier runs in {@code runsDir}, then writes the JSON, the page and the CSVs into
@@ -60,7 +73,8 @@ public final class ReportWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + json, e);
         }
-        if (!asOf.equals(figures.get("as_of"))) throw new IllegalArgumentException(json + " is the report of " + figures.get("as_of") + ", not " + asOf);
+        if (!asOf.equals(figures.get("as_of")))
+            throw new IllegalArgumentException(json + " is the report of " + figures.get("as_of") + ", not " + asOf);
         return write(runFolder, runsDir, figures);
     }
 

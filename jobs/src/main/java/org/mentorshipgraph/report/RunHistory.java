@@ -1,8 +1,5 @@
 package org.mentorshipgraph.report;
 
-import org.mentorshipgraph.job.StepLog;
-import org.mentorshipgraph.output.Json;
-
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -15,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.mentorshipgraph.job.StepLog;
+import org.mentorshipgraph.output.Json;
 
 /**
  * What changed since earlier runs, read from their stored {@code OUT/runs/<as-of>/network-health.json} (only runs
@@ -42,7 +41,8 @@ final class RunHistory {
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(runsDir)) {
             for (Path d : dirs) {
                 String name = d.getFileName().toString();
-                if (RUN_DIR.matcher(name).matches() && name.compareTo(asOf) < 0 && Files.isRegularFile(d.resolve(FILE))) dates.add(name);
+                if (RUN_DIR.matcher(name).matches() && name.compareTo(asOf) < 0 && Files.isRegularFile(d.resolve(FILE)))
+                    dates.add(name);
             }
         } catch (IOException e) {
             StepLog.warn("report: cannot list earlier runs in %s (%s)", runsDir, e.getMessage());
@@ -86,7 +86,8 @@ final class RunHistory {
         figures.put("changes", changes);
 
         List<Map<String, Object>> trend = new ArrayList<>();
-        for (Map<String, Object> run : earlier) trend.add(trendRow(String.valueOf(run.get("as_of")), (Map<String, Object>) run.get("headline")));
+        for (Map<String, Object> run : earlier)
+            trend.add(trendRow(String.valueOf(run.get("as_of")), (Map<String, Object>) run.get("headline")));
         trend.add(trendRow(String.valueOf(figures.get("as_of")), headline));
         figures.put("trend", trend);
     }
@@ -94,12 +95,16 @@ final class RunHistory {
     private static Map<String, Object> trendRow(String asOf, Map<String, Object> headline) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("as_of", asOf);
-        for (HeadlineFigure h : HeadlineFigure.values()) row.put(h.key, headline.get(h.key) instanceof Number n ? n : null);
+        for (HeadlineFigure h : HeadlineFigure.values())
+            row.put(h.key, headline.get(h.key) instanceof Number n ? n : null);
         return row;
     }
 
     private static Number difference(Number now, Number then) {
-        boolean integral = !(now instanceof Double || now instanceof Float || then instanceof Double || then instanceof Float);
-        return integral ? (Number) (now.longValue() - then.longValue()) : (Number) (now.doubleValue() - then.doubleValue());
+        boolean integral =
+                !(now instanceof Double || now instanceof Float || then instanceof Double || then instanceof Float);
+        return integral
+                ? (Number) (now.longValue() - then.longValue())
+                : (Number) (now.doubleValue() - then.doubleValue());
     }
 }

@@ -1,8 +1,5 @@
 package org.mentorshipgraph.report;
 
-import org.mentorshipgraph.graph.CompactGraph;
-import org.mentorshipgraph.graph.OrgGraph;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.mentorshipgraph.graph.CompactGraph;
+import org.mentorshipgraph.graph.OrgGraph;
 
 /**
  * How teams connect, over active ties and the team labels {@link PrivacyPolicy} allows. Per team:
@@ -33,8 +32,13 @@ final class TeamConnections {
         this.links = links;
     }
 
-    List<Map<String, Object>> teamRows() { return teamRows; }
-    Map<String, Object> links() { return links; }
+    List<Map<String, Object>> teamRows() {
+        return teamRows;
+    }
+
+    Map<String, Object> links() {
+        return links;
+    }
 
     private static final class Acc {
         int people, insideTies, withOutsideTie;
@@ -80,8 +84,12 @@ final class TeamConnections {
         for (String t : shown) {
             String best = "";
             int most = 0;
-            for (Map.Entry<String, Integer> e : acc.get(t).departments.entrySet()) { // sorted: ties go to the first name
-                if (e.getValue() > most) { most = e.getValue(); best = e.getKey(); }
+            for (Map.Entry<String, Integer> e :
+                    acc.get(t).departments.entrySet()) { // sorted: ties go to the first name
+                if (e.getValue() > most) {
+                    most = e.getValue();
+                    best = e.getKey();
+                }
             }
             deptOf.put(t, best);
         }
@@ -89,7 +97,8 @@ final class TeamConnections {
 
         List<String> cutOffOrder = new ArrayList<>(shown);
         cutOffOrder.sort(Comparator.<String>comparingDouble(t -> outsideShare(acc.get(t)))
-                .thenComparingInt(t -> acc.get(t).reached.size()).thenComparing(t -> t));
+                .thenComparingInt(t -> acc.get(t).reached.size())
+                .thenComparing(t -> t));
         Map<String, Integer> cutOffRank = new HashMap<>();
         for (int r = 0; r < cutOffOrder.size(); r++) cutOffRank.put(cutOffOrder.get(r), r + 1);
 

@@ -10,7 +10,6 @@ import static org.mentorshipgraph.sample.InteractionCsvWriter.ONE_ON_ONE;
 import static org.mentorshipgraph.sample.InteractionCsvWriter.PAIRING;
 
 import java.util.SplittableRandom;
-
 import org.mentorshipgraph.sample.SampleOrganisationGenerator.Spec;
 
 /**
@@ -31,10 +30,10 @@ final class BackgroundActivity {
     /** Share of dyadic contacts going to another team of the same department. */
     static final double DEPARTMENT_SHARE = 0.19;
 
-    private static final int[] TEAM_CHANNELS = channelTable(new int[][] {{CHAT, 46}, {EMAIL, 10}, {CODE_REVIEW, 15},
-            {CALL, 7}, {PAIRING, 9}, {MEETING, 13}});
-    private static final int[] DEPARTMENT_CHANNELS = channelTable(new int[][] {{CHAT, 38}, {EMAIL, 28}, {MEETING, 16},
-            {CALL, 12}, {CODE_REVIEW, 6}});
+    private static final int[] TEAM_CHANNELS = channelTable(
+            new int[][] {{CHAT, 46}, {EMAIL, 10}, {CODE_REVIEW, 15}, {CALL, 7}, {PAIRING, 9}, {MEETING, 13}});
+    private static final int[] DEPARTMENT_CHANNELS =
+            channelTable(new int[][] {{CHAT, 38}, {EMAIL, 28}, {MEETING, 16}, {CALL, 12}, {CODE_REVIEW, 6}});
     private static final int[] CROSS_CHANNELS = channelTable(new int[][] {{EMAIL, 60}, {CHAT, 25}, {CALL, 15}});
     private static final int[] WEEKEND_CHANNELS = channelTable(new int[][] {{CHAT, 70}, {EMAIL, 30}});
 
@@ -44,6 +43,7 @@ final class BackgroundActivity {
     private final PlantedScenario scenario;
     /** Dyadic contacts started per weekday by a person of average activity. */
     final double dyadicRate;
+
     private final int[] attendees = new int[16];
 
     BackgroundActivity(Spec spec, Organisation org, WorkingHours hours, PlantedScenario scenario) {
@@ -91,8 +91,10 @@ final class BackgroundActivity {
         double remaining = spec.targetInteractions() - structured;
         double rate = remaining / (activitySum * (weekdays + WEEKEND_FACTOR * weekendDays));
         if (rate < 0.02) {
-            System.err.printf("warning: meetings and one-on-ones alone give about %,.0f rows, more than the target"
-                    + " %,d; using a minimal dyadic rate%n", structured, spec.targetInteractions());
+            System.err.printf(
+                    "warning: meetings and one-on-ones alone give about %,.0f rows, more than the target"
+                            + " %,d; using a minimal dyadic rate%n",
+                    structured, spec.targetInteractions());
             rate = 0.02;
         }
         return rate;
@@ -201,8 +203,7 @@ final class BackgroundActivity {
     }
 
     /** Writes organiser → attendee rows of one event, when it has 3–10 participants. */
-    private void groupEvent(SplittableRandom r, int organiser, int k, int day, int minutes,
-                            InteractionCsvWriter out) {
+    private void groupEvent(SplittableRandom r, int organiser, int k, int day, int minutes, InteractionCsvWriter out) {
         if (k < 2 || !present(organiser, day)) {
             return;
         }
@@ -217,14 +218,18 @@ final class BackgroundActivity {
     private void oneOnOnes(SplittableRandom r, int day, int dow, int week, InteractionCsvWriter out) {
         for (int p = 0; p < org.n; p++) {
             int m = org.manager[p];
-            if (m < 0 || (week + p) % 2 != 0 || 1 + (p * 7 + 3) % 5 != dow || !present(p, day)
-                    || !canMeet(p, m, day)) {
+            if (m < 0 || (week + p) % 2 != 0 || 1 + (p * 7 + 3) % 5 != dow || !present(p, day) || !canMeet(p, m, day)) {
                 continue;
             }
             boolean managerStarts = r.nextInt(10) < 8;
             int source = managerStarts ? m : p;
-            out.add(source, managerStarts ? p : m, hours.meetingTime(r, source, day), ONE_ON_ONE,
-                    r.nextInt(3) == 0 ? 45 : 30, 0);
+            out.add(
+                    source,
+                    managerStarts ? p : m,
+                    hours.meetingTime(r, source, day),
+                    ONE_ON_ONE,
+                    r.nextInt(3) == 0 ? 45 : 30,
+                    0);
         }
     }
 
@@ -267,9 +272,11 @@ final class BackgroundActivity {
                 if (q < 0) {
                     continue;
                 }
-                int[] channels = weekend ? WEEKEND_CHANNELS
-                        : org.team[q] == org.team[p] ? TEAM_CHANNELS
-                        : org.dept[q] == org.dept[p] ? DEPARTMENT_CHANNELS : CROSS_CHANNELS;
+                int[] channels = weekend
+                        ? WEEKEND_CHANNELS
+                        : org.team[q] == org.team[p]
+                                ? TEAM_CHANNELS
+                                : org.dept[q] == org.dept[p] ? DEPARTMENT_CHANNELS : CROSS_CHANNELS;
                 int channel = draw(r, channels);
                 out.add(p, q, hours.anyTime(r, p, day), channel, duration(r, channel), 0);
             }

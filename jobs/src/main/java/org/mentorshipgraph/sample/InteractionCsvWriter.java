@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.mentorshipgraph.sample.SampleOrganisationGenerator.Spec;
 
 /**
@@ -33,8 +32,9 @@ final class InteractionCsvWriter implements Closeable {
     static final int CODE_REVIEW = 5;
     static final int PAIRING = 6;
     static final int MENTORING = 7;
-    static final String[] CHANNELS = {"meeting", "one_on_one", "chat", "email", "call", "code_review", "pairing",
-            "mentoring"};
+    static final String[] CHANNELS = {
+        "meeting", "one_on_one", "chat", "email", "call", "code_review", "pairing", "mentoring"
+    };
     private static final char[][] CHANNEL_CHARS = new char[CHANNELS.length][];
 
     static {
@@ -48,8 +48,7 @@ final class InteractionCsvWriter implements Closeable {
     static final int NO_DURATION = -1;
 
     /** A row written verbatim because it breaks the data contract on purpose. */
-    record MalformedRow(String reason, String file, long line, String content) {
-    }
+    record MalformedRow(String reason, String file, long line, String content) {}
 
     private final Spec spec;
     private final Organisation org;
@@ -90,8 +89,8 @@ final class InteractionCsvWriter implements Closeable {
     }
 
     private void open(Path file, String name) throws IOException {
-        writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8),
-                1 << 16);
+        writer = new BufferedWriter(
+                new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);
         writer.write(HEADER);
         fileName = name;
         lineInFile = 1;

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-
 import org.mentorshipgraph.sample.SampleOrganisationGenerator.Spec;
 
 /**
@@ -30,51 +29,178 @@ final class Organisation {
     static final String[] LOCATIONS = {"London", "Berlin", "New York", "Remote"};
     static final String[] ZONES = {"Europe/London", "Europe/Berlin", "America/New_York", "UTC"};
 
-    private static final String[] DEPARTMENT_NAMES = {"Engineering", "Product", "Data & Analytics",
-            "Customer Operations"};
+    private static final String[] DEPARTMENT_NAMES = {
+        "Engineering", "Product", "Data & Analytics", "Customer Operations"
+    };
     /** Team names per department of the default four; other teams are numbered. */
     private static final String[][] TEAM_NAMES = {
-            {"Payments", "Search", "Identity", "Mobile", "Web Platform", "Infrastructure", "Developer Experience",
-                    "Reliability", "Checkout", "Messaging"},
-            {"Growth", "Onboarding", "Design Systems", "Pricing", "Catalog", "Notifications", "Integrations",
-                    "Accessibility"},
-            {"Insights", "Machine Learning", "Data Platform", "Experimentation", "Analytics Engineering",
-                    "Forecasting", "Data Governance", "Recommendations"},
-            {"Support", "Customer Success", "Partnerships", "Billing Operations", "Trust & Safety", "Localization",
-                    "Enablement", "Community"}};
+        {
+            "Payments",
+            "Search",
+            "Identity",
+            "Mobile",
+            "Web Platform",
+            "Infrastructure",
+            "Developer Experience",
+            "Reliability",
+            "Checkout",
+            "Messaging"
+        },
+        {
+            "Growth",
+            "Onboarding",
+            "Design Systems",
+            "Pricing",
+            "Catalog",
+            "Notifications",
+            "Integrations",
+            "Accessibility"
+        },
+        {
+            "Insights",
+            "Machine Learning",
+            "Data Platform",
+            "Experimentation",
+            "Analytics Engineering",
+            "Forecasting",
+            "Data Governance",
+            "Recommendations"
+        },
+        {
+            "Support",
+            "Customer Success",
+            "Partnerships",
+            "Billing Operations",
+            "Trust & Safety",
+            "Localization",
+            "Enablement",
+            "Community"
+        }
+    };
+
     private static final String TINY_TEAM_NAME = "Privacy Office";
 
     private static final String[][] IC_TITLES = {
-            {"Software Engineer", "Software Engineer", "Site Reliability Engineer", "QA Engineer"},
-            {"Product Manager", "Product Designer", "UX Researcher"},
-            {"Data Scientist", "Data Engineer", "Analyst"},
-            {"Support Specialist", "Customer Success Manager", "Solutions Consultant"}};
-    private static final String[] MANAGER_TITLES = {"Engineering Manager", "Group Product Manager",
-            "Data Science Manager", "Support Manager"};
-    private static final String[] HEAD_TITLES = {"VP Engineering", "VP Product", "Head of Data",
-            "VP Customer Operations"};
+        {"Software Engineer", "Software Engineer", "Site Reliability Engineer", "QA Engineer"},
+        {"Product Manager", "Product Designer", "UX Researcher"},
+        {"Data Scientist", "Data Engineer", "Analyst"},
+        {"Support Specialist", "Customer Success Manager", "Solutions Consultant"}
+    };
+    private static final String[] MANAGER_TITLES = {
+        "Engineering Manager", "Group Product Manager", "Data Science Manager", "Support Manager"
+    };
+    private static final String[] HEAD_TITLES = {
+        "VP Engineering", "VP Product", "Head of Data", "VP Customer Operations"
+    };
     private static final String[] LEVEL_PREFIX = {"", "Associate ", "", "Senior ", "Staff ", "Principal "};
     private static final String[][] SKILLS = {
-            {"java", "kotlin", "go", "spark", "kubernetes", "sql", "react", "typescript", "distributed-systems",
-                    "security", "testing", "aws"},
-            {"user-research", "figma", "roadmapping", "product-analytics", "copywriting", "prototyping",
-                    "accessibility", "pricing", "a-b-testing"},
-            {"python", "sql", "statistics", "machine-learning", "spark", "dbt", "data-modeling", "visualization",
-                    "causal-inference", "airflow"},
-            {"customer-success", "negotiation", "crm", "support-tooling", "onboarding", "technical-writing",
-                    "account-management", "escalations"}};
+        {
+            "java",
+            "kotlin",
+            "go",
+            "spark",
+            "kubernetes",
+            "sql",
+            "react",
+            "typescript",
+            "distributed-systems",
+            "security",
+            "testing",
+            "aws"
+        },
+        {
+            "user-research",
+            "figma",
+            "roadmapping",
+            "product-analytics",
+            "copywriting",
+            "prototyping",
+            "accessibility",
+            "pricing",
+            "a-b-testing"
+        },
+        {
+            "python",
+            "sql",
+            "statistics",
+            "machine-learning",
+            "spark",
+            "dbt",
+            "data-modeling",
+            "visualization",
+            "causal-inference",
+            "airflow"
+        },
+        {
+            "customer-success",
+            "negotiation",
+            "crm",
+            "support-tooling",
+            "onboarding",
+            "technical-writing",
+            "account-management",
+            "escalations"
+        }
+    };
     private static final String[] PRIVACY_SKILLS = {"privacy-law", "gdpr", "risk-assessment", "technical-writing"};
-    private static final String[] FIRST_NAMES = {"Ada", "Ben", "Chloe", "Dev", "Elif", "Femi", "Greta", "Hiro",
-            "Ines", "Jonas", "Kemi", "Lars", "Maya", "Nikhil", "Olga", "Pablo", "Quinn", "Rosa", "Sami", "Tara",
-            "Umar", "Vera", "Wen", "Xavi", "Yara", "Zane", "Amara", "Bruno", "Carla", "Dara", "Emil", "Farah", "Gus",
-            "Hana", "Ivo", "Jade", "Kofi", "Lena", "Marek", "Noor", "Oskar", "Priya", "Rafael", "Sofia", "Tomas",
-            "Uma", "Viktor", "Wanda", "Yusuf", "Zoe"};
-    private static final String[] LAST_NAMES = {"Abara", "Berg", "Costa", "Dubois", "Eriksen", "Fischer", "Garcia",
-            "Haddad", "Ito", "Jansen", "Kowalski", "Lindqvist", "Moreau", "Nakamura", "Okafor", "Patel", "Quist",
-            "Rossi", "Schmidt", "Tanaka", "Ueda", "Varga", "Weber", "Xu", "Yilmaz", "Zimmer", "Almeida", "Brennan",
-            "Chen", "Dlamini", "Ekström", "Fernandes", "Gallo", "Horvat", "Iversen", "Jovanovic", "Kaur", "Lopez",
-            "Mensah", "Novak", "Olsen", "Petrov", "Reyes", "Sato", "Toivonen", "Usman", "Vogel", "Walsh", "Young",
-            "Zhou"};
+    private static final String[] FIRST_NAMES = {
+        "Ada", "Ben", "Chloe", "Dev", "Elif", "Femi", "Greta", "Hiro", "Ines", "Jonas", "Kemi", "Lars", "Maya",
+        "Nikhil", "Olga", "Pablo", "Quinn", "Rosa", "Sami", "Tara", "Umar", "Vera", "Wen", "Xavi", "Yara", "Zane",
+        "Amara", "Bruno", "Carla", "Dara", "Emil", "Farah", "Gus", "Hana", "Ivo", "Jade", "Kofi", "Lena", "Marek",
+        "Noor", "Oskar", "Priya", "Rafael", "Sofia", "Tomas", "Uma", "Viktor", "Wanda", "Yusuf", "Zoe"
+    };
+    private static final String[] LAST_NAMES = {
+        "Abara",
+        "Berg",
+        "Costa",
+        "Dubois",
+        "Eriksen",
+        "Fischer",
+        "Garcia",
+        "Haddad",
+        "Ito",
+        "Jansen",
+        "Kowalski",
+        "Lindqvist",
+        "Moreau",
+        "Nakamura",
+        "Okafor",
+        "Patel",
+        "Quist",
+        "Rossi",
+        "Schmidt",
+        "Tanaka",
+        "Ueda",
+        "Varga",
+        "Weber",
+        "Xu",
+        "Yilmaz",
+        "Zimmer",
+        "Almeida",
+        "Brennan",
+        "Chen",
+        "Dlamini",
+        "Ekström",
+        "Fernandes",
+        "Gallo",
+        "Horvat",
+        "Iversen",
+        "Jovanovic",
+        "Kaur",
+        "Lopez",
+        "Mensah",
+        "Novak",
+        "Olsen",
+        "Petrov",
+        "Reyes",
+        "Sato",
+        "Toivonen",
+        "Usman",
+        "Vogel",
+        "Walsh",
+        "Young",
+        "Zhou"
+    };
 
     final Spec spec;
     final int n;
@@ -87,6 +213,7 @@ final class Organisation {
     final int[] location;
     /** Day index of the hire date (negative: before the data starts). */
     final int[] hireDay;
+
     final double[] activity;
     final boolean[] isManager;
     final String[] displayName;
@@ -104,6 +231,7 @@ final class Organisation {
     final int[] syncDow;
     /** Squads of the teams with more than 10 members (others: none); the first member leads. */
     final int[][][] squads;
+
     final int[][] squadDow;
 
     final int deptCount;
@@ -117,6 +245,7 @@ final class Organisation {
     int[][] departmentContacts;
     /** Per department: standing cross-team guilds meeting every other week; the first member leads. */
     int[][][] guilds;
+
     int[][] guildDow;
     int[][] guildParity;
 
@@ -185,9 +314,11 @@ final class Organisation {
             byDept.get(i % deptCount).add(order[i]);
         }
         for (int d = 0; d < deptCount; d++) {
-            deptName[d] = deptCount <= DEPARTMENT_NAMES.length ? DEPARTMENT_NAMES[d]
+            deptName[d] = deptCount <= DEPARTMENT_NAMES.length
+                    ? DEPARTMENT_NAMES[d]
                     : String.format("Department %03d", d + 1);
-            deptRegularTeams[d] = byDept.get(d).stream().mapToInt(Integer::intValue).sorted().toArray();
+            deptRegularTeams[d] =
+                    byDept.get(d).stream().mapToInt(Integer::intValue).sorted().toArray();
             for (int i = 0; i < deptRegularTeams[d].length; i++) {
                 int t = deptRegularTeams[d][i];
                 teamDept[t] = d;
@@ -209,7 +340,8 @@ final class Organisation {
             byDept.get(smallest).add(t);
         }
         for (int d = 0; d < deptCount; d++) {
-            deptTeams[d] = byDept.get(d).stream().mapToInt(Integer::intValue).sorted().toArray();
+            deptTeams[d] =
+                    byDept.get(d).stream().mapToInt(Integer::intValue).sorted().toArray();
         }
 
         // Members: a shuffled permutation of person indices, cut into teams.
@@ -287,8 +419,8 @@ final class Organisation {
                 int back = 30 + (int) (maxBack * Math.pow(r.nextDouble(), isManager[p] ? 0.5 : 1.4));
                 hireDay[p] = -back;
                 activity[p] = Math.exp(0.45 * gaussian(r) - 0.45 * 0.45 / 2);
-                displayName[p] = FIRST_NAMES[r.nextInt(FIRST_NAMES.length)] + " "
-                        + LAST_NAMES[r.nextInt(LAST_NAMES.length)];
+                displayName[p] =
+                        FIRST_NAMES[r.nextInt(FIRST_NAMES.length)] + " " + LAST_NAMES[r.nextInt(LAST_NAMES.length)];
                 int family = tinyTeam[t] ? -1 : d % IC_TITLES.length;
                 if (tinyTeam[t]) {
                     title[p] = isManager[p] ? "Data Protection Officer" : "Privacy Counsel";

@@ -29,7 +29,6 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
-
 import org.mentorshipgraph.sample.SampleOrganisationGenerator.Spec;
 
 /**
@@ -55,16 +54,15 @@ import org.mentorshipgraph.sample.SampleOrganisationGenerator.Spec;
  */
 final class PlantedScenario {
 
-    private static final int[] TEAM_PAIR_CHANNELS = BackgroundActivity.channelTable(new int[][] {{CHAT, 50}, {CODE_REVIEW, 20},
-            {PAIRING, 15}, {CALL, 5}, {MEETING, 10}});
-    private static final int[] CROSS_PAIR_CHANNELS = BackgroundActivity.channelTable(new int[][] {{CHAT, 40}, {EMAIL, 15}, {CALL, 15},
-            {MEETING, 15}, {CODE_REVIEW, 10}, {PAIRING, 5}});
-    private static final int[] MENTOR_PAIR_CHANNELS = BackgroundActivity.channelTable(new int[][] {{MENTORING, 40}, {CHAT, 35}, {CALL, 15},
-            {EMAIL, 10}});
+    private static final int[] TEAM_PAIR_CHANNELS = BackgroundActivity.channelTable(
+            new int[][] {{CHAT, 50}, {CODE_REVIEW, 20}, {PAIRING, 15}, {CALL, 5}, {MEETING, 10}});
+    private static final int[] CROSS_PAIR_CHANNELS = BackgroundActivity.channelTable(
+            new int[][] {{CHAT, 40}, {EMAIL, 15}, {CALL, 15}, {MEETING, 15}, {CODE_REVIEW, 10}, {PAIRING, 5}});
+    private static final int[] MENTOR_PAIR_CHANNELS =
+            BackgroundActivity.channelTable(new int[][] {{MENTORING, 40}, {CHAT, 35}, {CALL, 15}, {EMAIL, 10}});
 
     /** One interaction (or group event) on a fixed day. */
-    private record Scheduled(int source, int[] targets, int msOfDay, int channel, int duration, boolean group) {
-    }
+    private record Scheduled(int source, int[] targets, int msOfDay, int channel, int duration, boolean group) {}
 
     /** A pair whose every interaction is scheduled here; counts per week back from the end. */
     static final class PlantedPair {
@@ -106,17 +104,13 @@ final class PlantedScenario {
         }
     }
 
-    record Connector(int person, int[] bridgedTeams, int[][] partners) {
-    }
+    record Connector(int person, int[] bridgedTeams, int[][] partners) {}
 
-    record Newcomer(int person, int buddy, PlantedPair managerTie, PlantedPair buddyTie) {
-    }
+    record Newcomer(int person, int buddy, PlantedPair managerTie, PlantedPair buddyTie) {}
 
-    record Mentorship(int mentor, int mentee, LocalDate startedOn, LocalDate endedOn, String program) {
-    }
+    record Mentorship(int mentor, int mentee, LocalDate startedOn, LocalDate endedOn, String program) {}
 
-    private record MalformedPlan(int msOfDay, String content, String reason) {
-    }
+    private record MalformedPlan(int msOfDay, String content, String reason) {}
 
     private final Spec spec;
     private final Organisation org;
@@ -224,7 +218,10 @@ final class PlantedScenario {
     /** A regular team of department {@code d} other than {@code except}, with at least two eligible people. */
     private int pickTeam(int d, int except, SplittableRandom r) {
         int[] teams = org.deptRegularTeams[d];
-        return pick(teams, t -> t != except && Arrays.stream(org.members[t]).filter(this::eligible).count() >= 2,
+        return pick(
+                teams,
+                t -> t != except
+                        && Arrays.stream(org.members[t]).filter(this::eligible).count() >= 2,
                 r);
     }
 
@@ -271,8 +268,15 @@ final class PlantedScenario {
             schedule(hireDay, new Scheduled(manager, new int[] {person, buddy}, welcome, MEETING, 60, true));
             count(managerTie, hireDay, 1);
             for (int day = hireDay + 7; day < days; day += 7) {
-                schedule(day, new Scheduled(manager, new int[] {person}, hours.meetingTime(r, manager, day),
-                        ONE_ON_ONE, 30, false));
+                schedule(
+                        day,
+                        new Scheduled(
+                                manager,
+                                new int[] {person},
+                                hours.meetingTime(r, manager, day),
+                                ONE_ON_ONE,
+                                30,
+                                false));
                 count(managerTie, day, 1);
             }
             int[] buddyWeeks = new int[weeks];
@@ -288,9 +292,13 @@ final class PlantedScenario {
         boolean[] homeTaken = new boolean[org.teamCount];
         for (int i = 0; i < count; i++) {
             int d = i % org.deptCount;
-            int[] homeTeams = Arrays.stream(org.deptRegularTeams[d]).filter(t -> !homeTaken[t]).toArray();
-            int home = pick(homeTeams.length > 0 ? homeTeams : org.deptRegularTeams[d],
-                    t -> Arrays.stream(org.members[t]).anyMatch(this::eligible), r);
+            int[] homeTeams = Arrays.stream(org.deptRegularTeams[d])
+                    .filter(t -> !homeTaken[t])
+                    .toArray();
+            int home = pick(
+                    homeTeams.length > 0 ? homeTeams : org.deptRegularTeams[d],
+                    t -> Arrays.stream(org.members[t]).anyMatch(this::eligible),
+                    r);
             if (home < 0) {
                 throw tooSmall();
             }
@@ -311,11 +319,13 @@ final class PlantedScenario {
                     taken.add(t);
                 }
             }
-            int[] bridgedTeams = taken.stream().skip(1).mapToInt(Integer::intValue).toArray();
+            int[] bridgedTeams =
+                    taken.stream().skip(1).mapToInt(Integer::intValue).toArray();
             int[][] partners = new int[bridgedTeams.length][];
             for (int b = 0; b < bridgedTeams.length; b++) {
                 int[] pool = Arrays.stream(org.members[bridgedTeams[b]])
-                        .filter(p -> !excluded[p] && !isConnector(p)).toArray();
+                        .filter(p -> !excluded[p] && !isConnector(p))
+                        .toArray();
                 Organisation.shuffle(pool, r);
                 partners[b] = Arrays.copyOf(pool, Math.min(pool.length, 6 + r.nextInt(2)));
                 Arrays.sort(partners[b]);
@@ -332,7 +342,9 @@ final class PlantedScenario {
      * bridges yet.
      */
     private int pickBridgedTeam(int d, List<Integer> exclude, boolean[] taken, SplittableRandom r) {
-        int[] candidates = Arrays.stream(org.deptRegularTeams[d]).filter(t -> !exclude.contains(t)).toArray();
+        int[] candidates = Arrays.stream(org.deptRegularTeams[d])
+                .filter(t -> !exclude.contains(t))
+                .toArray();
         int t = pick(candidates, x -> !taken[x] && org.members[x].length >= 12, r);
         if (t < 0) {
             t = pick(candidates, x -> org.members[x].length >= 12, r);
@@ -376,8 +388,15 @@ final class PlantedScenario {
             if (mate != c.person() && !excluded[mate] && !attendees.contains(mate)) {
                 attendees.add(mate);
             }
-            schedule(day, new Scheduled(c.person(), attendees.stream().mapToInt(Integer::intValue).toArray(),
-                    hours.meetingTime(r, c.person(), day), MEETING, 45, true));
+            schedule(
+                    day,
+                    new Scheduled(
+                            c.person(),
+                            attendees.stream().mapToInt(Integer::intValue).toArray(),
+                            hours.meetingTime(r, c.person(), day),
+                            MEETING,
+                            45,
+                            true));
         }
     }
 
@@ -385,8 +404,9 @@ final class PlantedScenario {
         int dc = org.deptCount;
         // Fading: {scope, mentorship, weekly rate, recent count}; recent <= 12*rate/15 (a fifth of the rate).
         Object[][] fadingPlan = {
-                {"department", true, 3, 0}, {"department", true, 2, 1}, {"department", true, 3, 2},
-                {"cross_department", true, 4, 0}, {"team", false, 3, 1}, {"department", false, 2, 0}};
+            {"department", true, 3, 0}, {"department", true, 2, 1}, {"department", true, 3, 2},
+            {"cross_department", true, 4, 0}, {"team", false, 3, 1}, {"department", false, 2, 0}
+        };
         for (int i = 0; i < fadingPlan.length; i++) {
             String scope = (String) fadingPlan[i][0];
             boolean mentorship = (Boolean) fadingPlan[i][1];
@@ -404,12 +424,17 @@ final class PlantedScenario {
         }
         // Stable controls: {scope, mentorship, weekly rate}.
         Object[][] stablePlan = {
-                {"team", false, 3}, {"team", false, 2}, {"department", false, 2}, {"department", false, 3},
-                {"department", true, 2}, {"team", false, 4}};
+            {"team", false, 3},
+            {"team", false, 2},
+            {"department", false, 2},
+            {"department", false, 3},
+            {"department", true, 2},
+            {"team", false, 4}
+        };
         for (int i = 0; i < stablePlan.length; i++) {
             int rate = (Integer) stablePlan[i][2];
-            PlantedPair pair = pickPair("stable", (String) stablePlan[i][0], (i + 1) % dc, (Boolean) stablePlan[i][1],
-                    r);
+            PlantedPair pair =
+                    pickPair("stable", (String) stablePlan[i][0], (i + 1) % dc, (Boolean) stablePlan[i][1], r);
             pair.weeklyRate = rate;
             scheduleWeekly(pair, blockCounts(new int[] {rate - 1, rate, rate, rate + 1}, r), channelsFor(pair), 0, r);
             stable.add(pair);
@@ -430,8 +455,9 @@ final class PlantedScenario {
     }
 
     private int[] channelsFor(PlantedPair pair) {
-        return pair.mentorship ? MENTOR_PAIR_CHANNELS : pair.scope.equals("team") ? TEAM_PAIR_CHANNELS
-                : CROSS_PAIR_CHANNELS;
+        return pair.mentorship
+                ? MENTOR_PAIR_CHANNELS
+                : pair.scope.equals("team") ? TEAM_PAIR_CHANNELS : CROSS_PAIR_CHANNELS;
     }
 
     /**
@@ -443,17 +469,19 @@ final class PlantedScenario {
         for (int k = 0; k < org.deptCount; k++) {
             int home = (d + k) % org.deptCount;
             int teamA = pickTeam(home, -1, r);
-            int teamB = teamA < 0 ? -1 : switch (scope) {
-                case "team" -> teamA;
-                case "department" -> pickTeam(home, teamA, r);
-                default -> {
-                    int other = -1;
-                    for (int j = 1; j < org.deptCount && other < 0; j++) {
-                        other = pickTeam((home + j) % org.deptCount, -1, r);
-                    }
-                    yield other;
-                }
-            };
+            int teamB = teamA < 0
+                    ? -1
+                    : switch (scope) {
+                        case "team" -> teamA;
+                        case "department" -> pickTeam(home, teamA, r);
+                        default -> {
+                            int other = -1;
+                            for (int j = 1; j < org.deptCount && other < 0; j++) {
+                                other = pickTeam((home + j) % org.deptCount, -1, r);
+                            }
+                            yield other;
+                        }
+                    };
             if (teamB >= 0) {
                 return pickPair(kind, scope, teamA, teamB, mentorship, r);
             }
@@ -461,8 +489,8 @@ final class PlantedScenario {
         throw tooSmall();
     }
 
-    private PlantedPair pickPair(String kind, String scope, int teamA, int teamB, boolean mentorship,
-                                 SplittableRandom r) {
+    private PlantedPair pickPair(
+            String kind, String scope, int teamA, int teamB, boolean mentorship, SplittableRandom r) {
         IntPredicate mentorLevel = p -> !mentorship || org.level[p] >= 4;
         IntPredicate menteeLevel = p -> !mentorship || org.level[p] <= 3;
         int a = pick(org.members[teamA], p -> eligible(p) && mentorLevel.test(p), r);
@@ -480,8 +508,8 @@ final class PlantedScenario {
         if (mentorship) {
             pair.mentorship = true;
             LocalDate started = spec.startDate().minusDays(60 + r.nextInt(400));
-            mentorships.add(new Mentorship(a, b, started, null,
-                    scope.equals("cross_department") ? "cross-functional" : "career-mentoring"));
+            mentorships.add(new Mentorship(
+                    a, b, started, null, scope.equals("cross_department") ? "cross-functional" : "career-mentoring"));
             hasMentor[b] = true;
             menteesOf[a]++;
         }
@@ -525,10 +553,18 @@ final class PlantedScenario {
                 boolean aStarts = r.nextInt(10) < 6;
                 int source = aStarts ? pair.a : pair.b;
                 int channel = BackgroundActivity.draw(r, channels);
-                int time = channel == MENTORING || channel == MEETING ? hours.meetingTime(r, source, day)
+                int time = channel == MENTORING || channel == MEETING
+                        ? hours.meetingTime(r, source, day)
                         : hours.anyTime(r, source, day);
-                schedule(day, new Scheduled(source, new int[] {aStarts ? pair.b : pair.a}, time, channel,
-                        BackgroundActivity.duration(r, channel), false));
+                schedule(
+                        day,
+                        new Scheduled(
+                                source,
+                                new int[] {aStarts ? pair.b : pair.a},
+                                time,
+                                channel,
+                                BackgroundActivity.duration(r, channel),
+                                false));
                 count(pair, day, 1);
             }
         }
@@ -537,7 +573,8 @@ final class PlantedScenario {
     /** Day indices of the weekdays in week {@code w} (counted back from the end) that lie in {@code [from, to]}. */
     private int[] weekdaysOfWeek(int w, int from, int to) {
         int last = days - 1 - 7 * w;
-        return IntStream.rangeClosed(Math.max(from, last - 6), Math.min(to, last)).filter(d -> !hours.weekend(d))
+        return IntStream.rangeClosed(Math.max(from, last - 6), Math.min(to, last))
+                .filter(d -> !hours.weekend(d))
                 .toArray();
     }
 
@@ -593,8 +630,13 @@ final class PlantedScenario {
             int t = org.deptRegularTeams[d][r.nextInt(org.deptRegularTeams[d].length)];
             int mentor = pick(org.members[t], this::mentorOk, r);
             if (mentor >= 0) {
-                addMentorship(mentor, mentee, -30 - r.nextInt(300), ended ? endDay(firstBaselineDay, r) :
-                        Integer.MAX_VALUE, "cross-functional", r);
+                addMentorship(
+                        mentor,
+                        mentee,
+                        -30 - r.nextInt(300),
+                        ended ? endDay(firstBaselineDay, r) : Integer.MAX_VALUE,
+                        "cross-functional",
+                        r);
             }
         }
         for (int i = 0, attempts = 0; i < within && attempts < 20 * within + 100; attempts++) {
@@ -616,8 +658,13 @@ final class PlantedScenario {
             boolean ended = i >= sameTeam && i < sameTeam + endedWithin;
             boolean late = i >= sameTeam + endedWithin && i < sameTeam + endedWithin + startedLater;
             int start = late ? 7 + r.nextInt(Math.max(1, firstBaselineDay - 14)) : -30 - r.nextInt(600);
-            addMentorship(mentor, mentee, start, ended ? endDay(firstBaselineDay, r) : Integer.MAX_VALUE,
-                    org.level[mentee] >= 3 ? "leadership" : "career-mentoring", r);
+            addMentorship(
+                    mentor,
+                    mentee,
+                    start,
+                    ended ? endDay(firstBaselineDay, r) : Integer.MAX_VALUE,
+                    org.level[mentee] >= 3 ? "leadership" : "career-mentoring",
+                    r);
             i++;
         }
     }
@@ -632,7 +679,11 @@ final class PlantedScenario {
     }
 
     private boolean menteeOk(int p) {
-        return !hasMentor[p] && !used[p] && !excluded[p] && !org.isManager[p] && org.level[p] <= 3
+        return !hasMentor[p]
+                && !used[p]
+                && !excluded[p]
+                && !org.isManager[p]
+                && org.level[p] <= 3
                 && !org.tinyTeam[org.team[p]];
     }
 
@@ -650,16 +701,19 @@ final class PlantedScenario {
         return -1;
     }
 
-    private void addMentorship(int mentor, int mentee, int startDay, int endDay, String program,
-                               SplittableRandom r) {
+    private void addMentorship(int mentor, int mentee, int startDay, int endDay, String program, SplittableRandom r) {
         if (isReservedPair(mentor, mentee)) {
             return;
         }
         hasMentor[mentee] = true;
         menteesOf[mentor]++;
         LocalDate start = spec.startDate();
-        mentorships.add(new Mentorship(mentor, mentee, start.plusDays(startDay),
-                endDay == Integer.MAX_VALUE ? null : start.plusDays(endDay), program));
+        mentorships.add(new Mentorship(
+                mentor,
+                mentee,
+                start.plusDays(startDay),
+                endDay == Integer.MAX_VALUE ? null : start.plusDays(endDay),
+                program));
         int sessionDow = 1 + r.nextInt(5);
         int parity = r.nextInt(2);
         int from = Math.max(0, startDay);
@@ -670,17 +724,33 @@ final class PlantedScenario {
                 continue;
             }
             if (w % 2 == parity) {
-                int day = Arrays.stream(weekdays).filter(x -> hours.dayOfWeek[x] == sessionDow).findFirst()
+                int day = Arrays.stream(weekdays)
+                        .filter(x -> hours.dayOfWeek[x] == sessionDow)
+                        .findFirst()
                         .orElse(weekdays[0]);
                 int source = r.nextInt(10) < 7 ? mentor : mentee;
-                schedule(day, new Scheduled(source, new int[] {source == mentor ? mentee : mentor},
-                        hours.meetingTime(r, source, day), MENTORING, r.nextBoolean() ? 45 : 60, false));
+                schedule(
+                        day,
+                        new Scheduled(
+                                source,
+                                new int[] {source == mentor ? mentee : mentor},
+                                hours.meetingTime(r, source, day),
+                                MENTORING,
+                                r.nextBoolean() ? 45 : 60,
+                                false));
             } else {
                 int day = weekdays[r.nextInt(weekdays.length)];
                 int source = r.nextInt(10) < 6 ? mentee : mentor;
                 int channel = r.nextInt(4) == 0 ? CALL : CHAT;
-                schedule(day, new Scheduled(source, new int[] {source == mentor ? mentee : mentor},
-                        hours.anyTime(r, source, day), channel, BackgroundActivity.duration(r, channel), false));
+                schedule(
+                        day,
+                        new Scheduled(
+                                source,
+                                new int[] {source == mentor ? mentee : mentor},
+                                hours.anyTime(r, source, day),
+                                channel,
+                                BackgroundActivity.duration(r, channel),
+                                false));
             }
         }
     }
@@ -698,8 +768,7 @@ final class PlantedScenario {
         malformed(dayB, "missing_target_id", r, (ts, s, t) -> ts + "," + s + ",,email,,");
         malformed(dayB, "future_timestamp", r, (ts, s, t) -> "2027-01-01T00:00:00Z," + s + "," + t + ",chat,,");
         malformed(dayB, "self_interaction", r, (ts, s, t) -> ts + "," + s + "," + s + ",meeting,30,");
-        malformed(dayB, "unparseable_timestamp", r,
-                (ts, s, t) -> "14/11/2026 10:15," + s + "," + t + ",chat,,");
+        malformed(dayB, "unparseable_timestamp", r, (ts, s, t) -> "14/11/2026 10:15," + s + "," + t + ",chat,,");
     }
 
     private boolean plantedRole(int p) {
@@ -747,10 +816,11 @@ final class PlantedScenario {
 
     void writeMentorshipsCsv(Path file) throws IOException {
         List<Mentorship> sorted = new ArrayList<>(mentorships);
-        sorted.sort(Comparator.comparing(Mentorship::startedOn).thenComparing(m -> org.ids[m.mentor()])
+        sorted.sort(Comparator.comparing(Mentorship::startedOn)
+                .thenComparing(m -> org.ids[m.mentor()])
                 .thenComparing(m -> org.ids[m.mentee()]));
-        try (BufferedWriter w = new BufferedWriter(
-                new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8))) {
+        try (BufferedWriter w =
+                new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8))) {
             w.write("mentor_id,mentee_id,started_on,ended_on,program\n");
             for (Mentorship m : sorted) {
                 w.write(org.ids[m.mentor()] + "," + org.ids[m.mentee()] + "," + m.startedOn() + ","
@@ -772,8 +842,10 @@ final class PlantedScenario {
         windows.put("recent_end", spec.endDate().toString());
         windows.put("recent_days", RECENT_DAYS);
         windows.put("baseline_days", BASELINE_DAYS);
-        windows.put("note", "counts below are raw rows between the two people, in either direction; planted"
-                + " pairs never share a group event, so weighted and raw counts agree");
+        windows.put(
+                "note",
+                "counts below are raw rows between the two people, in either direction; planted"
+                        + " pairs never share a group event, so weighted and raw counts agree");
         root.put("windows", windows);
 
         Map<String, Object> totals = new LinkedHashMap<>();
@@ -824,8 +896,10 @@ final class PlantedScenario {
         }
         root.put("connectors", connectorList);
         if (!connectors.isEmpty()) {
-            root.put("connectors_expectation", "the connectors have the highest betweenness and the lowest Burt"
-                    + " constraint; without them the departments are nearly disconnected");
+            root.put(
+                    "connectors_expectation",
+                    "the connectors have the highest betweenness and the lowest Burt"
+                            + " constraint; without them the departments are nearly disconnected");
         }
         root.put("fading_ties", pairs(fading));
         root.put("new_ties", pairs(newTies));
@@ -850,8 +924,10 @@ final class PlantedScenario {
         Map<String, Object> malformed = new LinkedHashMap<>();
         malformed.put("counts", new LinkedHashMap<>(malformedCounts));
         malformed.put("total", malformedCount());
-        malformed.put("note", "non_numeric_duration: the row is otherwise valid; a reader that nulls a bad duration"
-                + " instead of quarantining keeps it");
+        malformed.put(
+                "note",
+                "non_numeric_duration: the row is otherwise valid; a reader that nulls a bad duration"
+                        + " instead of quarantining keeps it");
         List<Object> rows = new ArrayList<>();
         for (InteractionCsvWriter.MalformedRow row : out.malformedRows()) {
             Map<String, Object> m = new LinkedHashMap<>();

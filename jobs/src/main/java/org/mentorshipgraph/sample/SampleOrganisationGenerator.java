@@ -62,8 +62,7 @@ public final class SampleOrganisationGenerator {
     /** Length of the baseline window B before R, in days, as the job uses by default. */
     public static final int BASELINE_DAYS = 84;
 
-    private SampleOrganisationGenerator() {
-    }
+    private SampleOrganisationGenerator() {}
 
     /**
      * Everything that determines the output; two runs with equal specs produce byte-identical files.
@@ -82,9 +81,19 @@ public final class SampleOrganisationGenerator {
      * @param malformed          whether to add the malformed rows
      * @param singleFile         write one {@code interactions.csv} instead of daily partitions
      */
-    public record Spec(int people, int teams, int departments, int days, LocalDate endDate, long seed,
-                       long targetInteractions, int mentorships, boolean tinyTeam, boolean planted,
-                       boolean malformed, boolean singleFile) {
+    public record Spec(
+            int people,
+            int teams,
+            int departments,
+            int days,
+            LocalDate endDate,
+            long seed,
+            long targetInteractions,
+            int mentorships,
+            boolean tinyTeam,
+            boolean planted,
+            boolean malformed,
+            boolean singleFile) {
 
         /** People in the tiny team. */
         public static final int TINY_TEAM_SIZE = 3;
@@ -95,22 +104,29 @@ public final class SampleOrganisationGenerator {
             }
             require(departments >= 1, "departments must be at least 1");
             int regularTeams = teams - (tinyTeam ? 1 : 0);
-            require(regularTeams >= departments, "need at least one regular team per department (teams=" + teams
-                    + ", departments=" + departments + (tinyTeam ? ", one of the teams is the tiny team" : "") + ")");
+            require(
+                    regularTeams >= departments,
+                    "need at least one regular team per department (teams=" + teams + ", departments=" + departments
+                            + (tinyTeam ? ", one of the teams is the tiny team" : "") + ")");
             int regularPeople = people - (tinyTeam ? TINY_TEAM_SIZE : 0);
-            require(regularPeople >= 4L * regularTeams, "need at least 4 people per regular team (people=" + people
-                    + ", teams=" + teams + ")");
+            require(
+                    regularPeople >= 4L * regularTeams,
+                    "need at least 4 people per regular team (people=" + people + ", teams=" + teams + ")");
             require(days >= 7, "days must be at least 7");
             require(targetInteractions >= 0, "targetInteractions must be >= 0");
             require(mentorships >= 0, "mentorships must be >= 0");
             if (planted) {
-                require(days >= RECENT_DAYS + BASELINE_DAYS + 14, "the planted structure needs at least "
-                        + (RECENT_DAYS + BASELINE_DAYS + 14) + " days (or turn it off)");
+                require(
+                        days >= RECENT_DAYS + BASELINE_DAYS + 14,
+                        "the planted structure needs at least " + (RECENT_DAYS + BASELINE_DAYS + 14)
+                                + " days (or turn it off)");
                 require(departments >= 2, "the planted structure needs at least 2 departments (or turn it off)");
-                require(regularTeams >= 2 * departments, "the planted structure needs at least 2 regular teams per"
-                        + " department (or turn it off)");
-                require(regularPeople >= 6L * regularTeams, "the planted structure needs at least 6 people per"
-                        + " regular team (or turn it off)");
+                require(
+                        regularTeams >= 2 * departments,
+                        "the planted structure needs at least 2 regular teams per" + " department (or turn it off)");
+                require(
+                        regularPeople >= 6L * regularTeams,
+                        "the planted structure needs at least 6 people per" + " regular team (or turn it off)");
                 require(mentorships >= 5, "the planted structure needs at least 5 mentorships (or turn it off)");
             }
         }
@@ -141,63 +157,195 @@ public final class SampleOrganisationGenerator {
         }
 
         public Spec withPeople(int v) {
-            return new Spec(v, teams, departments, days, endDate, seed, targetInteractions, mentorships, tinyTeam,
-                    planted, malformed, singleFile);
+            return new Spec(
+                    v,
+                    teams,
+                    departments,
+                    days,
+                    endDate,
+                    seed,
+                    targetInteractions,
+                    mentorships,
+                    tinyTeam,
+                    planted,
+                    malformed,
+                    singleFile);
         }
 
         public Spec withTeams(int v) {
-            return new Spec(people, v, departments, days, endDate, seed, targetInteractions, mentorships, tinyTeam,
-                    planted, malformed, singleFile);
+            return new Spec(
+                    people,
+                    v,
+                    departments,
+                    days,
+                    endDate,
+                    seed,
+                    targetInteractions,
+                    mentorships,
+                    tinyTeam,
+                    planted,
+                    malformed,
+                    singleFile);
         }
 
         public Spec withDepartments(int v) {
-            return new Spec(people, teams, v, days, endDate, seed, targetInteractions, mentorships, tinyTeam,
-                    planted, malformed, singleFile);
+            return new Spec(
+                    people,
+                    teams,
+                    v,
+                    days,
+                    endDate,
+                    seed,
+                    targetInteractions,
+                    mentorships,
+                    tinyTeam,
+                    planted,
+                    malformed,
+                    singleFile);
         }
 
         public Spec withDays(int v) {
-            return new Spec(people, teams, departments, v, endDate, seed, targetInteractions, mentorships, tinyTeam,
-                    planted, malformed, singleFile);
+            return new Spec(
+                    people,
+                    teams,
+                    departments,
+                    v,
+                    endDate,
+                    seed,
+                    targetInteractions,
+                    mentorships,
+                    tinyTeam,
+                    planted,
+                    malformed,
+                    singleFile);
         }
 
         public Spec withEndDate(LocalDate v) {
-            return new Spec(people, teams, departments, days, v, seed, targetInteractions, mentorships, tinyTeam,
-                    planted, malformed, singleFile);
+            return new Spec(
+                    people,
+                    teams,
+                    departments,
+                    days,
+                    v,
+                    seed,
+                    targetInteractions,
+                    mentorships,
+                    tinyTeam,
+                    planted,
+                    malformed,
+                    singleFile);
         }
 
         public Spec withSeed(long v) {
-            return new Spec(people, teams, departments, days, endDate, v, targetInteractions, mentorships, tinyTeam,
-                    planted, malformed, singleFile);
+            return new Spec(
+                    people,
+                    teams,
+                    departments,
+                    days,
+                    endDate,
+                    v,
+                    targetInteractions,
+                    mentorships,
+                    tinyTeam,
+                    planted,
+                    malformed,
+                    singleFile);
         }
 
         public Spec withTargetInteractions(long v) {
-            return new Spec(people, teams, departments, days, endDate, seed, v, mentorships, tinyTeam, planted,
-                    malformed, singleFile);
+            return new Spec(
+                    people,
+                    teams,
+                    departments,
+                    days,
+                    endDate,
+                    seed,
+                    v,
+                    mentorships,
+                    tinyTeam,
+                    planted,
+                    malformed,
+                    singleFile);
         }
 
         public Spec withMentorships(int v) {
-            return new Spec(people, teams, departments, days, endDate, seed, targetInteractions, v, tinyTeam,
-                    planted, malformed, singleFile);
+            return new Spec(
+                    people,
+                    teams,
+                    departments,
+                    days,
+                    endDate,
+                    seed,
+                    targetInteractions,
+                    v,
+                    tinyTeam,
+                    planted,
+                    malformed,
+                    singleFile);
         }
 
         public Spec withTinyTeam(boolean v) {
-            return new Spec(people, teams, departments, days, endDate, seed, targetInteractions, mentorships, v,
-                    planted, malformed, singleFile);
+            return new Spec(
+                    people,
+                    teams,
+                    departments,
+                    days,
+                    endDate,
+                    seed,
+                    targetInteractions,
+                    mentorships,
+                    v,
+                    planted,
+                    malformed,
+                    singleFile);
         }
 
         public Spec withPlanted(boolean v) {
-            return new Spec(people, teams, departments, days, endDate, seed, targetInteractions, mentorships,
-                    tinyTeam, v, malformed, singleFile);
+            return new Spec(
+                    people,
+                    teams,
+                    departments,
+                    days,
+                    endDate,
+                    seed,
+                    targetInteractions,
+                    mentorships,
+                    tinyTeam,
+                    v,
+                    malformed,
+                    singleFile);
         }
 
         public Spec withMalformed(boolean v) {
-            return new Spec(people, teams, departments, days, endDate, seed, targetInteractions, mentorships,
-                    tinyTeam, planted, v, singleFile);
+            return new Spec(
+                    people,
+                    teams,
+                    departments,
+                    days,
+                    endDate,
+                    seed,
+                    targetInteractions,
+                    mentorships,
+                    tinyTeam,
+                    planted,
+                    v,
+                    singleFile);
         }
 
         public Spec withSingleFile(boolean v) {
-            return new Spec(people, teams, departments, days, endDate, seed, targetInteractions, mentorships,
-                    tinyTeam, planted, malformed, v);
+            return new Spec(
+                    people,
+                    teams,
+                    departments,
+                    days,
+                    endDate,
+                    seed,
+                    targetInteractions,
+                    mentorships,
+                    tinyTeam,
+                    planted,
+                    malformed,
+                    v);
         }
 
         Map<String, Object> toJson() {
@@ -219,8 +367,7 @@ public final class SampleOrganisationGenerator {
     }
 
     /** What a run wrote. */
-    public record Summary(long interactionRows, long malformedRows, int files, int people, int mentorships) {
-    }
+    public record Summary(long interactionRows, long malformedRows, int files, int people, int mentorships) {}
 
     /**
      * Generates the organisation described by {@code spec} into {@code outDir}, replacing any earlier output of this
@@ -262,7 +409,9 @@ public final class SampleOrganisationGenerator {
         if (Files.isDirectory(interactions)) {
             List<Path> partitions;
             try (Stream<Path> s = Files.list(interactions)) {
-                partitions = s.filter(p -> p.getFileName().toString().startsWith("date=")).sorted().toList();
+                partitions = s.filter(p -> p.getFileName().toString().startsWith("date="))
+                        .sorted()
+                        .toList();
             }
             for (Path partition : partitions) {
                 List<Path> parts;
@@ -338,9 +487,16 @@ public final class SampleOrganisationGenerator {
             long start = System.nanoTime();
             Summary summary = generate(spec, outDir);
             double seconds = (System.nanoTime() - start) / 1e9;
-            out.printf("wrote %,d interaction rows (%,d malformed) in %,d file(s), %,d people, %,d mentorships to %s"
-                            + " in %.2f s (%,.0f rows/s)%n", summary.interactionRows(), summary.malformedRows(),
-                    summary.files(), summary.people(), summary.mentorships(), outDir, seconds,
+            out.printf(
+                    "wrote %,d interaction rows (%,d malformed) in %,d file(s), %,d people, %,d mentorships to %s"
+                            + " in %.2f s (%,.0f rows/s)%n",
+                    summary.interactionRows(),
+                    summary.malformedRows(),
+                    summary.files(),
+                    summary.people(),
+                    summary.mentorships(),
+                    outDir,
+                    seconds,
                     summary.interactionRows() / Math.max(seconds, 1e-9));
             return 0;
         } catch (IllegalArgumentException e) {
@@ -354,8 +510,8 @@ public final class SampleOrganisationGenerator {
 
     private static Map<String, String> parseOptions(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
-        List<String> valued = List.of("out", "people", "teams", "departments", "days", "end", "seed", "interactions",
-                "mentorships");
+        List<String> valued =
+                List.of("out", "people", "teams", "departments", "days", "end", "seed", "interactions", "mentorships");
         List<String> flags = List.of("single-file", "no-planted", "no-malformed", "no-tiny-team", "help");
         List<String> rest = new ArrayList<>(List.of(args));
         for (int i = 0; i < rest.size(); i++) {
@@ -393,19 +549,34 @@ public final class SampleOrganisationGenerator {
     private static Spec specFromOptions(Map<String, String> o) {
         Spec d = Spec.defaults();
         int people = intOption(o, "people", d.people());
-        int teams = o.containsKey("teams") ? intOption(o, "teams", 0)
+        int teams = o.containsKey("teams")
+                ? intOption(o, "teams", 0)
                 : o.containsKey("people") ? Math.max(2, (int) Math.round(people / 16.67)) : d.teams();
-        int departments = o.containsKey("departments") ? intOption(o, "departments", 0)
-                : !o.containsKey("people") && !o.containsKey("teams") ? d.departments()
-                : teams <= 48 ? Math.max(2, (int) Math.round(teams / 6.0)) : Math.max(4, (int) Math.round(teams / 25.0));
-        int mentorships = o.containsKey("mentorships") ? intOption(o, "mentorships", 0)
+        int departments = o.containsKey("departments")
+                ? intOption(o, "departments", 0)
+                : !o.containsKey("people") && !o.containsKey("teams")
+                        ? d.departments()
+                        : teams <= 48
+                                ? Math.max(2, (int) Math.round(teams / 6.0))
+                                : Math.max(4, (int) Math.round(teams / 25.0));
+        int mentorships = o.containsKey("mentorships")
+                ? intOption(o, "mentorships", 0)
                 : o.containsKey("people") ? Math.max(5, (int) Math.round(people * 0.075)) : d.mentorships();
-        return new Spec(people, teams, departments, intOption(o, "days", d.days()),
+        return new Spec(
+                people,
+                teams,
+                departments,
+                intOption(o, "days", d.days()),
                 o.containsKey("end") ? LocalDate.parse(o.get("end")) : d.endDate(),
                 o.containsKey("seed") ? Long.parseLong(o.get("seed")) : d.seed(),
-                o.containsKey("interactions") ? Long.parseLong(o.get("interactions").replace("_", "")) : 0,
-                mentorships, !o.containsKey("no-tiny-team"), !o.containsKey("no-planted"),
-                !o.containsKey("no-malformed"), o.containsKey("single-file"));
+                o.containsKey("interactions")
+                        ? Long.parseLong(o.get("interactions").replace("_", ""))
+                        : 0,
+                mentorships,
+                !o.containsKey("no-tiny-team"),
+                !o.containsKey("no-planted"),
+                !o.containsKey("no-malformed"),
+                o.containsKey("single-file"));
     }
 
     private static int intOption(Map<String, String> o, String name, int fallback) {

@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneRules;
 import java.util.SplittableRandom;
-
 import org.mentorshipgraph.sample.SampleOrganisationGenerator.Spec;
 
 /**
@@ -19,6 +18,7 @@ final class WorkingHours {
     private static final int DAY_MS = 86_400_000;
     /** Relative weight of each local hour from 08 to 18. */
     private static final double[] HOUR_WEIGHTS = {0.5, 1.0, 1.2, 1.1, 0.6, 0.8, 1.1, 1.1, 1.0, 0.7, 0.3};
+
     private static final double[] HOUR_CUMULATIVE = new double[HOUR_WEIGHTS.length];
 
     static {
@@ -38,6 +38,7 @@ final class WorkingHours {
     final int[][] offsetSeconds;
     /** The same as text, e.g. {@code +01:00}. */
     final String[][] offsetText;
+
     final LocalDate[] dates;
     final int[] dayOfWeek;
 

@@ -14,8 +14,15 @@ import org.mentorshipgraph.graph.Tie;
  * @param priority        what to look at first: 1 weakening/dormant mentorship, 2 weakening/dormant bridge, 3 other
  *                        weakening/dormant ties with at least 3 baseline contacts, 9 nothing to flag
  */
-public record AssessedTie(Tie tie, TieTrend trend, boolean active, boolean mentorship, boolean crossTeam,
-                          boolean crossCommunity, double bridgeRisk, int priority) {
+public record AssessedTie(
+        Tie tie,
+        TieTrend trend,
+        boolean active,
+        boolean mentorship,
+        boolean crossTeam,
+        boolean crossCommunity,
+        double bridgeRisk,
+        int priority) {
     public boolean fading() {
         return trend.status() == TieStatus.WEAKENING || trend.status() == TieStatus.DORMANT;
     }

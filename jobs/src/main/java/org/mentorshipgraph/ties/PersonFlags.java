@@ -10,6 +10,10 @@ package org.mentorshipgraph.ties;
  * @param mentorshipOnlyTie    a mentee whose mentorship is their only active tie
  * @param hasMentor            has a current declared mentor
  */
-public record PersonFlags(boolean[] networkShrinking, double[] recentRate, double[] baselineRate,
-                          boolean[] newcomerWithoutMentor, boolean[] mentorshipOnlyTie, boolean[] hasMentor) {
-}
+public record PersonFlags(
+        boolean[] networkShrinking,
+        double[] recentRate,
+        double[] baselineRate,
+        boolean[] newcomerWithoutMentor,
+        boolean[] mentorshipOnlyTie,
+        boolean[] hasMentor) {}

@@ -1,17 +1,16 @@
 package org.mentorshipgraph.ties;
 
-import org.mentorshipgraph.config.JobConfig;
-import org.mentorshipgraph.graph.OrgGraph;
-import org.mentorshipgraph.graph.Tie;
-import org.mentorshipgraph.ingest.Mentorship;
-import org.mentorshipgraph.ingest.Person;
-
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.mentorshipgraph.config.JobConfig;
+import org.mentorshipgraph.graph.OrgGraph;
+import org.mentorshipgraph.graph.Tie;
+import org.mentorshipgraph.ingest.Mentorship;
+import org.mentorshipgraph.ingest.Person;
 
 /**
  * "Which relationships are fading?": judges every tie with {@link TieTrendRules} and flags what matters most —
@@ -28,8 +27,14 @@ public final class TieAssessment {
 
     public record Result(List<AssessedTie> ties, PersonFlags people) {}
 
-    public static Result assess(List<Tie> ties, OrgGraph org, int[] community, List<Mentorship> mentorships,
-                                LocalDate asOf, long asOfEndMs, JobConfig config) {
+    public static Result assess(
+            List<Tie> ties,
+            OrgGraph org,
+            int[] community,
+            List<Mentorship> mentorships,
+            LocalDate asOf,
+            long asOfEndMs,
+            JobConfig config) {
         TieTrendRules rules = config.trendRules();
         Set<String> mentorPairs = new HashSet<>();
         int n = org.size();
@@ -49,8 +54,15 @@ public final class TieAssessment {
         for (Tie t : ties) {
             double daysSinceLast = (asOfEndMs - t.lastMs()) / DAY_MS;
             double daysSinceFirst = (asOfEndMs - t.firstMs()) / DAY_MS;
-            TieTrend trend = rules.judge(new TieActivity(t.recentCount(), t.baselineCount(), t.recentWeight(), t.baselineWeight(),
-                    t.beforeRecent(), daysSinceFirst, daysSinceLast, t.usualGapDays()));
+            TieTrend trend = rules.judge(new TieActivity(
+                    t.recentCount(),
+                    t.baselineCount(),
+                    t.recentWeight(),
+                    t.baselineWeight(),
+                    t.beforeRecent(),
+                    daysSinceFirst,
+                    daysSinceLast,
+                    t.usualGapDays()));
             int a = org.indexOf(t.personA()), b = org.indexOf(t.personB());
             boolean active = t.strength() >= config.minStrength();
             boolean mentorship = mentorPairs.contains(pairKey(t.personA(), t.personB()));
@@ -58,17 +70,23 @@ public final class TieAssessment {
             boolean crossCommunity = community[a] != community[b];
             boolean fading = trend.status() == TieStatus.WEAKENING || trend.status() == TieStatus.DORMANT;
             double bridgeRisk = fading && active ? risk.of(a, b) : Double.NaN;
-            int priority = !fading ? 9 : mentorship ? 1 : t.baselineCount() < MIN_BASELINE_TO_FLAG ? 9
-                    : (crossTeam || crossCommunity) ? 2 : 3;
+            int priority = !fading
+                    ? 9
+                    : mentorship
+                            ? 1
+                            : t.baselineCount() < MIN_BASELINE_TO_FLAG ? 9 : (crossTeam || crossCommunity) ? 2 : 3;
             out.add(new AssessedTie(t, trend, active, mentorship, crossTeam, crossCommunity, bridgeRisk, priority));
-            for (int p : new int[]{a, b}) {
+            for (int p : new int[] {a, b}) {
                 recentW[p] += t.recentWeight();
                 baselineW[p] += t.baselineWeight();
                 recentC[p] += t.recentCount();
                 baselineC[p] += t.baselineCount();
                 if (active) activeTies[p]++;
             }
-            if (active && mentorship) { onlyTieIsMentorship[a] = true; onlyTieIsMentorship[b] = true; }
+            if (active && mentorship) {
+                onlyTieIsMentorship[a] = true;
+                onlyTieIsMentorship[b] = true;
+            }
         }
         boolean[] shrinking = new boolean[n];
         boolean[] newcomer = new boolean[n];
@@ -79,15 +97,19 @@ public final class TieAssessment {
             recentRate[i] = recentW[i] / rules.recentDays();
             baselineRate[i] = baselineW[i] / rules.baselineDays();
             int total = recentC[i] + baselineC[i];
-            shrinking[i] = baselineRate[i] > 0 && recentRate[i] <= (1 - config.shrinkShare()) * baselineRate[i]
-                    && total > 0 && BinomialTest.lowerTail(recentC[i], total, pShare) < rules.significance();
+            shrinking[i] = baselineRate[i] > 0
+                    && recentRate[i] <= (1 - config.shrinkShare()) * baselineRate[i]
+                    && total > 0
+                    && BinomialTest.lowerTail(recentC[i], total, pShare) < rules.significance();
             Person p = org.person(i);
-            boolean isNew = p.hireDate() != null && !p.hireDate().isAfter(asOf)
+            boolean isNew = p.hireDate() != null
+                    && !p.hireDate().isAfter(asOf)
                     && ChronoUnit.DAYS.between(p.hireDate(), asOf) <= config.newcomerDays();
             newcomer[i] = isNew && !hasMentor[i] && activeTies[i] < config.newcomerMinTies();
             mentorshipOnly[i] = hasMentor[i] && activeTies[i] == 1 && onlyTieIsMentorship[i];
         }
-        return new Result(out, new PersonFlags(shrinking, recentRate, baselineRate, newcomer, mentorshipOnly, hasMentor));
+        return new Result(
+                out, new PersonFlags(shrinking, recentRate, baselineRate, newcomer, mentorshipOnly, hasMentor));
     }
 
     static String pairKey(String x, String y) {

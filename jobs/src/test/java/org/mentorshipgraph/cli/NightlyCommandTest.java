@@ -1,18 +1,17 @@
 package org.mentorshipgraph.cli;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.mentorshipgraph.job.ExitCodes;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mentorshipgraph.job.ExitCodes;
 
 /** The command line's contract with schedulers: exit codes and one-line messages, checked before Spark starts. */
 class NightlyCommandTest {
@@ -22,14 +21,16 @@ class NightlyCommandTest {
 
     @BeforeEach
     void capture() {
-        oldErr = System.err; oldOut = System.out;
+        oldErr = System.err;
+        oldOut = System.out;
         System.setErr(new PrintStream(err, true));
         System.setOut(new PrintStream(out, true));
     }
 
     @AfterEach
     void restore() {
-        System.setErr(oldErr); System.setOut(oldOut);
+        System.setErr(oldErr);
+        System.setOut(oldOut);
     }
 
     int run(Map<String, String> env, String... args) {
@@ -39,8 +40,17 @@ class NightlyCommandTest {
     @Test
     void helpDocumentsOptionsKeysFormatsAndExitCodes() {
         assertThat(run(Map.of(), "--help")).isEqualTo(0);
-        assertThat(out.toString()).contains("--interactions", "--as-of", "--no-neo4j", "--neo4j-uri", "ties.half-life-days",
-                "trends.recent-window-days", "epoch ms", "3  input missing", "4  Neo4j unreachable");
+        assertThat(out.toString())
+                .contains(
+                        "--interactions",
+                        "--as-of",
+                        "--no-neo4j",
+                        "--neo4j-uri",
+                        "ties.half-life-days",
+                        "trends.recent-window-days",
+                        "epoch ms",
+                        "3  input missing",
+                        "4  Neo4j unreachable");
     }
 
     @Test
@@ -65,7 +75,8 @@ class NightlyCommandTest {
 
     @Test
     void missingInputIsExitCode3WithoutAStackTrace(@TempDir Path dir) {
-        assertThat(run(Map.of(), "--interactions", dir.resolve("missing").toString(), "--no-neo4j")).isEqualTo(ExitCodes.INPUT);
+        assertThat(run(Map.of(), "--interactions", dir.resolve("missing").toString(), "--no-neo4j"))
+                .isEqualTo(ExitCodes.INPUT);
         assertThat(err.toString()).startsWith("error: interactions not found:").doesNotContain("\tat ");
     }
 
@@ -73,11 +84,18 @@ class NightlyCommandTest {
     void configFileAndEnvironmentLayerUnderTheCommandLine(@TempDir Path dir) throws Exception {
         Path cfg = dir.resolve("job.properties");
         Files.writeString(cfg, "ties.half-life-days=10\ntrends.recent-window-days=14\n");
-        assertThat(run(Map.of("MG_TRENDS_RECENT_WINDOW_DAYS", "21", "NEO4J_PASSWORD", "s3cret"), "--config", cfg.toString(),
-                "--half-life-days", "12", "--print-config")).isEqualTo(0);
+        assertThat(run(
+                        Map.of("MG_TRENDS_RECENT_WINDOW_DAYS", "21", "NEO4J_PASSWORD", "s3cret"),
+                        "--config",
+                        cfg.toString(),
+                        "--half-life-days",
+                        "12",
+                        "--print-config"))
+                .isEqualTo(0);
         String printed = out.toString();
         assertThat(printed).containsPattern("ties.half-life-days\\s+= 12\\s+\\(command line\\)");
-        assertThat(printed).containsPattern("trends.recent-window-days\\s+= 21\\s+\\(env MG_TRENDS_RECENT_WINDOW_DAYS\\)");
+        assertThat(printed)
+                .containsPattern("trends.recent-window-days\\s+= 21\\s+\\(env MG_TRENDS_RECENT_WINDOW_DAYS\\)");
         assertThat(printed).doesNotContain("s3cret");
     }
 }

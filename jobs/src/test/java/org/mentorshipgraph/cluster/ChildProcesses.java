@@ -25,8 +25,10 @@ final class ChildProcesses implements AutoCloseable {
     }
 
     /** Starts {@code command} with {@code env} added to (and {@code removed} taken from) this JVM's environment. */
-    Process start(List<String> command, Map<String, String> env, List<String> removedPrefixes, Path log) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    Process start(List<String> command, Map<String, String> env, List<String> removedPrefixes, Path log)
+            throws IOException {
+        ProcessBuilder pb =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().keySet().removeIf(k -> removedPrefixes.stream().anyMatch(k::startsWith));
         pb.environment().putAll(env);
         Process p = pb.start();
@@ -40,7 +42,8 @@ final class ChildProcesses implements AutoCloseable {
         long ms = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
         if (!p.waitFor(ms, TimeUnit.MILLISECONDS)) {
             throw new AssertionError(what + " did not finish within the test's time limit (" + loadAverage()
-                    + "; a busy machine may need -Dmg.cluster-test.timeout-seconds=N); the end of " + log + ":\n" + tail(log, 40));
+                    + "; a busy machine may need -Dmg.cluster-test.timeout-seconds=N); the end of " + log + ":\n"
+                    + tail(log, 40));
         }
         return p.exitValue();
     }
@@ -49,7 +52,8 @@ final class ChildProcesses implements AutoCloseable {
     static String loadAverage() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return "load average " + f[0] + " " + f[1] + " " + f[2] + " on " + Runtime.getRuntime().availableProcessors() + " cores";
+            return "load average " + f[0] + " " + f[1] + " " + f[2] + " on "
+                    + Runtime.getRuntime().availableProcessors() + " cores";
         } catch (IOException | RuntimeException e) {
             return "load average unknown";
         }

@@ -46,12 +46,25 @@ final class LocalSparkCluster implements AutoCloseable {
         long seconds = Math.max(10, Duration.between(Instant.now(), deadline).toSeconds());
         Path log = stateDir.resolve("start.log");
         started = true;
-        Process p = children.start(List.of(script.toString(), "start", "--workers", String.valueOf(workers),
-                        "--owner-pid", String.valueOf(ProcessHandle.current().pid())),
-                Map.of("SPARK_CLUSTER_LOCAL_DIR", stateDir.toString(), "SPARK_CLUSTER_LOCAL_START_TIMEOUT", String.valueOf(seconds)),
-                List.of("SPARK_"), log);
+        Process p = children.start(
+                List.of(
+                        script.toString(),
+                        "start",
+                        "--workers",
+                        String.valueOf(workers),
+                        "--owner-pid",
+                        String.valueOf(ProcessHandle.current().pid())),
+                Map.of(
+                        "SPARK_CLUSTER_LOCAL_DIR",
+                        stateDir.toString(),
+                        "SPARK_CLUSTER_LOCAL_START_TIMEOUT",
+                        String.valueOf(seconds)),
+                List.of("SPARK_"),
+                log);
         int rc = ChildProcesses.await(p, deadline.plusSeconds(30), "scripts/spark-cluster-local start", log);
-        if (rc != 0) throw new AssertionError("scripts/spark-cluster-local start failed (exit " + rc + "):\n" + ChildProcesses.tail(log, 40));
+        if (rc != 0)
+            throw new AssertionError(
+                    "scripts/spark-cluster-local start failed (exit " + rc + "):\n" + ChildProcesses.tail(log, 40));
         for (String name : pidNames()) {
             ProcessHandle.of(Long.parseLong(read(name + ".pid"))).ifPresent(h -> daemons.put(name, h));
         }
@@ -67,8 +80,12 @@ final class LocalSparkCluster implements AutoCloseable {
 
     /** The master's status as JSON (what its web UI serves at /json/). */
     String statusJson() throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(webUi().resolve("/json/")).timeout(Duration.ofSeconds(10)).build(),
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(webUi().resolve("/json/"))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         return r.body();
     }
@@ -77,7 +94,9 @@ final class LocalSparkCluster implements AutoCloseable {
     List<Path> workerWorkDirs() throws IOException {
         try (Stream<Path> s = Files.list(stateDir)) {
             return s.filter(d -> d.getFileName().toString().matches("worker-\\d+") && Files.isDirectory(d))
-                    .map(d -> d.resolve("work")).sorted().toList();
+                    .map(d -> d.resolve("work"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -115,7 +134,8 @@ final class LocalSparkCluster implements AutoCloseable {
         String home = stateDir.resolve("spark-home").toString();
         ProcessHandle.allProcesses()
                 .filter(h -> h.info().commandLine().map(c -> c.contains(home)).orElse(false))
-                .filter(h -> !all.contains(h)).forEach(all::add);
+                .filter(h -> !all.contains(h))
+                .forEach(all::add);
         long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
         for (ProcessHandle h : all) {
             while (h.isAlive() && System.nanoTime() < until) Thread.sleep(100);
@@ -128,16 +148,21 @@ final class LocalSparkCluster implements AutoCloseable {
 
     private List<String> pidNames() throws IOException {
         try (Stream<Path> s = Files.list(stateDir)) {
-            return s.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".pid"))
-                    .map(n -> n.substring(0, n.length() - 4)).sorted().toList();
+            return s.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".pid"))
+                    .map(n -> n.substring(0, n.length() - 4))
+                    .sorted()
+                    .toList();
         }
     }
 
     private String read(String file) {
         try {
-            return Files.readString(stateDir.resolve(file), StandardCharsets.UTF_8).trim();
+            return Files.readString(stateDir.resolve(file), StandardCharsets.UTF_8)
+                    .trim();
         } catch (IOException e) {
-            throw new IllegalStateException("cluster state file " + stateDir.resolve(file) + " unreadable: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cluster state file " + stateDir.resolve(file) + " unreadable: " + e.getMessage(), e);
         }
     }
 

@@ -1,10 +1,5 @@
 package org.mentorshipgraph.cluster;
 
-import org.apache.parquet.example.data.Group;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.example.GroupReadSupport;
-import org.apache.parquet.schema.PrimitiveType;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +12,10 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.apache.parquet.schema.PrimitiveType;
 
 /**
  * Compares the files of two runs: equal byte for byte, or else equal as sets of rows where numbers may differ by
@@ -28,6 +27,7 @@ import java.util.stream.Stream;
 final class RunComparison {
     /** Relative tolerance for full-precision doubles. */
     static final double TOLERANCE = 1e-9;
+
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?");
 
     private RunComparison() {}
@@ -40,26 +40,38 @@ final class RunComparison {
         List<List<String>> x = parseCsv(new String(a, StandardCharsets.UTF_8));
         List<List<String>> y = parseCsv(new String(b, StandardCharsets.UTF_8));
         String name = actual.getFileName().toString();
-        if (!x.get(0).equals(y.get(0))) throw new AssertionError(name + ": headers differ: " + x.get(0) + " vs " + y.get(0));
+        if (!x.get(0).equals(y.get(0)))
+            throw new AssertionError(name + ": headers differ: " + x.get(0) + " vs " + y.get(0));
         List<String> header = x.get(0);
         List<List<String>> xr = new ArrayList<>(x.subList(1, x.size()));
         List<List<String>> yr = new ArrayList<>(y.subList(1, y.size()));
         if (xr.size() != yr.size()) throw new AssertionError(name + ": " + xr.size() + " rows vs " + yr.size());
         // rows are identified by their leading text columns (person_id; person_a, person_b), which hold no measurement
         int keyColumns = 0;
-        while (!xr.isEmpty() && keyColumns < header.size() && !NUMBER.matcher(xr.get(0).get(keyColumns)).matches()) keyColumns++;
+        while (!xr.isEmpty()
+                && keyColumns < header.size()
+                && !NUMBER.matcher(xr.get(0).get(keyColumns)).matches()) keyColumns++;
         int k = Math.max(1, keyColumns);
-        Comparator<List<String>> byKey = Comparator.comparing(r -> String.join("\u0001", r.subList(0, Math.min(k, r.size()))));
+        Comparator<List<String>> byKey =
+                Comparator.comparing(r -> String.join("\u0001", r.subList(0, Math.min(k, r.size()))));
         xr.sort(byKey);
         yr.sort(byKey);
         int differing = 0;
         for (int r = 0; r < xr.size(); r++) {
-            if (xr.get(r).size() != yr.get(r).size()) throw new AssertionError(name + ": row " + xr.get(r).get(0) + " has a different number of fields");
+            if (xr.get(r).size() != yr.get(r).size())
+                throw new AssertionError(name + ": row " + xr.get(r).get(0) + " has a different number of fields");
             for (int c = 0; c < header.size(); c++) {
                 String u = xr.get(r).get(c), v = yr.get(r).get(c);
                 if (u.equals(v)) continue;
                 if (!sameText(u, v)) {
-                    throw new AssertionError(String.format(Locale.ROOT, "%s: row %s, column %s: %s vs %s", name, xr.get(r).get(0), header.get(c), u, v));
+                    throw new AssertionError(String.format(
+                            Locale.ROOT,
+                            "%s: row %s, column %s: %s vs %s",
+                            name,
+                            xr.get(r).get(0),
+                            header.get(c),
+                            u,
+                            v));
                 }
                 differing++;
             }
@@ -85,7 +97,8 @@ final class RunComparison {
                 differing++;
                 if (p instanceof Double d && q instanceof Double e && close(d, e, TOLERANCE)) continue;
                 if (p instanceof String d && q instanceof String e && sameText(d, e)) continue;
-                throw new AssertionError(String.format(Locale.ROOT, "%s: row %s, field %d: %s vs %s", name, u.get(0), c, p, q));
+                throw new AssertionError(
+                        String.format(Locale.ROOT, "%s: row %s, field %d: %s vs %s", name, u.get(0), c, p, q));
             }
         }
         return differing == 0 ? "identical values" : "equal, " + differing + " value(s) within tolerance";
@@ -182,13 +195,16 @@ final class RunComparison {
     private static List<List<Object>> readParquet(Path dir) throws IOException {
         List<Path> parts;
         try (Stream<Path> s = Files.list(dir)) {
-            parts = s.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList();
+            parts = s.filter(p -> p.getFileName().toString().endsWith(".parquet"))
+                    .sorted()
+                    .toList();
         }
         if (parts.isEmpty()) throw new AssertionError("no Parquet part file in " + dir);
         List<List<Object>> rows = new ArrayList<>();
         for (Path part : parts) {
-            try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(),
-                    new org.apache.hadoop.fs.Path(part.toUri())).build()) {
+            try (ParquetReader<Group> reader = ParquetReader.builder(
+                            new GroupReadSupport(), new org.apache.hadoop.fs.Path(part.toUri()))
+                    .build()) {
                 for (Group g = reader.read(); g != null; g = reader.read()) {
                     List<Object> row = new ArrayList<>();
                     for (int i = 0; i < g.getType().getFieldCount(); i++) {
@@ -196,14 +212,16 @@ final class RunComparison {
                             row.add(null);
                             continue;
                         }
-                        PrimitiveType.PrimitiveTypeName t = g.getType().getType(i).asPrimitiveType().getPrimitiveTypeName();
-                        row.add(switch (t) {
-                            case DOUBLE -> g.getDouble(i, 0);
-                            case INT64 -> g.getLong(i, 0);
-                            case INT32 -> (long) g.getInteger(i, 0);
-                            case BOOLEAN -> g.getBoolean(i, 0);
-                            default -> g.getValueToString(i, 0);
-                        });
+                        PrimitiveType.PrimitiveTypeName t =
+                                g.getType().getType(i).asPrimitiveType().getPrimitiveTypeName();
+                        row.add(
+                                switch (t) {
+                                    case DOUBLE -> g.getDouble(i, 0);
+                                    case INT64 -> g.getLong(i, 0);
+                                    case INT32 -> (long) g.getInteger(i, 0);
+                                    case BOOLEAN -> g.getBoolean(i, 0);
+                                    default -> g.getValueToString(i, 0);
+                                });
                     }
                     rows.add(row);
                 }

@@ -36,7 +36,9 @@ import java.util.zip.ZipFile;
 final class SparkAppJar {
     static final String MAIN_CLASS = "org.mentorshipgraph.cli.NightlyCommand";
     /** Classpath entries the application jar bundles (the rest of job-classpath.txt is Spark, provided). */
-    static final Pattern BUNDLED = Pattern.compile("(mentorship-graph-.*|neo4j-java-driver-all-.*|picocli-.*|reactive-streams-.*)\\.jar");
+    static final Pattern BUNDLED =
+            Pattern.compile("(mentorship-graph-.*|neo4j-java-driver-all-.*|picocli-.*|reactive-streams-.*)\\.jar");
+
     private static final Pattern LEFT_OUT = Pattern.compile(
             "META-INF/MANIFEST\\.MF|META-INF/[^/]*\\.(SF|DSA|RSA)|module-info\\.class|META-INF/versions/\\d+/module-info\\.class|META-INF/io\\.netty\\.versions\\.properties");
 
@@ -46,14 +48,17 @@ final class SparkAppJar {
     private SparkAppJar() {}
 
     static boolean bundled(Path classpathEntry) {
-        return Files.isDirectory(classpathEntry) || BUNDLED.matcher(classpathEntry.getFileName().toString()).matches();
+        return Files.isDirectory(classpathEntry)
+                || BUNDLED.matcher(classpathEntry.getFileName().toString()).matches();
     }
 
     /** The shaded jar when fresh, else one assembled into {@code workDir}. */
     static Located forTest(Path jobsTarget, List<Path> jobClasspath, Path workDir) throws IOException {
         Path shaded;
         try (Stream<Path> s = Files.list(jobsTarget)) {
-            shaded = s.filter(p -> p.getFileName().toString().matches("mentorship-graph-jobs-.*-spark-app\\.jar")).findFirst().orElse(null);
+            shaded = s.filter(p -> p.getFileName().toString().matches("mentorship-graph-jobs-.*-spark-app\\.jar"))
+                    .findFirst()
+                    .orElse(null);
         }
         List<Path> inputs = new ArrayList<>();
         inputs.add(jobsTarget.resolve("classes"));
@@ -74,13 +79,16 @@ final class SparkAppJar {
     private static FileTime newest(Path p) throws IOException {
         if (!Files.isDirectory(p)) return Files.getLastModifiedTime(p);
         try (Stream<Path> s = Files.walk(p)) {
-            return s.filter(Files::isRegularFile).map(f -> {
-                try {
-                    return Files.getLastModifiedTime(f);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).max(FileTime::compareTo).orElse(FileTime.fromMillis(0));
+            return s.filter(Files::isRegularFile)
+                    .map(f -> {
+                        try {
+                            return Files.getLastModifiedTime(f);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .max(FileTime::compareTo)
+                    .orElse(FileTime.fromMillis(0));
         }
     }
 
@@ -91,7 +99,8 @@ final class SparkAppJar {
         for (Path in : inputs) {
             if (Files.isDirectory(in)) {
                 try (Stream<Path> s = Files.walk(in)) {
-                    for (Path f : (Iterable<Path>) s.filter(Files::isRegularFile).sorted()::iterator) {
+                    for (Path f :
+                            (Iterable<Path>) s.filter(Files::isRegularFile).sorted()::iterator) {
                         add(in.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f), entries, services);
                     }
                 }
@@ -109,7 +118,8 @@ final class SparkAppJar {
         Manifest mf = new Manifest();
         mf.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         mf.getMainAttributes().put(Attributes.Name.MAIN_CLASS, MAIN_CLASS);
-        try (OutputStream os = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(os, mf)) {
+        try (OutputStream os = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(os, mf)) {
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
                 out.putNextEntry(new ZipEntry(e.getKey()));
                 out.write(e.getValue());
@@ -123,7 +133,8 @@ final class SparkAppJar {
         }
     }
 
-    private static void add(String name, byte[] bytes, Map<String, byte[]> entries, Map<String, StringBuilder> services) {
+    private static void add(
+            String name, byte[] bytes, Map<String, byte[]> entries, Map<String, StringBuilder> services) {
         if (LEFT_OUT.matcher(name).matches()) return;
         if (name.startsWith("META-INF/services/") && !name.endsWith("/")) {
             StringBuilder sb = services.computeIfAbsent(name, k -> new StringBuilder());

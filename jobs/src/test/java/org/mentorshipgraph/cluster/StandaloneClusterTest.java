@@ -1,7 +1,6 @@
 package org.mentorshipgraph.cluster;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The nightly job on a real Spark standalone cluster gives what it gives in {@code local[*]}.
@@ -59,35 +58,62 @@ class StandaloneClusterTest {
         Path work = jobsTarget.resolve("standalone-cluster-test");
         deleteTree(work);
         Files.createDirectories(work);
-        List<String> jvmFlags = List.of(read(jobsTarget.resolve("launcher/jvm-options.txt")).trim().split("\\s+"));
-        List<Path> jobClasspath = Stream.of(read(jobsTarget.resolve("job-classpath.txt")).trim().split(":")).map(Path::of).toList();
+        List<String> jvmFlags = List.of(
+                read(jobsTarget.resolve("launcher/jvm-options.txt")).trim().split("\\s+"));
+        List<Path> jobClasspath = Stream.of(
+                        read(jobsTarget.resolve("job-classpath.txt")).trim().split(":"))
+                .map(Path::of)
+                .toList();
 
         // the application jar: Main-Class, our code, nothing of Spark, Scala or an unrelocated Netty
         SparkAppJar.Located app = SparkAppJar.forTest(jobsTarget, jobClasspath, work);
         log("%s; time limit %d s", ChildProcesses.loadAverage(), BUDGET_SECONDS);
-        log("application jar: %s (%s)", app.jar(), app.shaded() ? "the shade plugin's artifact" : "assembled by the test: the shaded jar is missing or older than the classes");
+        log(
+                "application jar: %s (%s)",
+                app.jar(),
+                app.shaded()
+                        ? "the shade plugin's artifact"
+                        : "assembled by the test: the shaded jar is missing or older than the classes");
         Set<String> entries = SparkAppJar.entries(app.jar());
         assertThat(SparkAppJar.mainClass(app.jar())).isEqualTo(SparkAppJar.MAIN_CLASS);
-        assertThat(entries).contains("org/mentorshipgraph/cli/NightlyCommand.class", "org/mentorshipgraph/centrality/DistributedBetweenness.class",
-                "picocli/CommandLine.class", "org/neo4j/driver/GraphDatabase.class");
+        assertThat(entries)
+                .contains(
+                        "org/mentorshipgraph/cli/NightlyCommand.class",
+                        "org/mentorshipgraph/centrality/DistributedBetweenness.class",
+                        "picocli/CommandLine.class",
+                        "org/neo4j/driver/GraphDatabase.class");
         // every class of this checkout's algorithms module (a "mvn -pl jobs" build without -am bundles whatever
         // algorithms snapshot is in ~/.m2 instead, which may be another branch's)
         Path algorithmsClasses = root.resolve("algorithms/target/classes");
         if (Files.isDirectory(algorithmsClasses)) {
             try (Stream<Path> s = Files.walk(algorithmsClasses)) {
                 List<String> classes = s.filter(f -> f.toString().endsWith(".class"))
-                        .map(f -> algorithmsClasses.relativize(f).toString().replace('\\', '/')).toList();
-                assertThat(entries).as("classes of algorithms/ in %s", app.jar()).containsAll(classes);
+                        .map(f -> algorithmsClasses.relativize(f).toString().replace('\\', '/'))
+                        .toList();
+                assertThat(entries)
+                        .as("classes of algorithms/ in %s", app.jar())
+                        .containsAll(classes);
             }
         }
-        assertThat(entries).filteredOn(e -> e.startsWith("org/apache/spark/") || e.startsWith("scala/") || e.startsWith("io/netty/")
-                || e.startsWith("org/apache/hadoop/") || e.startsWith("META-INF/io.netty.versions")).isEmpty();
+        assertThat(entries)
+                .filteredOn(e -> e.startsWith("org/apache/spark/")
+                        || e.startsWith("scala/")
+                        || e.startsWith("io/netty/")
+                        || e.startsWith("org/apache/hadoop/")
+                        || e.startsWith("META-INF/io.netty.versions"))
+                .isEmpty();
 
         Path sample = root.resolve("notebooks-data/sample");
-        List<String> common = List.of("--no-neo4j", "--as-of", AS_OF,
-                "--interactions", sample.resolve("interactions").toString(),
-                "--people", sample.resolve("people.csv").toString(),
-                "--mentorships", sample.resolve("mentorships.csv").toString());
+        List<String> common = List.of(
+                "--no-neo4j",
+                "--as-of",
+                AS_OF,
+                "--interactions",
+                sample.resolve("interactions").toString(),
+                "--people",
+                sample.resolve("people.csv").toString(),
+                "--mentorships",
+                sample.resolve("mentorships.csv").toString());
         Path localOut = work.resolve("out-local");
         Path clusterOut = work.resolve("out-cluster");
         Path localLog = work.resolve("local-run.log");
@@ -104,8 +130,18 @@ class StandaloneClusterTest {
                 // 1. the local run, as scripts/nightly runs it; it proceeds while the cluster starts
                 List<String> local = new ArrayList<>(List.of(javaBin()));
                 local.addAll(jvmFlags);
-                local.addAll(List.of("-Xmx1536m", "-XX:+UseParallelGC", FAST_START, "-Dmg.home=" + root, "-cp",
-                        jobsTarget.resolve("classes") + ":" + String.join(":", jobClasspath.stream().map(Path::toString).toList()),
+                local.addAll(List.of(
+                        "-Xmx1536m",
+                        "-XX:+UseParallelGC",
+                        FAST_START,
+                        "-Dmg.home=" + root,
+                        "-cp",
+                        jobsTarget.resolve("classes") + ":"
+                                + String.join(
+                                        ":",
+                                        jobClasspath.stream()
+                                                .map(Path::toString)
+                                                .toList()),
                         SparkAppJar.MAIN_CLASS));
                 local.addAll(common);
                 local.addAll(List.of("--out", localOut.toString(), "--set", "spark.master=local[2]"));
@@ -121,14 +157,21 @@ class StandaloneClusterTest {
 
                 // 3. the same job through spark-submit's class, client mode, against the cluster
                 List<String> submit = new ArrayList<>(List.of(
-                        "--conf", "spark.ui.enabled=false",
+                        "--conf",
+                        "spark.ui.enabled=false",
                         // small data: few shuffle partitions, no waiting for locality, list input folders on the driver
-                        "--conf", "spark.sql.shuffle.partitions=8",
-                        "--conf", "spark.locality.wait=0s",
-                        "--conf", "spark.sql.sources.parallelPartitionDiscovery.threshold=100000",
+                        "--conf",
+                        "spark.sql.shuffle.partitions=8",
+                        "--conf",
+                        "spark.locality.wait=0s",
+                        "--conf",
+                        "spark.sql.sources.parallelPartitionDiscovery.threshold=100000",
                         // appended to the Java 17 flags the script gives executors (spark.executor.extraJavaOptions)
-                        "--conf", "spark.executor.defaultJavaOptions=" + FAST_START,
-                        "--class", SparkAppJar.MAIN_CLASS, app.jar().toString()));
+                        "--conf",
+                        "spark.executor.defaultJavaOptions=" + FAST_START,
+                        "--class",
+                        SparkAppJar.MAIN_CLASS,
+                        app.jar().toString()));
                 submit.addAll(common);
                 submit.addAll(List.of("--out", clusterOut.toString()));
                 Map<String, String> submitEnv = new java.util.HashMap<>(cluster.env());
@@ -143,8 +186,12 @@ class StandaloneClusterTest {
                 log("cluster run finished: exit %d", clusterExit);
                 int localExit = ChildProcesses.await(localRun, deadline, "the local run", localLog);
                 log("local run finished: exit %d", localExit);
-                assertThat(clusterExit).as("exit code of the cluster run; its log ends:%n%s", ChildProcesses.tail(clusterLog, 40)).isZero();
-                assertThat(localExit).as("exit code of the local run; its log ends:%n%s", ChildProcesses.tail(localLog, 40)).isZero();
+                assertThat(clusterExit)
+                        .as("exit code of the cluster run; its log ends:%n%s", ChildProcesses.tail(clusterLog, 40))
+                        .isZero();
+                assertThat(localExit)
+                        .as("exit code of the local run; its log ends:%n%s", ChildProcesses.tail(localLog, 40))
+                        .isZero();
 
                 // 4. the cluster run really used the cluster
                 assertThat(read(clusterLog)).contains("spark        " + master + " ready");
@@ -158,10 +205,16 @@ class StandaloneClusterTest {
                     assertThat(executorDirs).as("executor folders under %s", wd).hasSize(1);
                     Path exec = executorDirs.get(0);
                     String stderr = read(exec.resolve("stderr"));
-                    assertThat(stderr).as("executor %s", exec).startsWith("Spark Executor Command:")
-                            .contains("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "-Dio.netty.tryReflectionSetAccessible=true")
+                    assertThat(stderr)
+                            .as("executor %s", exec)
+                            .startsWith("Spark Executor Command:")
+                            .contains(
+                                    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+                                    "-Dio.netty.tryReflectionSetAccessible=true")
                             .doesNotContain("ClassNotFoundException", "NoClassDefFoundError", "OutOfMemoryError");
-                    assertThat(exec.resolve(app.jar().getFileName().toString())).as("the application jar fetched by executor %s", exec).isRegularFile();
+                    assertThat(exec.resolve(app.jar().getFileName().toString()))
+                            .as("the application jar fetched by executor %s", exec)
+                            .isRegularFile();
                 }
             } finally {
                 clusterProcesses.addAll(cluster.processes());
@@ -169,16 +222,25 @@ class StandaloneClusterTest {
                 killedAfterStop.addAll(cluster.killedAfterStop());
             }
         }
-        List<ProcessHandle> left = clusterProcesses.stream().distinct().filter(ProcessHandle::isAlive).toList();
+        List<ProcessHandle> left = clusterProcesses.stream()
+                .distinct()
+                .filter(ProcessHandle::isAlive)
+                .toList();
         assertThat(left).as("processes of the cluster still running after stop").isEmpty();
-        assertThat(killedAfterStop).as("processes scripts/spark-cluster-local stop left running (killed by the test)").isEmpty();
-        log("cluster stopped, %d processes (master, workers, watchdog, executors) gone", clusterProcesses.stream().distinct().count());
+        assertThat(killedAfterStop)
+                .as("processes scripts/spark-cluster-local stop left running (killed by the test)")
+                .isEmpty();
+        log(
+                "cluster stopped, %d processes (master, workers, watchdog, executors) gone",
+                clusterProcesses.stream().distinct().count());
 
         // 5. the same results
         Path a = localOut.resolve("runs").resolve(AS_OF);
         Path b = clusterOut.resolve("runs").resolve(AS_OF);
         for (Path run : List.of(a, b)) {
-            assertThat(read(run.resolve("run.json"))).as("%s", run.resolve("run.json")).containsPattern("\"outcome\" : \"success\"");
+            assertThat(read(run.resolve("run.json")))
+                    .as("%s", run.resolve("run.json"))
+                    .containsPattern("\"outcome\" : \"success\"");
         }
         for (String f : List.of("people.csv", "ties.csv", "rejected.csv")) {
             log("%-13s %s", f, RunComparison.csv(a.resolve(f), b.resolve(f)));
@@ -187,18 +249,23 @@ class StandaloneClusterTest {
             log("%-13s %s", f, RunComparison.parquet(a.resolve(f), b.resolve(f)));
         }
         assertThat(countsOf(b.resolve("run.json"))).isEqualTo(countsOf(a.resolve("run.json")));
-        assertThat(Instant.now()).as("finished within %d s (%s)", BUDGET_SECONDS, ChildProcesses.loadAverage()).isBefore(deadline);
+        assertThat(Instant.now())
+                .as("finished within %d s (%s)", BUDGET_SECONDS, ChildProcesses.loadAverage())
+                .isBefore(deadline);
         log("done; %s", ChildProcesses.loadAverage());
     }
 
     /** The master's status once the application is listed as finished (the driver has just disconnected). */
     private static String awaitFinishedApplication(LocalSparkCluster cluster, Instant until) throws Exception {
         String status = cluster.statusJson();
-        while (!status.matches("(?s).*\"completedapps\" : \\[ \\{.*\"state\" : \"FINISHED\".*") && Instant.now().isBefore(until)) {
+        while (!status.matches("(?s).*\"completedapps\" : \\[ \\{.*\"state\" : \"FINISHED\".*")
+                && Instant.now().isBefore(until)) {
             Thread.sleep(500);
             status = cluster.statusJson();
         }
-        assertThat(status).as("master status").containsPattern("\"completedapps\" : \\[ \\{(?s).*\"state\" : \"FINISHED\"");
+        assertThat(status)
+                .as("master status")
+                .containsPattern("\"completedapps\" : \\[ \\{(?s).*\"state\" : \"FINISHED\"");
         return status;
     }
 
@@ -228,7 +295,11 @@ class StandaloneClusterTest {
                 break;
             }
         }
-        return s.substring(start, end).lines().map(l -> l.trim().replaceAll(",$", "")).sorted().toList();
+        return s.substring(start, end)
+                .lines()
+                .map(l -> l.trim().replaceAll(",$", ""))
+                .sorted()
+                .toList();
     }
 
     private static String javaBin() {
@@ -247,6 +318,10 @@ class StandaloneClusterTest {
     }
 
     private static void log(String format, Object... args) {
-        System.out.printf(Locale.ROOT, "[standalone-cluster-test %5.1f s] %s%n", (System.nanoTime() - T0) / 1e9, String.format(Locale.ROOT, format, args));
+        System.out.printf(
+                Locale.ROOT,
+                "[standalone-cluster-test %5.1f s] %s%n",
+                (System.nanoTime() - T0) / 1e9,
+                String.format(Locale.ROOT, format, args));
     }
 }

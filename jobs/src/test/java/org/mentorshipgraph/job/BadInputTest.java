@@ -1,15 +1,8 @@
 package org.mentorshipgraph.job;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.mentorshipgraph.cli.NightlyCommand;
-import org.mentorshipgraph.ingest.InteractionContract;
-import org.mentorshipgraph.output.Json;
-import org.mentorshipgraph.testing.Csv;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mentorshipgraph.cli.NightlyCommand;
+import org.mentorshipgraph.ingest.InteractionContract;
+import org.mentorshipgraph.output.Json;
+import org.mentorshipgraph.testing.Csv;
 
 /**
  * The job tried as a new user would, with broken input, through the command line: each case ends in a one-line
@@ -53,7 +52,9 @@ class BadInputTest {
         List<String> lines = new ArrayList<>();
         String[] people = {"a", "b", "c", "d", "e", "f"};
         for (int i = 0; i < 60; i++) {
-            lines.add(String.format("2026-10-%02dT%02d:00:00Z,%s,%s,chat", 1 + i % 28, 8 + i % 10, people[i % 6], people[(i % 6 + 1 + (i / 6) % 5) % 6]));
+            lines.add(String.format(
+                    "2026-10-%02dT%02d:00:00Z,%s,%s,chat",
+                    1 + i % 28, 8 + i % 10, people[i % 6], people[(i % 6 + 1 + (i / 6) % 5) % 6]));
         }
         return lines;
     }
@@ -64,8 +65,20 @@ class BadInputTest {
 
     /** The job through its command line on these inputs ("" for no people or mentorships file), without Neo4j. */
     static int run(Path interactions, Object people, Object mentorships, Path out, String... more) {
-        List<String> a = new ArrayList<>(List.of("--interactions", interactions.toString(), "--people", people.toString(),
-                "--mentorships", mentorships.toString(), "--out", out.toString(), "--no-neo4j", "--as-of", AS_OF, "--set", "spark.master=local[2]"));
+        List<String> a = new ArrayList<>(List.of(
+                "--interactions",
+                interactions.toString(),
+                "--people",
+                people.toString(),
+                "--mentorships",
+                mentorships.toString(),
+                "--out",
+                out.toString(),
+                "--no-neo4j",
+                "--as-of",
+                AS_OF,
+                "--set",
+                "spark.master=local[2]"));
         a.addAll(List.of(more));
         return NightlyCommand.execute(a.toArray(String[]::new), Map.of());
     }
@@ -76,7 +89,8 @@ class BadInputTest {
 
     static Map<String, List<String>> rejectedByReason(Path out) throws Exception {
         return Csv.read(out.resolve("runs/" + AS_OF + "/rejected.csv")).stream()
-                .collect(Collectors.groupingBy(r -> r.get("reason"), Collectors.mapping(r -> r.get("record"), Collectors.toList())));
+                .collect(Collectors.groupingBy(
+                        r -> r.get("reason"), Collectors.mapping(r -> r.get("record"), Collectors.toList())));
     }
 
     @Test
@@ -93,19 +107,25 @@ class BadInputTest {
         JsonNode run = runJson(out);
         assertThat(run.get("counts").get("interactions_valid").asLong()).isEqualTo(60);
         assertThat(run.get("warnings").toString()).contains("[room, notes]").contains("left out");
-
     }
 
     @Test
     void aUtf16FileIsRefusedWithTheCommandThatConvertsIt(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("i.csv");
         String text = "timestamp,source_id,target_id,channel\n" + String.join("\n", goodLines()) + "\n";
-        Files.write(f, concat(new byte[]{(byte) 0xFF, (byte) 0xFE}, text.getBytes(StandardCharsets.UTF_16LE)));  // "Unicode text"
+        Files.write(
+                f,
+                concat(
+                        new byte[] {(byte) 0xFF, (byte) 0xFE},
+                        text.getBytes(StandardCharsets.UTF_16LE))); // "Unicode text"
         Path out = dir.resolve("out");
         assertThat(run(f, out)).isEqualTo(ExitCodes.INPUT);
         String e = err.toString();
-        assertThat(e).contains("error: interactions: " + f + " is UTF-16LE (byte-order mark FF FE); the job reads UTF-8 text")
-                .contains("iconv -f UTF-16LE -t UTF-8").doesNotContain("\tat ");
+        assertThat(e)
+                .contains(
+                        "error: interactions: " + f + " is UTF-16LE (byte-order mark FF FE); the job reads UTF-8 text")
+                .contains("iconv -f UTF-16LE -t UTF-8")
+                .doesNotContain("\tat ");
         assertThat(out.resolve("runs/" + AS_OF)).doesNotExist();
     }
 
@@ -132,22 +152,26 @@ class BadInputTest {
         Path f = dir.resolve("i.csv");
         StringBuilder text = new StringBuilder("timestamp,source_id,target_id,channel\n");
         for (String l : goodLines()) text.append(l).append('\n');
-        text.append("2026-10-05T10:00:00Z,").append("x".repeat(3_000_000)).append(",a,chat\n");      // a 3 MB id
-        text.append("2026-10-06T10:00:00Z,a,\"b,chat\n");                                            // a lost quote
-        text.append("2026-10-07T10:00:00Z,a,b,").append("chat,".repeat(30_000)).append('\n');     // 30,000 fields
+        text.append("2026-10-05T10:00:00Z,").append("x".repeat(3_000_000)).append(",a,chat\n"); // a 3 MB id
+        text.append("2026-10-06T10:00:00Z,a,\"b,chat\n"); // a lost quote
+        text.append("2026-10-07T10:00:00Z,a,b,").append("chat,".repeat(30_000)).append('\n'); // 30,000 fields
         Files.writeString(f, text);
         Path out = dir.resolve("out");
-        assertThat(run(f, out, "--set", "input.max-rejected-share=0.1")).as(err::toString).isZero();
+        assertThat(run(f, out, "--set", "input.max-rejected-share=0.1"))
+                .as(err::toString)
+                .isZero();
         JsonNode run = runJson(out);
         assertThat(run.get("counts").get("interactions_valid").asLong()).isEqualTo(60);
         assertThat(run.get("counts").get("interactions_rejected").asLong()).isEqualTo(3);
         Map<String, List<String>> rejected = rejectedByReason(out);
-        assertThat(rejected).containsKey("source_id longer than " + InteractionContract.MAX_FIELD_LENGTH + " characters");
+        assertThat(rejected)
+                .containsKey("source_id longer than " + InteractionContract.MAX_FIELD_LENGTH + " characters");
         assertThat(rejected.values().stream().mapToInt(List::size).sum()).isEqualTo(3);
         for (List<String> records : rejected.values()) {
             for (String r : records) assertThat(r.length()).isLessThan(InteractionContract.MAX_RECORD_LENGTH + 100);
         }
-        assertThat(rejected.get("source_id longer than " + InteractionContract.MAX_FIELD_LENGTH + " characters").get(0))
+        assertThat(rejected.get("source_id longer than " + InteractionContract.MAX_FIELD_LENGTH + " characters")
+                        .get(0))
                 .endsWith("characters in all)");
         assertThat(Files.size(out.resolve("runs/" + AS_OF + "/rejected.csv"))).isLessThan(20_000);
     }
@@ -157,12 +181,20 @@ class BadInputTest {
         Path f = dir.resolve("i.csv");
         StringBuilder text = new StringBuilder("timestamp,source_id,target_id,channel\n");
         for (String l : goodLines()) text.append(l).append('\n');
-        text.append("2026-10-07T10:00:00Z,a,b,").append("x,".repeat(org.mentorshipgraph.ingest.InteractionReader.MAX_CSV_FIELDS + 10)).append('\n');
+        text.append("2026-10-07T10:00:00Z,a,b,")
+                .append("x,".repeat(org.mentorshipgraph.ingest.InteractionReader.MAX_CSV_FIELDS + 10))
+                .append('\n');
         Files.writeString(f, text);
         Path out = dir.resolve("out");
-        assertThat(run(f, out)).as(() -> err.toString().substring(Math.max(0, err.toString().length() - 3000))).isEqualTo(ExitCodes.INPUT);
-        assertThat(err.toString()).contains("error: interactions: " + f + ": line 62 has").contains("line 62 has more than 100,000 fields")
-                .contains("fix or remove that line").doesNotContain("\tat ").doesNotContain("x,x,x");
+        assertThat(run(f, out))
+                .as(() -> err.toString().substring(Math.max(0, err.toString().length() - 3000)))
+                .isEqualTo(ExitCodes.INPUT);
+        assertThat(err.toString())
+                .contains("error: interactions: " + f + ": line 62 has")
+                .contains("line 62 has more than 100,000 fields")
+                .contains("fix or remove that line")
+                .doesNotContain("\tat ")
+                .doesNotContain("x,x,x");
         assertThat(err.toString().length()).isLessThan(5_000);
     }
 
@@ -171,7 +203,8 @@ class BadInputTest {
         Path f = dir.resolve("i.csv");
         Files.write(f, concatLines("timestamp,source_id,target_id,channel", goodLines()));
         Path people = dir.resolve("people.csv");
-        Files.writeString(people, """
+        Files.writeString(
+                people, """
                 person_id,display_name,team,department
                 a,Ann,Core,Eng
                 b,Bo,Core,Eng
@@ -180,7 +213,7 @@ class BadInputTest {
                 z,Zed,Web,Eng
                 a,Ann again,Web,Eng
                 ,Nobody,Web,Eng
-                """);   // e and f are not listed; z has no interactions; a is listed twice; one row has no id
+                """); // e and f are not listed; z has no interactions; a is listed twice; one row has no id
         Path mentorships = dir.resolve("mentorships.csv");
         Files.writeString(mentorships, "mentor_id,mentee_id,started_on\nc,a,2026-01-01\nghost,b,2026-01-01\n");
         Path out = dir.resolve("out");
@@ -189,14 +222,16 @@ class BadInputTest {
         JsonNode run = runJson(out);
         assertThat(run.get("counts").get("people_not_in_directory").asLong()).isEqualTo(2);
         assertThat(run.get("counts").get("mentorship_people_unknown").asLong()).isEqualTo(1);
-        assertThat(run.get("warnings").toString()).contains("2 people in the interactions are not in the people directory")
-                .contains("neither in the people directory nor in the interactions").contains("[ghost]");
+        assertThat(run.get("warnings").toString())
+                .contains("2 people in the interactions are not in the people directory")
+                .contains("neither in the people directory nor in the interactions")
+                .contains("[ghost]");
         Map<String, Map<String, String>> byId = Csv.read(out.resolve("runs/" + AS_OF + "/people.csv")).stream()
                 .collect(Collectors.toMap(r -> r.get("person_id"), r -> r));
         assertThat(byId).containsKeys("a", "b", "c", "d", "e", "f", "z");
         assertThat(byId.get("e").get("team")).isEqualTo("unknown");
-        assertThat(byId.get("a").get("team")).isEqualTo("Core");       // the first row of a duplicated id wins
-        assertThat(byId.get("z").get("degree")).isEqualTo("0");        // listed, no interactions: present and isolated
+        assertThat(byId.get("a").get("team")).isEqualTo("Core"); // the first row of a duplicated id wins
+        assertThat(byId.get("z").get("degree")).isEqualTo("0"); // listed, no interactions: present and isolated
         Map<String, List<String>> rejected = rejectedByReason(out);
         assertThat(rejected).containsKeys("duplicate person_id a", "missing person_id");
     }
@@ -209,7 +244,8 @@ class BadInputTest {
         Files.writeString(people, "id,name,team\na,Ann,Core\n");
         Path out = dir.resolve("out");
         assertThat(run(f, people, "", out)).isEqualTo(ExitCodes.INPUT);
-        assertThat(err.toString()).contains("error: people: " + people + " lacks required column(s) [person_id]; found [id, name, team]")
+        assertThat(err.toString())
+                .contains("error: people: " + people + " lacks required column(s) [person_id]; found [id, name, team]")
                 .doesNotContain("\tat ");
     }
 

@@ -1,6 +1,14 @@
 package org.mentorshipgraph.job;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -12,18 +20,7 @@ import org.mentorshipgraph.testing.SparkTestSession;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
-import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole nightly job on the bundled sample, with a real Spark session, a real Neo4j over Bolt (a throwaway
@@ -31,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SampleRunTest {
-    static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT =
+            Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
     static final Path SAMPLE = ROOT.resolve("notebooks-data/sample");
 
     Path out;
@@ -51,14 +49,17 @@ class SampleRunTest {
     }
 
     JobConfig config() {
-        return JobConfig.load(null, Map.of(), Map.of(
-                Setting.INTERACTIONS, SAMPLE.resolve("interactions").toString(),
-                Setting.PEOPLE, SAMPLE.resolve("people.csv").toString(),
-                Setting.MENTORSHIPS, SAMPLE.resolve("mentorships.csv").toString(),
-                Setting.AS_OF, "2026-11-15",
-                Setting.OUT, out.toString(),
-                Setting.NEO4J_URI, neo4j.boltUri(),
-                Setting.NEO4J_USERNAME, neo4j.username()));
+        return JobConfig.load(
+                null,
+                Map.of(),
+                Map.of(
+                        Setting.INTERACTIONS, SAMPLE.resolve("interactions").toString(),
+                        Setting.PEOPLE, SAMPLE.resolve("people.csv").toString(),
+                        Setting.MENTORSHIPS, SAMPLE.resolve("mentorships.csv").toString(),
+                        Setting.AS_OF, "2026-11-15",
+                        Setting.OUT, out.toString(),
+                        Setting.NEO4J_URI, neo4j.boltUri(),
+                        Setting.NEO4J_USERNAME, neo4j.username()));
     }
 
     @Test
@@ -66,14 +67,18 @@ class SampleRunTest {
         assertThat(first.exitCode()).isEqualTo(0);
         Path run = out.resolve("runs/2026-11-15");
         assertThat(first.runDir()).isEqualTo(run);
-        for (String f : List.of("people.csv", "ties.csv", "rejected.csv", "network-health.json", "network-health.html", "run.json")) {
+        for (String f : List.of(
+                "people.csv", "ties.csv", "rejected.csv", "network-health.json", "network-health.html", "run.json")) {
             assertThat(run.resolve(f)).isNotEmptyFile();
         }
         assertThat(run.resolve("people.parquet")).isDirectory();
         assertThat(run.resolve("ties.parquet")).isDirectory();
         assertThat(Files.readAllLines(run.resolve("people.csv")).get(0))
-                .startsWith("person_id,display_name,team,department").contains("betweenness,constraint,effective_size,community", "connector_score");
-        assertThat(Files.readAllLines(run.resolve("ties.csv")).get(0)).startsWith("person_a,person_b,strength").contains("interactions", "last_interaction", "status");
+                .startsWith("person_id,display_name,team,department")
+                .contains("betweenness,constraint,effective_size,community", "connector_score");
+        assertThat(Files.readAllLines(run.resolve("ties.csv")).get(0))
+                .startsWith("person_a,person_b,strength")
+                .contains("interactions", "last_interaction", "status");
         for (String line : Files.readAllLines(run.resolve("ties.csv")).subList(1, 50)) {
             String[] f = line.split(",", 3);
             assertThat(f[0].compareTo(f[1])).isLessThan(0);
@@ -85,20 +90,39 @@ class SampleRunTest {
         assertThat(runJson.get("counts").get("interactions_rejected").asInt()).isPositive();
         assertThat(runJson.get("seconds").has("ingest")).isTrue();
         assertThat(runJson.get("seconds").has("neo4j")).isTrue();
-        assertThat(Files.readAllLines(run.resolve("rejected.csv")).size() - 1).isEqualTo(runJson.get("counts").get("interactions_rejected").asInt());
+        assertThat(Files.readAllLines(run.resolve("rejected.csv")).size() - 1)
+                .isEqualTo(runJson.get("counts").get("interactions_rejected").asInt());
     }
 
     @Test
     void neo4jHoldsTheGraphAndTheSecondRunOfTheSameDateLeavesItIdentical() throws Exception {
-        try (Driver d = driver(); Session s = d.session()) {
-            long people = s.run("MATCH (p:Person) RETURN count(p) AS n").single().get("n").asLong();
-            long ties = s.run("MATCH ()-[t:TIE]->() RETURN count(t) AS n").single().get("n").asLong();
+        try (Driver d = driver();
+                Session s = d.session()) {
+            long people = s.run("MATCH (p:Person) RETURN count(p) AS n")
+                    .single()
+                    .get("n")
+                    .asLong();
+            long ties = s.run("MATCH ()-[t:TIE]->() RETURN count(t) AS n")
+                    .single()
+                    .get("n")
+                    .asLong();
             assertThat(people).isEqualTo(((Number) first.record().counts().get("people")).longValue());
             assertThat(ties).isEqualTo(((Number) first.record().counts().get("ties")).longValue());
-            assertThat(s.run("MATCH (r:Run {run_id: '2026-11-15'}) RETURN r.outcome AS o").single().get("o").asString()).isEqualTo("success");
-            assertThat(s.run("SHOW CONSTRAINTS YIELD name RETURN collect(name) AS c").single().get("c").asList())
+            assertThat(s.run("MATCH (r:Run {run_id: '2026-11-15'}) RETURN r.outcome AS o")
+                            .single()
+                            .get("o")
+                            .asString())
+                    .isEqualTo("success");
+            assertThat(s.run("SHOW CONSTRAINTS YIELD name RETURN collect(name) AS c")
+                            .single()
+                            .get("c")
+                            .asList())
                     .contains("person_id", "run_id", "team_name");
-            assertThat(s.run("MATCH ()-[m:MENTORS]->() RETURN count(m) AS n").single().get("n").asLong()).isPositive();
+            assertThat(s.run("MATCH ()-[m:MENTORS]->() RETURN count(m) AS n")
+                            .single()
+                            .get("n")
+                            .asLong())
+                    .isPositive();
         }
         NightlyJob.Outcome second = new NightlyJob(config(), env).run(SparkTestSession.get());
         assertThat(second.exitCode()).isEqualTo(0);
@@ -115,27 +139,46 @@ class SampleRunTest {
         List<String> connectors = new ArrayList<>();
         planted.get("connectors").forEach(c -> connectors.add(c.get("person_id").asText()));
         for (String c : connectors) {
-            assertThat(Integer.parseInt(people.get(c).get("connector_rank"))).as("connector rank of " + c).isLessThanOrEqualTo(connectors.size());
-            assertThat(people.get(c).get("connector_reason")).as("reason of " + c).contains("teams").contains("departments");
+            assertThat(Integer.parseInt(people.get(c).get("connector_rank")))
+                    .as("connector rank of " + c)
+                    .isLessThanOrEqualTo(connectors.size());
+            assertThat(people.get(c).get("connector_reason"))
+                    .as("reason of " + c)
+                    .contains("teams")
+                    .contains("departments");
         }
         List<String> byBetweenness = people.values().stream()
-                .sorted((x, y) -> Double.compare(Double.parseDouble(y.get("betweenness")), Double.parseDouble(x.get("betweenness"))))
-                .map(r -> r.get("person_id")).limit(connectors.size()).toList();
+                .sorted((x, y) -> Double.compare(
+                        Double.parseDouble(y.get("betweenness")), Double.parseDouble(x.get("betweenness"))))
+                .map(r -> r.get("person_id"))
+                .limit(connectors.size())
+                .toList();
         assertThat(byBetweenness).containsExactlyInAnyOrderElementsOf(connectors);
-        List<String> byConstraint = people.values().stream().filter(r -> !r.get("constraint").isEmpty())
-                .sorted((x, y) -> Double.compare(Double.parseDouble(x.get("constraint")), Double.parseDouble(y.get("constraint"))))
-                .map(r -> r.get("person_id")).limit(connectors.size()).toList();
+        List<String> byConstraint = people.values().stream()
+                .filter(r -> !r.get("constraint").isEmpty())
+                .sorted((x, y) -> Double.compare(
+                        Double.parseDouble(x.get("constraint")), Double.parseDouble(y.get("constraint"))))
+                .map(r -> r.get("person_id"))
+                .limit(connectors.size())
+                .toList();
         assertThat(byConstraint).containsExactlyInAnyOrderElementsOf(connectors);
 
         for (JsonNode t : planted.get("fading_ties")) {
             Map<String, String> tie = tie(ties, t.get("a").asText(), t.get("b").asText());
             assertThat(tie.get("status")).as("fading " + t).isIn("weakening", "dormant");
-            if (t.get("mentorship").asBoolean()) assertThat(tie.get("priority")).as("priority of " + t).isEqualTo("1");
-            else assertThat(Integer.parseInt(tie.get("priority"))).as("priority of " + t).isBetween(2, 3);
-            assertThat(tie.get("mentorship")).isEqualTo(String.valueOf(t.get("mentorship").asBoolean()));
+            if (t.get("mentorship").asBoolean())
+                assertThat(tie.get("priority")).as("priority of " + t).isEqualTo("1");
+            else
+                assertThat(Integer.parseInt(tie.get("priority")))
+                        .as("priority of " + t)
+                        .isBetween(2, 3);
+            assertThat(tie.get("mentorship"))
+                    .isEqualTo(String.valueOf(t.get("mentorship").asBoolean()));
         }
         for (JsonNode t : planted.get("new_ties")) {
-            assertThat(tie(ties, t.get("a").asText(), t.get("b").asText()).get("status")).as("new " + t).isEqualTo("new");
+            assertThat(tie(ties, t.get("a").asText(), t.get("b").asText()).get("status"))
+                    .as("new " + t)
+                    .isEqualTo("new");
         }
         for (JsonNode t : planted.get("stable_controls")) {
             Map<String, String> tie = tie(ties, t.get("a").asText(), t.get("b").asText());
@@ -143,14 +186,20 @@ class SampleRunTest {
             assertThat(tie.get("priority")).isEqualTo("9");
         }
         for (JsonNode n : planted.get("newcomers")) {
-            assertThat(people.get(n.get("person_id").asText()).get("newcomer_without_mentor")).as("newcomer " + n).isEqualTo("true");
+            assertThat(people.get(n.get("person_id").asText()).get("newcomer_without_mentor"))
+                    .as("newcomer " + n)
+                    .isEqualTo("true");
         }
-        JsonNode runJson = Json.MAPPER.readTree(first.runDir().resolve("run.json").toFile());
-        assertThat(runJson.get("counts").get("interactions_rejected").asInt()).isEqualTo(planted.get("malformed").get("total").asInt());
+        JsonNode runJson =
+                Json.MAPPER.readTree(first.runDir().resolve("run.json").toFile());
+        assertThat(runJson.get("counts").get("interactions_rejected").asInt())
+                .isEqualTo(planted.get("malformed").get("total").asInt());
         // the tiny team never appears under its own name in the report
         String team = planted.get("tiny_team").get("team").asText();
-        assertThat(Files.readString(first.runDir().resolve("network-health.html"))).doesNotContain(team);
-        assertThat(Files.readString(first.runDir().resolve("network-health.json"))).doesNotContain(team);
+        assertThat(Files.readString(first.runDir().resolve("network-health.html")))
+                .doesNotContain(team);
+        assertThat(Files.readString(first.runDir().resolve("network-health.json")))
+                .doesNotContain(team);
     }
 
     static Map<String, String> tie(Map<String, Map<String, String>> ties, String x, String y) {

@@ -1,5 +1,11 @@
 package org.mentorshipgraph.neo4j;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,13 +20,6 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
-
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * GraphWriter against a real Neo4j (a throwaway server): history with retention, what disappears, backfills, writing a
@@ -50,7 +49,8 @@ class GraphWriterTest {
     }
 
     GraphWriter writer(int batchSize, int parallelism, int historyRuns) {
-        return new GraphWriter(driver, new GraphWriter.Options("neo4j", batchSize, parallelism, historyRuns, WriteObserver.NONE));
+        return new GraphWriter(
+                driver, new GraphWriter.Options("neo4j", batchSize, parallelism, historyRuns, WriteObserver.NONE));
     }
 
     /** The scripted nights of the history test: A-B fades from D2 on, A-C fades twice, B-C skips D2, D leaves after D2. */
@@ -59,7 +59,15 @@ class GraphWriterTest {
         int n = Integer.parseInt(day.substring(8));
         o.person("A", "T1", 10 * n).person("B", "T1", 20).person("C", "T1", 30);
         if (n <= 2) o.person("D", "T2", 5);
-        o.tie("A", "B", 5.0 - n, switch (n) { case 1 -> "stable"; case 2, 3 -> "weakening"; default -> "dormant"; });
+        o.tie(
+                "A",
+                "B",
+                5.0 - n,
+                switch (n) {
+                    case 1 -> "stable";
+                    case 2, 3 -> "weakening";
+                    default -> "dormant";
+                });
         o.tie("A", "C", 2.0 + n, n % 2 == 0 ? "weakening" : "stable");
         if (n != 2) o.tie("B", "C", 1.0 * n, n == 1 ? "new" : "stable");
         if (n <= 2) o.tie("C", "D", 0.7, "stable");
@@ -69,15 +77,18 @@ class GraphWriterTest {
 
     Map<String, Object> tie(String a, String b) {
         try (Session s = driver.session()) {
-            List<Record> r = s.run("MATCH (:Person {person_id: $a})-[t:TIE]-(:Person {person_id: $b}) RETURN properties(t) AS p",
-                    Map.of("a", a, "b", b)).list();
+            List<Record> r = s.run(
+                            "MATCH (:Person {person_id: $a})-[t:TIE]-(:Person {person_id: $b}) RETURN properties(t) AS p",
+                            Map.of("a", a, "b", b))
+                    .list();
             return r.isEmpty() ? null : r.get(0).get("p").asMap();
         }
     }
 
     Map<String, Object> person(String id) {
         try (Session s = driver.session()) {
-            List<Record> r = s.run("MATCH (p:Person {person_id: $id}) RETURN properties(p) AS p", Map.of("id", id)).list();
+            List<Record> r = s.run("MATCH (p:Person {person_id: $id}) RETURN properties(p) AS p", Map.of("id", id))
+                    .list();
             return r.isEmpty() ? null : r.get(0).get("p").asMap();
         }
     }
@@ -93,43 +104,63 @@ class GraphWriterTest {
         GraphWriter w = writer(2, 2, 3);
         w.write(night(D1));
         w.write(night(D2));
-        assertThat(tie("A", "B")).containsEntry("history_runs", List.of(D1, D2)).containsEntry("history_status", List.of("stable", "weakening"))
-                .containsEntry("weakening_since", D2).containsEntry("status", "weakening");
+        assertThat(tie("A", "B"))
+                .containsEntry("history_runs", List.of(D1, D2))
+                .containsEntry("history_status", List.of("stable", "weakening"))
+                .containsEntry("weakening_since", D2)
+                .containsEntry("status", "weakening");
         assertThat(tie("A", "B").get("history_strength")).isEqualTo(List.of(4.0, 3.0));
         // B-C is not in D2's data: kept, not current, with the run that last saw it
-        assertThat(tie("B", "C")).containsEntry("current", false).containsEntry("last_seen_run", D1).containsEntry("status", "gone");
+        assertThat(tie("B", "C"))
+                .containsEntry("current", false)
+                .containsEntry("last_seen_run", D1)
+                .containsEntry("status", "gone");
 
         w.write(night(D3));
-        assertThat(tie("B", "C")).containsEntry("current", true).containsEntry("history_runs", List.of(D1, D3))
-                .containsEntry("first_seen_run", D1).containsEntry("status", "stable");
+        assertThat(tie("B", "C"))
+                .containsEntry("current", true)
+                .containsEntry("history_runs", List.of(D1, D3))
+                .containsEntry("first_seen_run", D1)
+                .containsEntry("status", "stable");
         assertThat(person("D")).containsEntry("current", false).containsEntry("last_seen_run", D2);
         assertThat(tie("C", "D")).containsEntry("current", false);
         assertThat(tie("A", "C")).as("not fading any more").doesNotContainKey("weakening_since");
 
         w.write(night(D4));
-        assertThat(tie("A", "C")).containsEntry("weakening_since", D4).containsEntry("history_runs", List.of(D2, D3, D4))
+        assertThat(tie("A", "C"))
+                .containsEntry("weakening_since", D4)
+                .containsEntry("history_runs", List.of(D2, D3, D4))
                 .containsEntry("history_status", List.of("weakening", "stable", "weakening"));
         assertThat(person("D")).as("last seen in D2, still retained").isNotNull();
 
         w.write(night(D5));
         Map<String, Object> ab = tie("A", "B");
-        assertThat(ab).containsEntry("history_runs", List.of(D3, D4, D5))
+        assertThat(ab)
+                .containsEntry("history_runs", List.of(D3, D4, D5))
                 .containsEntry("history_status", List.of("weakening", "dormant", "dormant"))
-                .as("the streak began before the retained history: its start is kept").containsEntry("weakening_since", D2);
+                .as("the streak began before the retained history: its start is kept")
+                .containsEntry("weakening_since", D2);
         assertThat(ab.get("history_strength")).isEqualTo(List.of(2.0, 1.0, 0.0));
-        assertThat(person("A")).containsEntry("history_runs", List.of(D3, D4, D5))
+        assertThat(person("A"))
+                .containsEntry("history_runs", List.of(D3, D4, D5))
                 .containsEntry("history_connector_score", List.of(30.0, 40.0, 50.0))
-                .containsEntry("connector_score", 50.0).containsEntry("first_seen_run", D1);
+                .containsEntry("connector_score", 50.0)
+                .containsEntry("first_seen_run", D1);
         assertThat(person("D")).as("no retained run saw D: removed").isNull();
         assertThat(tie("C", "D")).isNull();
         assertThat(tie("B", "C")).containsEntry("history_runs", List.of(D3, D4, D5));
         try (Session s = driver.session()) {
-            Record m = s.run("MATCH (:Person {person_id: 'A'})-[m:MENTORS]->(:Person {person_id: 'C'}) RETURN m.current AS c, m.last_seen_run AS l").single();
+            Record m = s.run(
+                            "MATCH (:Person {person_id: 'A'})-[m:MENTORS]->(:Person {person_id: 'C'}) RETURN m.current AS c, m.last_seen_run AS l")
+                    .single();
             assertThat(m.get("c").asBoolean()).isFalse();
             assertThat(m.get("l").asString()).isEqualTo(D4);
         }
-        assertThat(count("MATCH (r:Run) RETURN count(r)")).as("Run nodes are kept").isEqualTo(5);
-        assertThat(count("MATCH (r:Run {neo4j_write: 'complete', outcome: 'success'}) RETURN count(r)")).isEqualTo(5);
+        assertThat(count("MATCH (r:Run) RETURN count(r)"))
+                .as("Run nodes are kept")
+                .isEqualTo(5);
+        assertThat(count("MATCH (r:Run {neo4j_write: 'complete', outcome: 'success'}) RETURN count(r)"))
+                .isEqualTo(5);
 
         // writing the latest run again replaces its entries: nothing changes
         List<String> before = GraphSnapshot.of(driver);
@@ -147,7 +178,8 @@ class GraphWriterTest {
         // D3 again, with a corrected strength for A-B
         for (Map<String, Object> row : d3.ties()) {
             if (row.get("a").equals("A") && row.get("b").equals("B")) {
-                @SuppressWarnings("unchecked") Map<String, Object> props = (Map<String, Object>) row.get("props");
+                @SuppressWarnings("unchecked")
+                Map<String, Object> props = (Map<String, Object>) row.get("props");
                 props.put("strength", 7.5);
             }
         }
@@ -155,7 +187,10 @@ class GraphWriterTest {
         assertThat(written.latest()).isFalse();
         Map<String, Object> ab = tie("A", "B");
         assertThat(ab.get("history_strength")).isEqualTo(List.of(7.5, 1.0));
-        assertThat(ab).containsEntry("strength", abBefore.get("strength")).containsEntry("last_seen_run", D4).containsEntry("current", true)
+        assertThat(ab)
+                .containsEntry("strength", abBefore.get("strength"))
+                .containsEntry("last_seen_run", D4)
+                .containsEntry("current", true)
                 .containsEntry("history_runs", List.of(D3, D4));
     }
 
@@ -166,7 +201,8 @@ class GraphWriterTest {
         List<String> once = GraphSnapshot.of(driver);
         writer(100, 2, 90).write(g);
         assertThat(GraphSnapshot.of(driver)).isEqualTo(once);
-        assertThat(count("MATCH ()-[t:TIE]->() RETURN count(t)")).isEqualTo(g.ties().size());
+        assertThat(count("MATCH ()-[t:TIE]->() RETURN count(t)"))
+                .isEqualTo(g.ties().size());
         assertThat(count("MATCH (p:Person) RETURN count(p)")).isEqualTo(300);
     }
 
@@ -183,7 +219,8 @@ class GraphWriterTest {
 
         @Override
         public void batchCommitted(String s, int lane, int rows) {
-            if (s.equals(step) && seen.incrementAndGet() >= batches) throw new IllegalStateException("simulated crash in " + s);
+            if (s.equals(step) && seen.incrementAndGet() >= batches)
+                throw new IllegalStateException("simulated crash in " + s);
         }
     }
 
@@ -202,20 +239,27 @@ class GraphWriterTest {
         for (String step : List.of("people-new", "ties-new")) {
             neo4j.clearData();
             Crash crash = new Crash(step, step.startsWith("people") ? 2 : 5);
-            assertThatThrownBy(() -> new GraphWriter(driver, options.withObserver(crash)).write(night1)).hasMessageContaining("simulated crash");
+            assertThatThrownBy(() -> new GraphWriter(driver, options.withObserver(crash)).write(night1))
+                    .hasMessageContaining("simulated crash");
             assertThat(count("MATCH (r:Run {run_id: '" + D1 + "'}) WHERE r.outcome = 'writing' RETURN count(r)"))
-                    .as("a write that died is visible as one").isEqualTo(1);
+                    .as("a write that died is visible as one")
+                    .isEqualTo(1);
             assertThat(GraphSnapshot.of(driver)).isNotEqualTo(cleanFirst);
             new GraphWriter(driver, options).write(night1);
-            assertThat(GraphSnapshot.of(driver)).as("first night, died in " + step).isEqualTo(cleanFirst);
+            assertThat(GraphSnapshot.of(driver))
+                    .as("first night, died in " + step)
+                    .isEqualTo(cleanFirst);
         }
         for (String step : List.of("people-update", "ties-update")) {
             neo4j.clearData();
             new GraphWriter(driver, options).write(night1);
             Crash crash = new Crash(step, step.startsWith("people") ? 2 : 6);
-            assertThatThrownBy(() -> new GraphWriter(driver, options.withObserver(crash)).write(night2)).hasMessageContaining("simulated crash");
+            assertThatThrownBy(() -> new GraphWriter(driver, options.withObserver(crash)).write(night2))
+                    .hasMessageContaining("simulated crash");
             new GraphWriter(driver, options).write(night2);
-            assertThat(GraphSnapshot.of(driver)).as("second night, died in " + step).isEqualTo(cleanSecond);
+            assertThat(GraphSnapshot.of(driver))
+                    .as("second night, died in " + step)
+                    .isEqualTo(cleanSecond);
         }
     }
 
@@ -237,13 +281,20 @@ class GraphWriterTest {
     @Test
     void neo4jSchemeAndDatabaseNameAreUsedAndAMissingDatabaseIsExitCode4() {
         GraphWriter.RunGraph g = night(D1);
-        try (Driver routing = GraphDatabase.driver("neo4j://127.0.0.1:" + neo4j.boltPort(), AuthTokens.basic(neo4j.username(), neo4j.password()))) {
+        try (Driver routing = GraphDatabase.driver(
+                "neo4j://127.0.0.1:" + neo4j.boltPort(), AuthTokens.basic(neo4j.username(), neo4j.password()))) {
             new GraphWriter(routing, new GraphWriter.Options("neo4j", 10, 2, 90, WriteObserver.NONE)).write(g);
             assertThat(count("MATCH (p:Person) RETURN count(p)")).isEqualTo(4);
-            assertThatThrownBy(() -> new GraphWriter(routing, new GraphWriter.Options("nope", 10, 2, 90, WriteObserver.NONE), "Neo4j at test").write(g))
+            assertThatThrownBy(() -> new GraphWriter(
+                                    routing,
+                                    new GraphWriter.Options("nope", 10, 2, 90, WriteObserver.NONE),
+                                    "Neo4j at test")
+                            .write(g))
                     .isInstanceOfSatisfying(JobFailure.class, f -> {
                         assertThat(f.exitCode()).isEqualTo(ExitCodes.NEO4J);
-                        assertThat(f.getMessage()).contains("no database 'nope'").doesNotContain("\n");
+                        assertThat(f.getMessage())
+                                .contains("no database 'nope'")
+                                .doesNotContain("\n");
                     });
         }
     }
@@ -253,7 +304,8 @@ class GraphWriterTest {
         GraphWriter w = writer(10, 1, 2);
         w.write(night(D3));
         w.write(night(D4));
-        assertThatThrownBy(() -> w.write(night(D1))).isInstanceOfSatisfying(JobFailure.class,
-                f -> assertThat(f.exitCode()).isEqualTo(ExitCodes.USAGE));
+        assertThatThrownBy(() -> w.write(night(D1)))
+                .isInstanceOfSatisfying(
+                        JobFailure.class, f -> assertThat(f.exitCode()).isEqualTo(ExitCodes.USAGE));
     }
 }

@@ -1,22 +1,9 @@
 package org.mentorshipgraph.neo4j;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.mentorshipgraph.cli.QueryCommand;
-import org.mentorshipgraph.config.JobConfig;
-import org.mentorshipgraph.config.Setting;
-import org.mentorshipgraph.job.NightlyJob;
-import org.mentorshipgraph.output.Json;
-import org.mentorshipgraph.testing.Csv;
-import org.mentorshipgraph.testing.Neo4jTestServer;
-import org.mentorshipgraph.testing.SparkTestSession;
-import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -34,9 +21,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.mentorshipgraph.cli.QueryCommand;
+import org.mentorshipgraph.config.JobConfig;
+import org.mentorshipgraph.config.Setting;
+import org.mentorshipgraph.job.NightlyJob;
+import org.mentorshipgraph.output.Json;
+import org.mentorshipgraph.testing.Csv;
+import org.mentorshipgraph.testing.Neo4jTestServer;
+import org.mentorshipgraph.testing.SparkTestSession;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
 
 /**
  * Every query of queries/ against a real Neo4j that the nightly job loaded from the bundled sample, for two runs a week
@@ -45,7 +44,8 @@ import static org.assertj.core.api.Assertions.within;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QueryLibraryTest {
-    static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT =
+            Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
     static final Path SAMPLE = ROOT.resolve("notebooks-data/sample");
     static final String EARLIER = "2026-11-08", LATEST = "2026-11-15";
     static final Set<String> FADING = Set.of("weakening", "dormant");
@@ -56,7 +56,7 @@ class QueryLibraryTest {
     Path out;
     JsonNode planted;
     final Map<String, Map<String, Map<String, String>>> people = new HashMap<>(); // run -> id -> row
-    final Map<String, Map<String, Map<String, String>>> ties = new HashMap<>();   // run -> "a|b" -> row
+    final Map<String, Map<String, Map<String, String>>> ties = new HashMap<>(); // run -> "a|b" -> row
 
     @BeforeAll
     void loadTheSampleTwice() throws Exception {
@@ -64,19 +64,33 @@ class QueryLibraryTest {
         neo4j.clearData();
         out = Files.createTempDirectory("mg-queries");
         for (String day : List.of(EARLIER, LATEST)) {
-            JobConfig config = JobConfig.load(null, Map.of(), Map.of(
-                    Setting.INTERACTIONS, SAMPLE.resolve("interactions").toString(),
-                    Setting.PEOPLE, SAMPLE.resolve("people.csv").toString(),
-                    Setting.MENTORSHIPS, SAMPLE.resolve("mentorships.csv").toString(),
-                    Setting.AS_OF, day, Setting.OUT, out.toString(),
-                    Setting.NEO4J_URI, neo4j.boltUri(), Setting.NEO4J_USERNAME, neo4j.username()));
-            NightlyJob.Outcome o = new NightlyJob(config, Map.of("NEO4J_PASSWORD", neo4j.password())).run(SparkTestSession.get());
+            JobConfig config = JobConfig.load(
+                    null,
+                    Map.of(),
+                    Map.of(
+                            Setting.INTERACTIONS,
+                            SAMPLE.resolve("interactions").toString(),
+                            Setting.PEOPLE,
+                            SAMPLE.resolve("people.csv").toString(),
+                            Setting.MENTORSHIPS,
+                            SAMPLE.resolve("mentorships.csv").toString(),
+                            Setting.AS_OF,
+                            day,
+                            Setting.OUT,
+                            out.toString(),
+                            Setting.NEO4J_URI,
+                            neo4j.boltUri(),
+                            Setting.NEO4J_USERNAME,
+                            neo4j.username()));
+            NightlyJob.Outcome o =
+                    new NightlyJob(config, Map.of("NEO4J_PASSWORD", neo4j.password())).run(SparkTestSession.get());
             assertThat(o.exitCode()).isZero();
             Map<String, Map<String, String>> p = new TreeMap<>();
             Csv.read(o.runDir().resolve("people.csv")).forEach(r -> p.put(r.get("person_id"), r));
             people.put(day, p);
             Map<String, Map<String, String>> t = new TreeMap<>();
-            Csv.read(o.runDir().resolve("ties.csv")).forEach(r -> t.put(r.get("person_a") + "|" + r.get("person_b"), r));
+            Csv.read(o.runDir().resolve("ties.csv"))
+                    .forEach(r -> t.put(r.get("person_a") + "|" + r.get("person_b"), r));
             ties.put(day, t);
         }
         driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic(neo4j.username(), neo4j.password()));
@@ -124,11 +138,36 @@ class QueryLibraryTest {
 
     @Test
     void everyQueryIsDocumentedAndAnswers() {
-        assertThat(library.all().keySet()).contains("top-connectors", "top-connectors-by-team", "bridges-between-teams",
-                "weakening-mentorships", "weakening-bridges", "person-network", "person-history", "tie-history",
-                "newcomers-without-mentor", "warm-introduction-path", "teams-most-cut-off", "run-history", "newly-weakening");
-        Map<String, String> values = Map.of("person_id", "p0234", "person_a", "p0251", "person_b", "p0313", "team_a", "Identity",
-                "team_b", "Growth", "from", "p0207", "to", "p0390");
+        assertThat(library.all().keySet())
+                .contains(
+                        "top-connectors",
+                        "top-connectors-by-team",
+                        "bridges-between-teams",
+                        "weakening-mentorships",
+                        "weakening-bridges",
+                        "person-network",
+                        "person-history",
+                        "tie-history",
+                        "newcomers-without-mentor",
+                        "warm-introduction-path",
+                        "teams-most-cut-off",
+                        "run-history",
+                        "newly-weakening");
+        Map<String, String> values = Map.of(
+                "person_id",
+                "p0234",
+                "person_a",
+                "p0251",
+                "person_b",
+                "p0313",
+                "team_a",
+                "Identity",
+                "team_b",
+                "Growth",
+                "from",
+                "p0207",
+                "to",
+                "p0390");
         for (QueryLibrary.NamedQuery query : library.all().values()) {
             assertThat(query.description()).as(query.name()).hasSizeGreaterThan(30);
             Map<String, String> given = new HashMap<>();
@@ -136,7 +175,9 @@ class QueryLibraryTest {
                 assertThat(p.description()).as(query.name() + " " + p.name()).isNotBlank();
                 if (p.required()) given.put(p.name(), values.get(p.name()));
             }
-            assertThat(library.run(driver, "neo4j", query.name(), given).rows()).as(query.name()).isNotEmpty();
+            assertThat(library.run(driver, "neo4j", query.name(), given).rows())
+                    .as(query.name())
+                    .isNotEmpty();
         }
     }
 
@@ -148,7 +189,9 @@ class QueryLibraryTest {
         assertThat(a.column("person_id")).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(a.column("rank")).containsExactly(1L, 2L, 3L, 4L);
         for (Map<String, Object> row : a.maps()) {
-            assertThat(num(row.get("score"))).isCloseTo(d(people.get(LATEST).get((String) row.get("person_id")), "connector_score"), within(0.051));
+            assertThat(num(row.get("score")))
+                    .isCloseTo(
+                            d(people.get(LATEST).get((String) row.get("person_id")), "connector_score"), within(0.051));
         }
     }
 
@@ -156,13 +199,20 @@ class QueryLibraryTest {
     void topConnectorsByTeamAreEachTeamsBestScores() {
         List<String> expected = new ArrayList<>();
         Map<String, List<Map<String, String>>> byTeam = new TreeMap<>();
-        people.get(LATEST).values().forEach(p -> byTeam.computeIfAbsent(p.get("team"), k -> new ArrayList<>()).add(p));
+        people.get(LATEST)
+                .values()
+                .forEach(p -> byTeam.computeIfAbsent(p.get("team"), k -> new ArrayList<>())
+                        .add(p));
         byTeam.forEach((team, members) -> {
-            members.sort(Comparator.comparingDouble((Map<String, String> p) -> -d(p, "connector_score")).thenComparing(p -> p.get("person_id")));
-            for (int i = 0; i < Math.min(3, members.size()); i++) expected.add(team + "/" + (i + 1) + "/" + members.get(i).get("person_id"));
+            members.sort(Comparator.comparingDouble((Map<String, String> p) -> -d(p, "connector_score"))
+                    .thenComparing(p -> p.get("person_id")));
+            for (int i = 0; i < Math.min(3, members.size()); i++)
+                expected.add(team + "/" + (i + 1) + "/" + members.get(i).get("person_id"));
         });
         QueryLibrary.Answer a = q("top-connectors-by-team", "per_team", 3);
-        assertThat(a.maps().stream().map(r -> r.get("team") + "/" + r.get("rank_in_team") + "/" + r.get("person_id")).toList())
+        assertThat(a.maps().stream()
+                        .map(r -> r.get("team") + "/" + r.get("rank_in_team") + "/" + r.get("person_id"))
+                        .toList())
                 .containsExactlyElementsOf(expected);
         QueryLibrary.Answer one = q("top-connectors-by-team", "team", "Search", "per_team", 1);
         assertThat(one.column("person_id")).containsExactly("p0234");
@@ -177,21 +227,29 @@ class QueryLibraryTest {
         for (Map<String, String> t : ties.get(LATEST).values()) {
             if (!t.get("active").equals("true")) continue;
             String a = t.get("person_a"), b = t.get("person_b");
-            for (String[] xy : new String[][]{{a, b}, {b, a}}) {
+            for (String[] xy : new String[][] {{a, b}, {b, a}}) {
                 String team = teamOf.get(xy[1]);
                 if (team.equals(teamA)) sums.computeIfAbsent(xy[0], k -> new double[2])[0] += d(t, "strength");
                 if (team.equals(teamB)) sums.computeIfAbsent(xy[0], k -> new double[2])[1] += d(t, "strength");
             }
         }
         List<Map.Entry<String, Double>> expected = new ArrayList<>();
-        sums.forEach((x, s) -> { if (s[0] > 0 && s[1] > 0) expected.add(Map.entry(x, Math.min(s[0], s[1]))); });
-        expected.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        sums.forEach((x, s) -> {
+            if (s[0] > 0 && s[1] > 0) expected.add(Map.entry(x, Math.min(s[0], s[1])));
+        });
+        expected.sort(
+                Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
         QueryLibrary.Answer a = q("bridges-between-teams", "team_a", teamA, "team_b", teamB, "limit", 10);
-        assertThat(a.column("person_id")).containsExactlyElementsOf(expected.stream().limit(10).map(Map.Entry::getKey).toList());
+        assertThat(a.column("person_id"))
+                .containsExactlyElementsOf(
+                        expected.stream().limit(10).map(Map.Entry::getKey).toList());
         for (int i = 0; i < a.rows().size(); i++) {
-            assertThat(num(a.maps().get(i).get("bridge_strength"))).isCloseTo(expected.get(i).getValue(), within(0.006));
+            assertThat(num(a.maps().get(i).get("bridge_strength")))
+                    .isCloseTo(expected.get(i).getValue(), within(0.006));
         }
-        assertThat(a.column("person_id").get(0)).as("the planted connector of these teams").isEqualTo("p0234");
+        assertThat(a.column("person_id").get(0))
+                .as("the planted connector of these teams")
+                .isEqualTo("p0234");
     }
 
     @Test
@@ -201,18 +259,28 @@ class QueryLibraryTest {
         for (Map<String, String> m : Csv.read(SAMPLE.resolve("mentorships.csv"))) {
             String mentor = m.get("mentor_id"), mentee = m.get("mentee_id");
             if (!people.get(LATEST).containsKey(mentor) || !people.get(LATEST).containsKey(mentee)) continue;
-            boolean started = m.get("started_on").isEmpty() || !LocalDate.parse(m.get("started_on")).isAfter(asOf);
-            boolean ongoing = m.get("ended_on").isEmpty() || LocalDate.parse(m.get("ended_on")).isAfter(asOf);
+            boolean started = m.get("started_on").isEmpty()
+                    || !LocalDate.parse(m.get("started_on")).isAfter(asOf);
+            boolean ongoing = m.get("ended_on").isEmpty()
+                    || LocalDate.parse(m.get("ended_on")).isAfter(asOf);
             Map<String, String> t = tieAt(LATEST, mentor, mentee);
-            if (started && ongoing && (t == null || FADING.contains(t.get("status")))) expected.add(mentor + ">" + mentee);
+            if (started && ongoing && (t == null || FADING.contains(t.get("status"))))
+                expected.add(mentor + ">" + mentee);
         }
         QueryLibrary.Answer a = q("weakening-mentorships");
-        assertThat(a.maps().stream().map(r -> r.get("mentor_id") + ">" + r.get("mentee_id")).toList()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(a.maps().stream()
+                        .map(r -> r.get("mentor_id") + ">" + r.get("mentee_id"))
+                        .toList())
+                .containsExactlyInAnyOrderElementsOf(expected);
         for (JsonNode f : planted.get("fading_ties")) {
-            if (f.get("mentorship").asBoolean()) assertThat(expected).contains(f.get("mentor_id").asText() + ">" + f.get("mentee_id").asText());
+            if (f.get("mentorship").asBoolean())
+                assertThat(expected)
+                        .contains(f.get("mentor_id").asText() + ">"
+                                + f.get("mentee_id").asText());
         }
         for (Map<String, Object> row : a.maps()) {
-            assertThat(row.get("weakening_since")).as("weakening_since of " + row)
+            assertThat(row.get("weakening_since"))
+                    .as("weakening_since of " + row)
                     .isEqualTo(expectedWeakeningSince((String) row.get("mentor_id"), (String) row.get("mentee_id")));
         }
     }
@@ -221,14 +289,22 @@ class QueryLibraryTest {
     void weakeningBridgesAreTheFadingTiesAcrossTeamsOrCommunities() {
         Set<String> expected = new TreeSet<>();
         ties.get(LATEST).forEach((k, t) -> {
-            if (FADING.contains(t.get("status")) && (t.get("cross_team").equals("true") || t.get("cross_community").equals("true"))) expected.add(k);
+            if (FADING.contains(t.get("status"))
+                    && (t.get("cross_team").equals("true")
+                            || t.get("cross_community").equals("true"))) expected.add(k);
         });
         QueryLibrary.Answer a = q("weakening-bridges", "limit", 10_000);
-        assertThat(a.maps().stream().map(r -> r.get("person_a") + "|" + r.get("person_b")).toList()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(a.maps().stream()
+                        .map(r -> r.get("person_a") + "|" + r.get("person_b"))
+                        .toList())
+                .containsExactlyInAnyOrderElementsOf(expected);
         List<Object> priorities = a.column("priority");
-        for (int i = 1; i < priorities.size(); i++) assertThat(num(priorities.get(i))).isGreaterThanOrEqualTo(num(priorities.get(i - 1)));
+        for (int i = 1; i < priorities.size(); i++)
+            assertThat(num(priorities.get(i))).isGreaterThanOrEqualTo(num(priorities.get(i - 1)));
         for (JsonNode f : planted.get("fading_ties")) {
-            if (!f.get("scope").asText().equals("team")) assertThat(expected).contains(pair(f.get("a").asText(), f.get("b").asText()));
+            if (!f.get("scope").asText().equals("team"))
+                assertThat(expected)
+                        .contains(pair(f.get("a").asText(), f.get("b").asText()));
         }
     }
 
@@ -245,9 +321,15 @@ class QueryLibraryTest {
         });
         assertThat(sinceLatest).isNotEmpty().isNotEqualTo(fadingNow);
         QueryLibrary.Answer last = q("newly-weakening", "runs", 1, "limit", 10_000);
-        assertThat(last.maps().stream().map(r -> r.get("person_a") + "|" + r.get("person_b")).toList()).containsExactlyInAnyOrderElementsOf(sinceLatest);
+        assertThat(last.maps().stream()
+                        .map(r -> r.get("person_a") + "|" + r.get("person_b"))
+                        .toList())
+                .containsExactlyInAnyOrderElementsOf(sinceLatest);
         QueryLibrary.Answer both = q("newly-weakening", "runs", 2, "limit", 10_000);
-        assertThat(both.maps().stream().map(r -> r.get("person_a") + "|" + r.get("person_b")).toList()).containsExactlyInAnyOrderElementsOf(fadingNow);
+        assertThat(both.maps().stream()
+                        .map(r -> r.get("person_a") + "|" + r.get("person_b"))
+                        .toList())
+                .containsExactlyInAnyOrderElementsOf(fadingNow);
     }
 
     @Test
@@ -260,7 +342,7 @@ class QueryLibraryTest {
                 String[] ab = k.split("\\|");
                 if (!ab[0].equals(person) && !ab[1].equals(person)) return;
                 String other = ab[0].equals(person) ? ab[1] : ab[0];
-                double[] s = strengths.computeIfAbsent(other, x -> new double[]{Double.NaN, Double.NaN, 0});
+                double[] s = strengths.computeIfAbsent(other, x -> new double[] {Double.NaN, Double.NaN, 0});
                 s[run.equals(EARLIER) ? 0 : 1] = d(t, "strength");
                 if (run.equals(LATEST)) s[2] = t.get("active").equals("true") ? 1 : 0;
             });
@@ -268,15 +350,23 @@ class QueryLibraryTest {
         strengths.forEach((other, s) -> {
             boolean now = !Double.isNaN(s[1]), then = !Double.isNaN(s[0]);
             if (now && s[2] == 0) return; // current but below the floor: left out by default
-            expected.put(other, !now ? "lost" : !then ? "new" : s[1] >= s[0] * 1.25 ? "stronger" : s[1] <= s[0] * 0.8 ? "weaker" : "similar");
+            expected.put(
+                    other,
+                    !now
+                            ? "lost"
+                            : !then
+                                    ? "new"
+                                    : s[1] >= s[0] * 1.25 ? "stronger" : s[1] <= s[0] * 0.8 ? "weaker" : "similar");
         });
         QueryLibrary.Answer a = q("person-network", "person_id", person, "runs", 2);
         Map<String, String> actual = new TreeMap<>();
         for (Map<String, Object> r : a.maps()) {
             actual.put((String) r.get("other_id"), (String) r.get("change"));
             double[] s = strengths.get((String) r.get("other_id"));
-            if (r.get("strength_now") != null) assertThat(num(r.get("strength_now"))).isCloseTo(s[1], within(0.006));
-            if (r.get("strength_then") != null) assertThat(num(r.get("strength_then"))).isCloseTo(s[0], within(0.006));
+            if (r.get("strength_now") != null)
+                assertThat(num(r.get("strength_now"))).isCloseTo(s[1], within(0.006));
+            if (r.get("strength_then") != null)
+                assertThat(num(r.get("strength_then"))).isCloseTo(s[0], within(0.006));
             assertThat(r.get("compared_with_run")).isEqualTo(EARLIER);
         }
         assertThat(actual).isEqualTo(expected);
@@ -294,7 +384,8 @@ class QueryLibraryTest {
             assertThat(num(r.get("connector_rank"))).isEqualTo(d(p, "connector_rank"));
             assertThat(num(r.get("degree"))).isEqualTo(d(p, "degree"));
         }
-        assertThat(q("person-history", "person_id", "p0234", "runs", 1).column("run")).containsExactly(LATEST);
+        assertThat(q("person-history", "person_id", "p0234", "runs", 1).column("run"))
+                .containsExactly(LATEST);
     }
 
     @Test
@@ -317,7 +408,9 @@ class QueryLibraryTest {
         Set<String> expected = new TreeSet<>();
         planted.get("newcomers").forEach(n -> expected.add(n.get("person_id").asText()));
         Set<String> flagged = new TreeSet<>();
-        people.get(LATEST).forEach((id, p) -> { if (p.get("newcomer_without_mentor").equals("true")) flagged.add(id); });
+        people.get(LATEST).forEach((id, p) -> {
+            if (p.get("newcomer_without_mentor").equals("true")) flagged.add(id);
+        });
         assertThat(flagged).isEqualTo(expected);
         QueryLibrary.Answer a = q("newcomers-without-mentor");
         assertThat(a.column("person_id")).containsExactlyInAnyOrderElementsOf(expected);
@@ -328,7 +421,9 @@ class QueryLibraryTest {
             if (s != null) {
                 Map<String, String> m = people.get(LATEST).get(s);
                 assertThat(m.get("team")).isEqualTo(newcomer.get("team"));
-                assertThat(LocalDate.parse(m.get("hire_date"))).isBeforeOrEqualTo(LocalDate.parse(newcomer.get("hire_date")).minusDays(365));
+                assertThat(LocalDate.parse(m.get("hire_date")))
+                        .isBeforeOrEqualTo(
+                                LocalDate.parse(newcomer.get("hire_date")).minusDays(365));
             }
         }
     }
@@ -347,7 +442,8 @@ class QueryLibraryTest {
         ArrayDeque<String> queue = new ArrayDeque<>(List.of(from));
         while (!queue.isEmpty()) {
             String x = queue.poll();
-            for (String y : adjacent.getOrDefault(x, List.of())) if (hops.putIfAbsent(y, hops.get(x) + 1) == null) queue.add(y);
+            for (String y : adjacent.getOrDefault(x, List.of()))
+                if (hops.putIfAbsent(y, hops.get(x) + 1) == null) queue.add(y);
         }
         assertThat(hops).containsKey(to);
         QueryLibrary.Answer a = q("warm-introduction-path", "from", from, "to", to, "min_strength", min);
@@ -360,20 +456,25 @@ class QueryLibraryTest {
             at = (String) r.get("to_id");
         }
         assertThat(at).isEqualTo(to);
-        assertThat(q("warm-introduction-path", "from", from, "to", to, "min_strength", 1000).rows()).isEmpty();
+        assertThat(q("warm-introduction-path", "from", from, "to", to, "min_strength", 1000)
+                        .rows())
+                .isEmpty();
     }
 
     @Test
     void teamsMostCutOffHaveTheSmallestShareOfStrengthOutside() {
         Map<String, String> teamOf = new HashMap<>();
         Map<String, Integer> size = new TreeMap<>();
-        people.get(LATEST).forEach((id, p) -> { teamOf.put(id, p.get("team")); size.merge(p.get("team"), 1, Integer::sum); });
+        people.get(LATEST).forEach((id, p) -> {
+            teamOf.put(id, p.get("team"));
+            size.merge(p.get("team"), 1, Integer::sum);
+        });
         Map<String, double[]> sums = new TreeMap<>();
         Map<String, Set<String>> reached = new TreeMap<>();
         for (Map<String, String> t : ties.get(LATEST).values()) {
             if (!t.get("active").equals("true")) continue;
             String a = t.get("person_a"), b = t.get("person_b");
-            for (String[] xy : new String[][]{{a, b}, {b, a}}) {
+            for (String[] xy : new String[][] {{a, b}, {b, a}}) {
                 String team = teamOf.get(xy[0]), other = teamOf.get(xy[1]);
                 boolean inside = team.equals(other);
                 sums.computeIfAbsent(team, k -> new double[2])[inside ? 0 : 1] += d(t, "strength");
@@ -385,14 +486,17 @@ class QueryLibraryTest {
         Map<String, Double> share = new HashMap<>();
         order.forEach(team -> share.put(team, sums.get(team)[1] / (sums.get(team)[0] + sums.get(team)[1])));
         order.sort(Comparator.comparingDouble((String team) -> Math.round(share.get(team) * 1000) / 1000.0)
-                .thenComparingInt(team -> reached.getOrDefault(team, Set.of()).size()).thenComparing(team -> team));
+                .thenComparingInt(team -> reached.getOrDefault(team, Set.of()).size())
+                .thenComparing(team -> team));
         QueryLibrary.Answer a = q("teams-most-cut-off", "limit", 5);
         assertThat(a.column("team")).containsExactlyElementsOf(order.subList(0, 5));
         for (Map<String, Object> r : a.maps()) {
             assertThat(num(r.get("outside_share"))).isCloseTo(share.get((String) r.get("team")), within(0.0006));
-            assertThat(r.get("other_teams")).isEqualTo((long) reached.get((String) r.get("team")).size());
+            assertThat(r.get("other_teams"))
+                    .isEqualTo((long) reached.get((String) r.get("team")).size());
         }
-        assertThat(a.column("team")).doesNotContain(planted.get("tiny_team").get("team").asText());
+        assertThat(a.column("team"))
+                .doesNotContain(planted.get("tiny_team").get("team").asText());
     }
 
     @Test
@@ -400,12 +504,17 @@ class QueryLibraryTest {
         QueryLibrary.Answer a = q("run-history");
         assertThat(a.column("run")).containsExactly(LATEST, EARLIER);
         for (Map<String, Object> r : a.maps()) {
-            JsonNode run = Json.MAPPER.readTree(out.resolve("runs").resolve((String) r.get("run")).resolve("run.json").toFile());
+            JsonNode run = Json.MAPPER.readTree(out.resolve("runs")
+                    .resolve((String) r.get("run"))
+                    .resolve("run.json")
+                    .toFile());
             assertThat(r.get("outcome")).isEqualTo("success");
             assertThat(r.get("neo4j_write")).isEqualTo("complete");
-            assertThat(r.get("people")).isEqualTo(run.get("counts").get("people").asLong());
+            assertThat(r.get("people"))
+                    .isEqualTo(run.get("counts").get("people").asLong());
             assertThat(r.get("ties")).isEqualTo(run.get("counts").get("ties").asLong());
-            assertThat(r.get("betweenness")).isEqualTo(run.get("betweenness").get("mode").asText());
+            assertThat(r.get("betweenness"))
+                    .isEqualTo(run.get("betweenness").get("mode").asText());
         }
     }
 
@@ -417,8 +526,16 @@ class QueryLibraryTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--queries=" + ROOT.resolve("queries"));
-        int code = QueryCommand.execute(all.toArray(String[]::new), Map.of("NEO4J_URI", neo4j.boltUri(),
-                "NEO4J_USERNAME", neo4j.username(), "NEO4J_PASSWORD", neo4j.password()), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        int code = QueryCommand.execute(
+                all.toArray(String[]::new),
+                Map.of(
+                        "NEO4J_URI",
+                        neo4j.boltUri(),
+                        "NEO4J_USERNAME",
+                        neo4j.username(),
+                        "NEO4J_PASSWORD",
+                        neo4j.password()),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return new Run(code, bytes.toString(StandardCharsets.UTF_8));
     }
 
@@ -438,14 +555,21 @@ class QueryLibraryTest {
         assertThat(csv.out().lines().findFirst().orElseThrow()).startsWith("run,seen,strength,status");
 
         assertThat(cli().out()).contains("warm-introduction-path", "teams-most-cut-off");
-        assertThat(cli("warm-introduction-path", "--describe").out()).contains("--param from", "required", "min_strength", "default 1.0");
+        assertThat(cli("warm-introduction-path", "--describe").out())
+                .contains("--param from", "required", "min_strength", "default 1.0");
     }
 
     @Test
     void theCommandLineRefusesUnknownQueriesAndBadParametersWithExitCode2() {
         assertThat(cli("no-such-question").exitCode()).isEqualTo(2);
-        assertThat(cli("tie-history", "-p", "person_a=p0251").exitCode()).as("a required parameter missing").isEqualTo(2);
-        assertThat(cli("top-connectors", "-p", "limit=many").exitCode()).as("not an int").isEqualTo(2);
-        assertThat(cli("top-connectors", "-p", "lmit=3").exitCode()).as("unknown parameter").isEqualTo(2);
+        assertThat(cli("tie-history", "-p", "person_a=p0251").exitCode())
+                .as("a required parameter missing")
+                .isEqualTo(2);
+        assertThat(cli("top-connectors", "-p", "limit=many").exitCode())
+                .as("not an int")
+                .isEqualTo(2);
+        assertThat(cli("top-connectors", "-p", "lmit=3").exitCode())
+                .as("unknown parameter")
+                .isEqualTo(2);
     }
 }

@@ -1,13 +1,12 @@
 package org.mentorshipgraph.neo4j;
 
-import org.mentorshipgraph.output.Table;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.mentorshipgraph.output.Table;
 
 /** A hand-made run graph for writer tests: a few people, ties with chosen strengths and statuses, mentorships. */
 final class TinyOrg {
@@ -23,19 +22,66 @@ final class TinyOrg {
 
     TinyOrg person(String id, String team, double connectorScore) {
         teamOf.put(id, team);
-        people.add(id, "Name " + id, team, "Dept", "Engineer", "L3", null, "2020-01-01", 1L, 2.0,
-                connectorScore / 1000, 0.5, 1.5, 0L, 0.1, 0.1, 0.2, connectorScore, 0L, null,
-                0.5, 0.5, false, false, false, false);
+        people.add(
+                id,
+                "Name " + id,
+                team,
+                "Dept",
+                "Engineer",
+                "L3",
+                null,
+                "2020-01-01",
+                1L,
+                2.0,
+                connectorScore / 1000,
+                0.5,
+                1.5,
+                0L,
+                0.1,
+                0.1,
+                0.2,
+                connectorScore,
+                0L,
+                null,
+                0.5,
+                0.5,
+                false,
+                false,
+                false,
+                false);
         return this;
     }
 
     TinyOrg tie(String a, String b, double strength, String status) {
         String x = a.compareTo(b) < 0 ? a : b, y = x.equals(a) ? b : a;
         boolean fading = status.equals("weakening") || status.equals("dormant");
-        ties.add(x, y, strength, strength >= 0.5, 10L, 2L, "chat;meeting", 0.4,
-                LocalDate.parse(runId).minusDays(100) + "T09:00:00Z", LocalDate.parse(runId).minusDays(3) + "T10:00:00Z",
-                3.0, 4.0, fading ? 1L : 5L, 15L, fading ? 0.04 : 0.2, 0.18, fading ? 0.2 : 1.0, fading ? 0.01 : 0.5, 0.5,
-                status, status + " because", false, !teamOf.get(x).equals(teamOf.get(y)), false, Double.NaN, fading ? 3L : 9L);
+        ties.add(
+                x,
+                y,
+                strength,
+                strength >= 0.5,
+                10L,
+                2L,
+                "chat;meeting",
+                0.4,
+                LocalDate.parse(runId).minusDays(100) + "T09:00:00Z",
+                LocalDate.parse(runId).minusDays(3) + "T10:00:00Z",
+                3.0,
+                4.0,
+                fading ? 1L : 5L,
+                15L,
+                fading ? 0.04 : 0.2,
+                0.18,
+                fading ? 0.2 : 1.0,
+                fading ? 0.01 : 0.5,
+                0.5,
+                status,
+                status + " because",
+                false,
+                !teamOf.get(x).equals(teamOf.get(y)),
+                false,
+                Double.NaN,
+                fading ? 3L : 9L);
         return this;
     }
 
@@ -66,7 +112,13 @@ final class TinyOrg {
         run.put("outcome", "files-written");
         run.put("count_people", (long) people.rows().size());
         run.put("count_ties", (long) ties.rows().size());
-        return new GraphWriter.RunGraph(runId, run, Neo4jRows.peopleRows(people), Neo4jRows.tieRows(ties), mentorships, teams,
+        return new GraphWriter.RunGraph(
+                runId,
+                run,
+                Neo4jRows.peopleRows(people),
+                Neo4jRows.tieRows(ties),
+                mentorships,
+                teams,
                 List.of(Map.of("key", "0", "size", (long) people.rows().size())));
     }
 }

@@ -1,12 +1,6 @@
 package org.mentorshipgraph.neo4j;
 
-import org.junit.jupiter.api.Test;
-import org.mentorshipgraph.testing.GraphSnapshot;
-import org.mentorshipgraph.testing.Neo4jTestServer;
-import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
-import org.neo4j.driver.Session;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -17,15 +11,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.mentorshipgraph.testing.GraphSnapshot;
+import org.mentorshipgraph.testing.Neo4jTestServer;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Session;
 
 /**
  * A writer process killed with SIGKILL in the middle of writing ties (no shutdown hook, no rollback by the client: the
  * server rolls back what was in flight), then the same run written again: the graph is exactly that of one clean write.
  */
 class WriteKillTest {
-    static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT =
+            Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
     static final String RUN = "2026-04-01";
     static final int PEOPLE = 1500, TEAMS = 75, TIES = 12_000, BATCH = 200, PARALLELISM = 2;
     static final long SEED = 11;
@@ -37,13 +37,20 @@ class WriteKillTest {
         GraphWriter.Options options = new GraphWriter.Options("neo4j", BATCH, PARALLELISM, 90, WriteObserver.NONE);
         GraphWriter.RunGraph graph = SyntheticRunGraph.generate(RUN, PEOPLE, TEAMS, TIES, SEED, 0);
 
-        try (Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic(neo4j.username(), neo4j.password()))) {
+        try (Driver driver =
+                GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic(neo4j.username(), neo4j.password()))) {
             int committed = killWriterAfterTieBatches(neo4j, 8);
             assertThat(committed).isGreaterThanOrEqualTo(8);
             try (Session s = driver.session()) {
-                long ties = s.run("MATCH ()-[t:TIE]->() RETURN count(t) AS n").single().get("n").asLong();
+                long ties = s.run("MATCH ()-[t:TIE]->() RETURN count(t) AS n")
+                        .single()
+                        .get("n")
+                        .asLong();
                 assertThat(ties).as("some but not all ties were written").isBetween((long) BATCH * 8, (long) TIES - 1);
-                assertThat(s.run("MATCH (r:Run {run_id: $r}) RETURN r.outcome AS o", java.util.Map.of("r", RUN)).single().get("o").asString())
+                assertThat(s.run("MATCH (r:Run {run_id: $r}) RETURN r.outcome AS o", java.util.Map.of("r", RUN))
+                                .single()
+                                .get("o")
+                                .asString())
                         .isEqualTo("writing");
             }
             new GraphWriter(driver, options).write(graph);
@@ -52,26 +59,54 @@ class WriteKillTest {
             neo4j.clearData();
             new GraphWriter(driver, options).write(graph);
             assertThat(afterKill).isEqualTo(GraphSnapshot.of(driver));
-            assertThat(afterKill.stream().filter(l -> l.startsWith("rel TIE")).count()).isEqualTo(TIES);
+            assertThat(afterKill.stream().filter(l -> l.startsWith("rel TIE")).count())
+                    .isEqualTo(TIES);
         }
     }
 
     /** Runs the benchmark's writer in its own JVM and kills it (SIGKILL) once it has committed {@code batches} tie batches. */
     static int killWriterAfterTieBatches(Neo4jTestServer neo4j, int batches) throws Exception {
         Path classes = ROOT.resolve("jobs/target/classes");
-        String classpath = classes + File.pathSeparator + Files.readString(ROOT.resolve("jobs/target/job-classpath.txt")).strip();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", classpath, WriteBenchmark.class.getName(),
-                "--uri", neo4j.boltUri(), "--people", "" + PEOPLE, "--teams", "" + TEAMS, "--ties", "" + TIES, "--seed", "" + SEED,
-                "--batch-size", "" + BATCH, "--parallelism", "" + PARALLELISM, "--nights", "1", "--warmup", "0", "--no-clear",
-                "--run-id", RUN, "--progress"));
+        String classpath = classes
+                + File.pathSeparator
+                + Files.readString(ROOT.resolve("jobs/target/job-classpath.txt"))
+                        .strip();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-cp",
+                classpath,
+                WriteBenchmark.class.getName(),
+                "--uri",
+                neo4j.boltUri(),
+                "--people",
+                "" + PEOPLE,
+                "--teams",
+                "" + TEAMS,
+                "--ties",
+                "" + TIES,
+                "--seed",
+                "" + SEED,
+                "--batch-size",
+                "" + BATCH,
+                "--parallelism",
+                "" + PARALLELISM,
+                "--nights",
+                "1",
+                "--warmup",
+                "0",
+                "--no-clear",
+                "--run-id",
+                RUN,
+                "--progress"));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("NEO4J_USERNAME", neo4j.username());
         pb.environment().put("NEO4J_PASSWORD", neo4j.password());
         Process p = pb.start();
         int seen = 0;
         StringBuilder output = new StringBuilder();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 output.append(line).append('\n');

@@ -1,6 +1,6 @@
 package org.mentorshipgraph.neo4j;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class WritePlanTest {
 
@@ -41,7 +40,10 @@ class WritePlanTest {
                         people.add(row.get("b"));
                         assertThat(written.add(row.get("i"))).as("written once").isTrue();
                     }
-                    for (Object p : people) assertThat(seenInRound.add(p)).as("person %s in two lanes of a round", p).isTrue();
+                    for (Object p : people)
+                        assertThat(seenInRound.add(p))
+                                .as("person %s in two lanes of a round", p)
+                                .isTrue();
                 }
             }
             assertThat(written).hasSize(rows.size());

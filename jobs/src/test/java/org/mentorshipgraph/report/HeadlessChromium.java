@@ -2,8 +2,6 @@ package org.mentorshipgraph.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.mentorshipgraph.output.Json;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -29,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.mentorshipgraph.output.Json;
 
 /**
  * A real headless Chromium (Debian's {@code /usr/bin/chromium}) driven over the DevTools protocol with Java's own
@@ -53,44 +52,73 @@ final class HeadlessChromium implements AutoCloseable {
 
     HeadlessChromium(int width, int height) throws Exception {
         profile = Files.createTempDirectory("mg-chromium-profile");
-        process = new ProcessBuilder(BINARY.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--no-default-browser-check", "--disable-extensions", "--hide-scrollbars", "--mute-audio",
-                "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", "--user-data-dir=" + profile,
-                "--window-size=" + width + "," + height, "about:blank").redirectErrorStream(false).start();
+        process = new ProcessBuilder(
+                        BINARY.toString(),
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--no-first-run",
+                        "--no-default-browser-check",
+                        "--disable-extensions",
+                        "--hide-scrollbars",
+                        "--mute-audio",
+                        "--remote-debugging-address=127.0.0.1",
+                        "--remote-debugging-port=0",
+                        "--user-data-dir=" + profile,
+                        "--window-size=" + width + "," + height,
+                        "about:blank")
+                .redirectErrorStream(false)
+                .start();
         process.getOutputStream().close();
         String browserWs = awaitDevToolsUrl();
         URI browser = URI.create(browserWs);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         String pageWs = null;
         for (int attempt = 0; attempt < 50 && pageWs == null; attempt++) {
-            HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create("http://" + browser.getHost() + ":" + browser.getPort() + "/json/list"))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> list = http.send(
+                    HttpRequest.newBuilder(
+                                    URI.create("http://" + browser.getHost() + ":" + browser.getPort() + "/json/list"))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             for (JsonNode t : Json.MAPPER.readTree(list.body())) {
-                if ("page".equals(t.path("type").asText())) { pageWs = t.get("webSocketDebuggerUrl").asText(); break; }
+                if ("page".equals(t.path("type").asText())) {
+                    pageWs = t.get("webSocketDebuggerUrl").asText();
+                    break;
+                }
             }
             if (pageWs == null) Thread.sleep(100);
         }
         if (pageWs == null) throw new IllegalStateException("chromium opened no page target");
-        socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(URI.create(pageWs), new Listener())
+        socket = http.newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .buildAsync(URI.create(pageWs), new Listener())
                 .get(20, TimeUnit.SECONDS);
     }
 
     private String awaitDevToolsUrl() throws Exception {
         CompletableFuture<String> url = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    stderr.add(line);
-                    Matcher m = LISTENING.matcher(line);
-                    if (m.find()) url.complete(m.group(1));
-                }
-            } catch (IOException ignored) {
-                // the process ended
-            }
-            url.completeExceptionally(new IllegalStateException("chromium exited without a DevTools URL: " + stderr));
-        }, "chromium-stderr");
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader r = new BufferedReader(
+                            new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = r.readLine()) != null) {
+                            stderr.add(line);
+                            Matcher m = LISTENING.matcher(line);
+                            if (m.find()) url.complete(m.group(1));
+                        }
+                    } catch (IOException ignored) {
+                        // the process ended
+                    }
+                    url.completeExceptionally(
+                            new IllegalStateException("chromium exited without a DevTools URL: " + stderr));
+                },
+                "chromium-stderr");
         reader.setDaemon(true);
         reader.start();
         return url.get(60, TimeUnit.SECONDS);
@@ -108,16 +136,22 @@ final class HeadlessChromium implements AutoCloseable {
                 try {
                     JsonNode msg = Json.MAPPER.readTree(text);
                     if (msg.has("id")) {
-                        CompletableFuture<JsonNode> f = pending.remove(msg.get("id").asInt());
+                        CompletableFuture<JsonNode> f =
+                                pending.remove(msg.get("id").asInt());
                         if (f != null) {
-                            if (msg.has("error")) f.completeExceptionally(new IllegalStateException("DevTools error: " + msg.get("error")));
+                            if (msg.has("error"))
+                                f.completeExceptionally(
+                                        new IllegalStateException("DevTools error: " + msg.get("error")));
                             else f.complete(msg.get("result"));
                         }
                     } else {
                         events.add(msg);
                     }
                 } catch (IOException e) {
-                    events.add(Json.MAPPER.createObjectNode().put("method", "unparseable").put("text", text));
+                    events.add(Json.MAPPER
+                            .createObjectNode()
+                            .put("method", "unparseable")
+                            .put("text", text));
                 }
             }
             ws.request(1);
@@ -154,15 +188,21 @@ final class HeadlessChromium implements AutoCloseable {
 
     /** Evaluates a JavaScript expression in the page and returns its value (JSON). */
     JsonNode eval(String expression) throws Exception {
-        JsonNode r = send("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true, "awaitPromise", true));
-        if (r.has("exceptionDetails")) throw new IllegalStateException("page script failed: " + r.get("exceptionDetails"));
+        JsonNode r =
+                send("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true, "awaitPromise", true));
+        if (r.has("exceptionDetails"))
+            throw new IllegalStateException("page script failed: " + r.get("exceptionDetails"));
         return r.path("result").path("value");
     }
 
-    List<JsonNode> events() { return new ArrayList<>(events); }
+    List<JsonNode> events() {
+        return new ArrayList<>(events);
+    }
 
     List<JsonNode> events(String method) {
-        return events.stream().filter(e -> method.equals(e.path("method").asText())).toList();
+        return events.stream()
+                .filter(e -> method.equals(e.path("method").asText()))
+                .toList();
     }
 
     @Override
@@ -175,7 +215,8 @@ final class HeadlessChromium implements AutoCloseable {
             List<ProcessHandle> helpers = process.descendants().toList();
             process.destroy();
             helpers.forEach(ProcessHandle::destroy);
-            if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            if (!process.waitFor(10, TimeUnit.SECONDS))
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             for (ProcessHandle h : helpers) {
                 try {
                     h.onExit().get(5, TimeUnit.SECONDS);

@@ -1,7 +1,7 @@
 package org.mentorshipgraph.report;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,9 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The report's figures and files for a small organisation whose answers are known (see {@link SmallOrg}). */
 class NetworkHealthTest {
@@ -32,14 +31,18 @@ class NetworkHealthTest {
 
     Map<String, Object> write(int minGroupSize, boolean pseudonymise) {
         Path runs = out.resolve("runs");
-        return ReportWriter.write(runs.resolve(SmallOrg.AS_OF), runs,
+        return ReportWriter.write(
+                runs.resolve(SmallOrg.AS_OF),
+                runs,
                 org.figures(org.config(minGroupSize, pseudonymise, out.toString()), Map.of()));
     }
 
     static String allReportFiles(Path runFolder) throws Exception {
         StringBuilder all = new StringBuilder();
         try (Stream<Path> files = Files.list(runFolder)) {
-            for (Path p : files.filter(p -> p.getFileName().toString().startsWith("network-health")).sorted().toList()) {
+            for (Path p : files.filter(p -> p.getFileName().toString().startsWith("network-health"))
+                    .sorted()
+                    .toList()) {
                 all.append(Files.readString(p)).append('\n');
             }
         }
@@ -96,25 +99,37 @@ class NetworkHealthTest {
         String all = allReportFiles(out.resolve("runs").resolve(SmallOrg.AS_OF));
         assertThat(all).doesNotContain(SmallOrg.TINY_TEAM).doesNotContain(SmallOrg.TINY_DEPARTMENT);
         // its newcomer is still listed, under the merged label, and the merged group of 2 has no team row
-        assertThat(rows(f.get("newcomers_without_mentor"))).singleElement()
+        assertThat(rows(f.get("newcomers_without_mentor")))
+                .singleElement()
                 .satisfies(p -> assertThat(p.get("team")).isEqualTo(PrivacyPolicy.SMALL_TEAMS));
         assertThat(rows(f.get("teams"))).extracting(t -> t.get("team")).doesNotContain(PrivacyPolicy.SMALL_TEAMS);
         // the connector who reaches into the tiny team says so only through the merged label
-        Map<String, Object> alpha2 = rows(f.get("top_connectors")).stream().filter(c -> "emp-alpha-2".equals(c.get("person_id"))).findFirst().orElseThrow();
+        Map<String, Object> alpha2 = rows(f.get("top_connectors")).stream()
+                .filter(c -> "emp-alpha-2".equals(c.get("person_id")))
+                .findFirst()
+                .orElseThrow();
         assertThat((String) alpha2.get("reason")).contains(PrivacyPolicy.SMALL_TEAMS);
-        assertThat(Files.readString(out.resolve("runs").resolve(SmallOrg.AS_OF).resolve("network-health-teams.csv"))).doesNotContain("other (");
+        assertThat(Files.readString(out.resolve("runs").resolve(SmallOrg.AS_OF).resolve("network-health-teams.csv")))
+                .doesNotContain("other (");
     }
 
     @Test
     void aLowerMinimumShowsTheSmallTeamAndAHigherOneHidesMore() throws Exception {
         Map<String, Object> two = write(2, false);
-        assertThat(rows(two.get("teams"))).extracting(t -> t.get("team")).containsExactlyInAnyOrder("Alpha", "Beta", SmallOrg.TINY_TEAM);
+        assertThat(rows(two.get("teams")))
+                .extracting(t -> t.get("team"))
+                .containsExactlyInAnyOrder("Alpha", "Beta", SmallOrg.TINY_TEAM);
 
         Map<String, Object> six = write(6, false);
         // Beta (5) joins Tiny Vault (2) under the merged label, which has 7 people and so a row of its own
-        assertThat(rows(six.get("teams"))).extracting(t -> t.get("team")).containsExactlyInAnyOrder("Alpha", PrivacyPolicy.SMALL_TEAMS);
-        assertThat(allReportFiles(out.resolve("runs").resolve(SmallOrg.AS_OF))).doesNotContain("Beta,").doesNotContain("\"Beta\"")
-                .doesNotContain(">Beta<").doesNotContain(SmallOrg.TINY_TEAM);
+        assertThat(rows(six.get("teams")))
+                .extracting(t -> t.get("team"))
+                .containsExactlyInAnyOrder("Alpha", PrivacyPolicy.SMALL_TEAMS);
+        assertThat(allReportFiles(out.resolve("runs").resolve(SmallOrg.AS_OF)))
+                .doesNotContain("Beta,")
+                .doesNotContain("\"Beta\"")
+                .doesNotContain(">Beta<")
+                .doesNotContain(SmallOrg.TINY_TEAM);
     }
 
     @Test
@@ -123,13 +138,18 @@ class NetworkHealthTest {
         String all = allReportFiles(out.resolve("runs").resolve(SmallOrg.AS_OF));
         for (String id : org.directory.keySet()) {
             assertThat(all).as("id " + id).doesNotContain(id);
-            assertThat(all).as("name of " + id).doesNotContain(org.directory.get(id).displayName());
+            assertThat(all)
+                    .as("name of " + id)
+                    .doesNotContain(org.directory.get(id).displayName());
         }
         List<Object> ids = new ArrayList<>();
         rows(first.get("top_connectors")).forEach(c -> ids.add(c.get("person_id")));
         assertThat(ids).isNotEmpty().allSatisfy(id -> assertThat((String) id).matches("person-[0-9a-f]{12}"));
-        assertThat(rows(first.get("top_connectors"))).allSatisfy(c -> assertThat(c.get("name")).isNull());
-        assertThat(rows(first.get("fading_ties"))).isNotEmpty().allSatisfy(t -> assertThat((String) t.get("person_a")).startsWith("person-"));
+        assertThat(rows(first.get("top_connectors")))
+                .allSatisfy(c -> assertThat(c.get("name")).isNull());
+        assertThat(rows(first.get("fading_ties")))
+                .isNotEmpty()
+                .allSatisfy(t -> assertThat((String) t.get("person_a")).startsWith("person-"));
 
         Map<String, Object> again = write(5, true);
         List<Object> idsAgain = new ArrayList<>();
@@ -152,16 +172,22 @@ class NetworkHealthTest {
         Map<String, Object> f = write(5, false);
         List<Map<String, Object>> fading = rows(f.get("fading_ties"));
         assertThat(fading).extracting(t -> t.get("kind")).containsExactly("mentorship", "bridge");
-        assertThat(fading.get(0)).containsEntry("person_a", "emp-alpha-3").containsEntry("person_b", "emp-alpha-4").containsEntry("status", "dormant");
+        assertThat(fading.get(0))
+                .containsEntry("person_a", "emp-alpha-3")
+                .containsEntry("person_b", "emp-alpha-4")
+                .containsEntry("status", "dormant");
         assertThat(fading.get(1)).containsEntry("team_a", "Alpha").containsEntry("team_b", "Beta");
         Path run = out.resolve("runs").resolve(SmallOrg.AS_OF);
         for (String table : CsvExports.tables(f).keySet()) {
-            assertThat(run.resolve(CsvExports.PREFIX + table + ".csv")).as(table).isNotEmptyFile();
+            assertThat(run.resolve(CsvExports.PREFIX + table + ".csv"))
+                    .as(table)
+                    .isNotEmptyFile();
         }
         List<String> fadingCsv = Files.readAllLines(run.resolve("network-health-fading-ties.csv"));
         assertThat(fadingCsv).hasSize(3);
         assertThat(fadingCsv.get(1)).startsWith("mentorship,dormant,emp-alpha-3,Alice Alpha3,Alpha,emp-alpha-4");
-        assertThat(Files.readAllLines(run.resolve("network-health-teams.csv")).get(1)).startsWith("Alpha,Engineering,6,15,1,");
+        assertThat(Files.readAllLines(run.resolve("network-health-teams.csv")).get(1))
+                .startsWith("Alpha,Engineering,6,15,1,");
     }
 
     @Test
@@ -176,6 +202,6 @@ class NetworkHealthTest {
         for (int i = 0; i < 100; i++) hundred[i] = i + 1;
         // top 5% of 100 is exactly 5 people (96..100), not 6 through floating-point rounding of 100 * 0.05
         assertThat(NetworkHealth.topShare(hundred, 0.05)).isCloseTo((96 + 97 + 98 + 99 + 100) / 5050.0, within(1e-12));
-        assertThat(NetworkHealth.median(new int[]{3, 1, 2, 10})).isEqualTo(2.5);
+        assertThat(NetworkHealth.median(new int[] {3, 1, 2, 10})).isEqualTo(2.5);
     }
 }

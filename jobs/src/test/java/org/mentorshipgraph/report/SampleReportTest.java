@@ -1,6 +1,19 @@
 package org.mentorshipgraph.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -12,20 +25,6 @@ import org.mentorshipgraph.job.NightlyJob;
 import org.mentorshipgraph.job.RunLock;
 import org.mentorshipgraph.output.Json;
 import org.mentorshipgraph.testing.SparkTestSession;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The report of the bundled sample's run, end to end: the nightly job (real Spark, files only) writes it beside
@@ -41,7 +40,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SampleReportTest {
-    static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT =
+            Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
     static final Path SAMPLE = ROOT.resolve("notebooks-data/sample");
     static final Path HISTORY = ROOT.resolve("jobs/src/test/resources/report-history");
     static final String AS_OF = "2026-11-15";
@@ -56,39 +56,57 @@ class SampleReportTest {
         out = Files.createTempDirectory("mg-report-run");
         try (Stream<Path> earlier = Files.list(HISTORY)) {
             for (Path d : earlier.filter(Files::isDirectory).toList()) {
-                Path target = Files.createDirectories(out.resolve("runs").resolve(d.getFileName().toString()));
+                Path target = Files.createDirectories(
+                        out.resolve("runs").resolve(d.getFileName().toString()));
                 Files.copy(d.resolve(ReportWriter.JSON_FILE), target.resolve(ReportWriter.JSON_FILE));
             }
         }
-        JobConfig config = JobConfig.load(null, Map.of(), Map.of(
-                Setting.INTERACTIONS, SAMPLE.resolve("interactions").toString(),
-                Setting.PEOPLE, SAMPLE.resolve("people.csv").toString(),
-                Setting.MENTORSHIPS, SAMPLE.resolve("mentorships.csv").toString(),
-                Setting.AS_OF, AS_OF,
-                Setting.OUT, out.toString(),
-                Setting.NEO4J_ENABLED, "false"));
+        JobConfig config = JobConfig.load(
+                null,
+                Map.of(),
+                Map.of(
+                        Setting.INTERACTIONS, SAMPLE.resolve("interactions").toString(),
+                        Setting.PEOPLE, SAMPLE.resolve("people.csv").toString(),
+                        Setting.MENTORSHIPS, SAMPLE.resolve("mentorships.csv").toString(),
+                        Setting.AS_OF, AS_OF,
+                        Setting.OUT, out.toString(),
+                        Setting.NEO4J_ENABLED, "false"));
         NightlyJob.Outcome outcome = new NightlyJob(config, Map.of()).run(SparkTestSession.get());
         assertThat(outcome.exitCode()).isEqualTo(0);
         run = outcome.runDir();
         json = Json.MAPPER.readTree(run.resolve(ReportWriter.JSON_FILE).toFile());
-        tinyTeam = Json.MAPPER.readTree(SAMPLE.resolve("planted.json").toFile()).get("tiny_team").get("team").asText();
+        tinyTeam = Json.MAPPER
+                .readTree(SAMPLE.resolve("planted.json").toFile())
+                .get("tiny_team")
+                .get("team")
+                .asText();
     }
 
     List<Path> reportFiles() throws Exception {
         try (Stream<Path> s = Files.list(run)) {
-            return s.filter(p -> p.getFileName().toString().startsWith("network-health")).sorted().toList();
+            return s.filter(p -> p.getFileName().toString().startsWith("network-health"))
+                    .sorted()
+                    .toList();
         }
     }
 
     @Test
     void theTinyTeamAppearsInNoReportFile() throws Exception {
         List<Path> files = reportFiles();
-        assertThat(files).extracting(p -> p.getFileName().toString())
-                .contains("network-health.html", "network-health.json", "network-health-teams.csv", "network-health-team-links.csv",
-                        "network-health-connectors.csv", "network-health-fading-ties.csv", "network-health-trend.csv");
+        assertThat(files)
+                .extracting(p -> p.getFileName().toString())
+                .contains(
+                        "network-health.html",
+                        "network-health.json",
+                        "network-health-teams.csv",
+                        "network-health-team-links.csv",
+                        "network-health-connectors.csv",
+                        "network-health-fading-ties.csv",
+                        "network-health-trend.csv");
         // the run's own people table has it: the string is there to be leaked
         assertThat(Files.readString(run.resolve("people.csv"))).contains(tinyTeam);
-        for (Path f : files) assertThat(Files.readString(f)).as(f.getFileName().toString()).doesNotContain(tinyTeam);
+        for (Path f : files)
+            assertThat(Files.readString(f)).as(f.getFileName().toString()).doesNotContain(tinyTeam);
         assertThat(json.get("privacy").get("min_group_size").asInt()).isEqualTo(5);
         for (JsonNode t : json.get("teams")) assertThat(t.get("people").asInt()).isGreaterThanOrEqualTo(5);
     }
@@ -101,7 +119,8 @@ class SampleReportTest {
         assertThat(dates).containsExactly("2026-10-18", "2026-11-01", "2026-11-08", AS_OF);
         JsonNode people = json.get("changes").get("figures").get("active_ties");
         assertThat(people.get("change").asLong())
-                .isEqualTo(json.get("headline").get("active_ties").asLong() - people.get("previous").asLong());
+                .isEqualTo(json.get("headline").get("active_ties").asLong()
+                        - people.get("previous").asLong());
     }
 
     @Test
@@ -109,15 +128,21 @@ class SampleReportTest {
         Map<Path, String> before = new LinkedHashMap<>();
         for (Path f : reportFiles()) before.put(f, Files.readString(f));
         for (Path f : reportFiles()) if (!f.getFileName().toString().endsWith(".json")) Files.delete(f);
-        assertThat(ReportCommand.execute(new String[]{"--out", out.toString(), "--as-of", AS_OF}, Map.of())).isEqualTo(0);
+        assertThat(ReportCommand.execute(new String[] {"--out", out.toString(), "--as-of", AS_OF}, Map.of()))
+                .isEqualTo(0);
         for (Map.Entry<Path, String> e : before.entrySet()) {
-            assertThat(Files.readString(e.getKey())).as(e.getKey().getFileName().toString()).isEqualTo(e.getValue());
+            assertThat(Files.readString(e.getKey()))
+                    .as(e.getKey().getFileName().toString())
+                    .isEqualTo(e.getValue());
         }
         try (RunLock nightly = RunLock.acquire(out, "a nightly run")) {
-            assertThat(ReportCommand.execute(new String[]{"--out", out.toString(), "--as-of", AS_OF}, Map.of())).isEqualTo(ExitCodes.LOCKED);
+            assertThat(ReportCommand.execute(new String[] {"--out", out.toString(), "--as-of", AS_OF}, Map.of()))
+                    .isEqualTo(ExitCodes.LOCKED);
         }
-        assertThat(ReportCommand.execute(new String[]{"--out", out.toString(), "--as-of", "2020-01-01"}, Map.of())).isEqualTo(3);
-        assertThat(ReportCommand.execute(new String[]{"--out", out.toString(), "--as-of", "yesterday"}, Map.of())).isEqualTo(2);
+        assertThat(ReportCommand.execute(new String[] {"--out", out.toString(), "--as-of", "2020-01-01"}, Map.of()))
+                .isEqualTo(3);
+        assertThat(ReportCommand.execute(new String[] {"--out", out.toString(), "--as-of", "yesterday"}, Map.of()))
+                .isEqualTo(2);
     }
 
     @Test
@@ -125,12 +150,17 @@ class SampleReportTest {
         Path copy = Files.createTempDirectory("mg-report-rebuild");
         for (String d : List.of("2026-10-18", "2026-11-01")) {
             Files.createDirectories(copy.resolve("runs").resolve(d));
-            Files.copy(HISTORY.resolve(d).resolve(ReportWriter.JSON_FILE), copy.resolve("runs").resolve(d).resolve(ReportWriter.JSON_FILE));
+            Files.copy(
+                    HISTORY.resolve(d).resolve(ReportWriter.JSON_FILE),
+                    copy.resolve("runs").resolve(d).resolve(ReportWriter.JSON_FILE));
         }
-        assertThat(ReportCommand.execute(new String[]{"--out", copy.toString(), "--all"}, Map.of())).isEqualTo(0);
-        JsonNode second = Json.MAPPER.readTree(copy.resolve("runs/2026-11-01").resolve(ReportWriter.JSON_FILE).toFile());
+        assertThat(ReportCommand.execute(new String[] {"--out", copy.toString(), "--all"}, Map.of()))
+                .isEqualTo(0);
+        JsonNode second = Json.MAPPER.readTree(
+                copy.resolve("runs/2026-11-01").resolve(ReportWriter.JSON_FILE).toFile());
         assertThat(second.get("changes").get("previous_as_of").asText()).isEqualTo("2026-10-18");
-        assertThat(Files.readString(copy.resolve("runs/2026-11-01").resolve(ReportWriter.HTML_FILE))).contains("since the run of 2026-10-18");
+        assertThat(Files.readString(copy.resolve("runs/2026-11-01").resolve(ReportWriter.HTML_FILE)))
+                .contains("since the run of 2026-10-18");
     }
 
     @Test
@@ -142,16 +172,28 @@ class SampleReportTest {
             browser.send("Log.enable", Map.of());
             browser.send("Network.enable", Map.of());
             browser.send("Page.enable", Map.of());
-            browser.send("Emulation.setDeviceMetricsOverride", Map.of("width", 1280, "height", 900, "deviceScaleFactor", 1, "mobile", false));
+            browser.send(
+                    "Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 1280, "height", 900, "deviceScaleFactor", 1, "mobile", false));
             browser.load(url);
 
             // 1. nothing on the console, no uncaught error, no request but the page itself
-            assertThat(browser.events("Runtime.consoleAPICalled")).as("console messages").isEmpty();
-            assertThat(browser.events("Runtime.exceptionThrown")).as("uncaught exceptions").isEmpty();
-            assertThat(browser.events("Log.entryAdded")).as("browser log entries (CSP violations, failed loads)").isEmpty();
+            assertThat(browser.events("Runtime.consoleAPICalled"))
+                    .as("console messages")
+                    .isEmpty();
+            assertThat(browser.events("Runtime.exceptionThrown"))
+                    .as("uncaught exceptions")
+                    .isEmpty();
+            assertThat(browser.events("Log.entryAdded"))
+                    .as("browser log entries (CSP violations, failed loads)")
+                    .isEmpty();
             List<String> requested = new ArrayList<>();
-            browser.events("Network.requestWillBeSent").forEach(e -> requested.add(e.get("params").get("request").get("url").asText()));
-            assertThat(requested).as("network requests").allSatisfy(u -> assertThat(u).isEqualTo(url));
+            browser.events("Network.requestWillBeSent")
+                    .forEach(e -> requested.add(
+                            e.get("params").get("request").get("url").asText()));
+            assertThat(requested)
+                    .as("network requests")
+                    .allSatisfy(u -> assertThat(u).isEqualTo(url));
             assertThat(browser.events("Network.loadingFailed")).isEmpty();
 
             // 2. every chart renders, at the size it declares, with marks in it
@@ -164,30 +206,46 @@ class SampleReportTest {
                     })""");
             Map<String, JsonNode> byId = new LinkedHashMap<>();
             charts.forEach(c -> byId.put(c.get("id").asText(), c));
-            List<String> expected = new ArrayList<>(List.of("connectors-chart", "brokerage-chart", "status-chart", "team-heatmap", "outside-reach-chart"));
+            List<String> expected = new ArrayList<>(List.of(
+                    "connectors-chart", "brokerage-chart", "status-chart", "team-heatmap", "outside-reach-chart"));
             for (HeadlineFigure f : HeadlineFigure.values()) expected.add("trend-" + f.key.replace('_', '-'));
             assertThat(byId.keySet()).containsExactlyInAnyOrderElementsOf(expected);
             for (JsonNode c : charts) {
                 assertThat(c.get("aw").asDouble()).as(c.get("id") + " width").isGreaterThan(100);
-                assertThat(c.get("w").asDouble()).as(c.get("id") + " rendered width").isCloseTo(c.get("aw").asDouble(), within(0.5));
-                assertThat(c.get("h").asDouble()).as(c.get("id") + " rendered height").isCloseTo(c.get("ah").asDouble(), within(0.5));
-                assertThat(c.get("rects").asInt() + c.get("circles").asInt() + c.get("paths").asInt()).as(c.get("id") + " marks").isPositive();
+                assertThat(c.get("w").asDouble())
+                        .as(c.get("id") + " rendered width")
+                        .isCloseTo(c.get("aw").asDouble(), within(0.5));
+                assertThat(c.get("h").asDouble())
+                        .as(c.get("id") + " rendered height")
+                        .isCloseTo(c.get("ah").asDouble(), within(0.5));
+                assertThat(c.get("rects").asInt()
+                                + c.get("circles").asInt()
+                                + c.get("paths").asInt())
+                        .as(c.get("id") + " marks")
+                        .isPositive();
             }
             int teams = json.get("team_links").get("teams").size();
             assertThat(teams).isGreaterThan(10);
             assertThat(byId.get("team-heatmap").get("rects").asInt()).isEqualTo(teams * teams + 11);
-            assertThat(byId.get("connectors-chart").get("rects").asInt()).isEqualTo(Math.min(15, json.get("top_connectors").size()));
-            assertThat(byId.get("trend-people").get("circles").asInt()).isEqualTo(json.get("trend").size());
+            assertThat(byId.get("connectors-chart").get("rects").asInt())
+                    .isEqualTo(Math.min(15, json.get("top_connectors").size()));
+            assertThat(byId.get("trend-people").get("circles").asInt())
+                    .isEqualTo(json.get("trend").size());
             assertThat(byId.get("trend-people").get("paths").asInt()).isEqualTo(1);
-            assertThat(byId.get("brokerage-chart").get("circles").asInt()).isEqualTo(json.get("brokerage").get("curve").size());
+            assertThat(byId.get("brokerage-chart").get("circles").asInt())
+                    .isEqualTo(json.get("brokerage").get("curve").size());
 
             // 3. the page's figures are the JSON's
-            assertThat(browser.eval("document.getElementById('as-of').textContent").asText()).isEqualTo(AS_OF);
-            JsonNode cards = browser.eval("Array.from(document.querySelectorAll('[data-key]')).map(function (e) { return [e.dataset.key, e.textContent]; })");
+            assertThat(browser.eval("document.getElementById('as-of').textContent")
+                            .asText())
+                    .isEqualTo(AS_OF);
+            JsonNode cards = browser.eval(
+                    "Array.from(document.querySelectorAll('[data-key]')).map(function (e) { return [e.dataset.key, e.textContent]; })");
             assertThat(cards.size()).isEqualTo(HeadlineFigure.values().length);
             for (JsonNode card : cards) {
                 HeadlineFigure f = figure(card.get(0).asText());
-                double shown = Double.parseDouble(card.get(1).asText().replace(",", "").replace("%", ""));
+                double shown =
+                        Double.parseDouble(card.get(1).asText().replace(",", "").replace("%", ""));
                 double value = json.get("headline").get(f.key).asDouble();
                 switch (f.kind) {
                     case COUNT -> assertThat(shown).as(f.key).isEqualTo(value);
@@ -196,19 +254,32 @@ class SampleReportTest {
                     case PERCENT -> assertThat(shown).as(f.key).isCloseTo(100 * value, within(0.05 + 1e-9));
                 }
             }
-            assertThat(browser.eval("document.querySelectorAll('[data-change]').length").asInt()).isEqualTo(HeadlineFigure.values().length);
-            JsonNode firstConnector = browser.eval("Array.from(document.querySelector('#connectors-table tbody tr').cells).map(function (c) { return c.textContent; })");
+            assertThat(browser.eval("document.querySelectorAll('[data-change]').length")
+                            .asInt())
+                    .isEqualTo(HeadlineFigure.values().length);
+            JsonNode firstConnector = browser.eval(
+                    "Array.from(document.querySelector('#connectors-table tbody tr').cells).map(function (c) { return c.textContent; })");
             JsonNode top = json.get("top_connectors").get(0);
-            assertThat(firstConnector.get(1).asText()).contains(top.get("name").asText()).contains(top.get("person_id").asText());
+            assertThat(firstConnector.get(1).asText())
+                    .contains(top.get("name").asText())
+                    .contains(top.get("person_id").asText());
             assertThat(firstConnector.get(2).asText()).isEqualTo(top.get("team").asText());
-            assertThat(firstConnector.get(3).asText()).isEqualTo(String.format(Locale.ROOT, "%.1f", top.get("connector_score").asDouble()));
-            assertThat(browser.eval("document.querySelectorAll('#teams-table tbody tr').length").asInt()).isEqualTo(json.get("teams").size());
-            assertThat(browser.eval("document.querySelectorAll('#mentorships-table tbody tr').length").asInt())
+            assertThat(firstConnector.get(3).asText())
+                    .isEqualTo(String.format(
+                            Locale.ROOT, "%.1f", top.get("connector_score").asDouble()));
+            assertThat(browser.eval("document.querySelectorAll('#teams-table tbody tr').length")
+                            .asInt())
+                    .isEqualTo(json.get("teams").size());
+            assertThat(browser.eval("document.querySelectorAll('#mentorships-table tbody tr').length")
+                            .asInt())
                     .isEqualTo(json.get("headline").get("weakening_mentorships").asInt());
-            assertThat(browser.eval("document.body.innerText.indexOf(" + Json.MAPPER.writeValueAsString(tinyTeam) + ")").asInt()).isEqualTo(-1);
+            assertThat(browser.eval("document.body.innerText.indexOf(" + Json.MAPPER.writeValueAsString(tinyTeam) + ")")
+                            .asInt())
+                    .isEqualTo(-1);
 
             // 4. tables sort by a column on click, both ways
-            String people = "Array.from(document.querySelectorAll('#teams-table tbody tr')).map(function (r) { return +r.cells[2].getAttribute('data-v'); })";
+            String people =
+                    "Array.from(document.querySelectorAll('#teams-table tbody tr')).map(function (r) { return +r.cells[2].getAttribute('data-v'); })";
             browser.eval("document.querySelectorAll('#teams-table thead th')[2].querySelector('.sort').click()");
             List<Double> ascending = doubles(browser.eval(people));
             assertThat(ascending).isSorted();
@@ -216,20 +287,33 @@ class SampleReportTest {
             List<Double> descending = doubles(browser.eval(people));
             assertThat(descending).isSortedAccordingTo((a, b) -> Double.compare(b, a));
             assertThat(ascending.get(0)).isLessThan(descending.get(0));
-            browser.eval("document.querySelectorAll('#teams-table thead th')[8].querySelector('.sort').click()"); // back to cut-off rank
+            browser.eval(
+                    "document.querySelectorAll('#teams-table thead th')[8].querySelector('.sort').click()"); // back to
+            // cut-off
+            // rank
 
             // 5. keep what a person sees: the whole page, and the printed form
-            double height = browser.eval("document.documentElement.scrollHeight").asDouble();
-            JsonNode shot = browser.send("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
-                    "clip", Map.of("x", 0, "y", 0, "width", 1280, "height", height, "scale", 1)));
+            double height =
+                    browser.eval("document.documentElement.scrollHeight").asDouble();
+            JsonNode shot = browser.send(
+                    "Page.captureScreenshot",
+                    Map.of(
+                            "format",
+                            "png",
+                            "captureBeyondViewport",
+                            true,
+                            "clip",
+                            Map.of("x", 0, "y", 0, "width", 1280, "height", height, "scale", 1)));
             byte[] png = Base64.getDecoder().decode(shot.get("data").asText());
             Path target = Files.createDirectories(ROOT.resolve("jobs/target"));
             Files.write(target.resolve("report-screenshot.png"), png);
             assertThat(png.length).isGreaterThan(50_000);
-            JsonNode pdf = browser.send("Page.printToPDF", Map.of("printBackground", true, "paperWidth", 8.27, "paperHeight", 11.69));
+            JsonNode pdf = browser.send(
+                    "Page.printToPDF", Map.of("printBackground", true, "paperWidth", 8.27, "paperHeight", 11.69));
             byte[] pdfBytes = Base64.getDecoder().decode(pdf.get("data").asText());
             Files.write(target.resolve("report-print.pdf"), pdfBytes);
-            assertThat(new String(pdfBytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+            assertThat(new String(pdfBytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                    .isEqualTo("%PDF-");
             assertThat(browser.events("Runtime.consoleAPICalled")).isEmpty();
             assertThat(browser.events("Log.entryAdded")).isEmpty();
         }

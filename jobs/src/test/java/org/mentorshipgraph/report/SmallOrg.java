@@ -1,5 +1,13 @@
 package org.mentorshipgraph.report;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.mentorshipgraph.centrality.ConnectorScore;
 import org.mentorshipgraph.centrality.DistributedBetweenness;
 import org.mentorshipgraph.centrality.PersonMetrics;
@@ -11,15 +19,6 @@ import org.mentorshipgraph.ingest.Mentorship;
 import org.mentorshipgraph.ingest.Person;
 import org.mentorshipgraph.ties.TieAssessment;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 /**
  * A hand-made organisation whose figures are known: team Alpha (6 people, all tied to each other), team Beta
  * (5 people in a path), and the tiny team "Tiny Vault" (2 people) alone in the department "Hidden Legal". One
@@ -30,7 +29,8 @@ import java.util.Map;
 final class SmallOrg {
     static final String AS_OF = "2026-11-15";
     static final LocalDate AS_OF_DATE = LocalDate.parse(AS_OF);
-    static final long AS_OF_END = AS_OF_DATE.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    static final long AS_OF_END =
+            AS_OF_DATE.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     static final long DAY = 86_400_000L;
     static final String TINY_TEAM = "Tiny Vault";
     static final String TINY_DEPARTMENT = "Hidden Legal";
@@ -40,8 +40,10 @@ final class SmallOrg {
     final List<Mentorship> mentorships = new ArrayList<>();
 
     SmallOrg() {
-        for (int i = 1; i <= 6; i++) person("emp-alpha-" + i, "Alice Alpha" + i, "Alpha", "Engineering", LocalDate.of(2020, 1, 1));
-        for (int i = 1; i <= 5; i++) person("emp-beta-" + i, "Bob Beta" + i, "Beta", "Engineering", LocalDate.of(2021, 1, 1));
+        for (int i = 1; i <= 6; i++)
+            person("emp-alpha-" + i, "Alice Alpha" + i, "Alpha", "Engineering", LocalDate.of(2020, 1, 1));
+        for (int i = 1; i <= 5; i++)
+            person("emp-beta-" + i, "Bob Beta" + i, "Beta", "Engineering", LocalDate.of(2021, 1, 1));
         person("emp-tiny-1", "Tara Tiny1", TINY_TEAM, TINY_DEPARTMENT, LocalDate.of(2019, 1, 1));
         person("emp-tiny-2", "Tom Tiny2", TINY_TEAM, TINY_DEPARTMENT, AS_OF_DATE.minusDays(30));
         for (int i = 1; i <= 6; i++) {
@@ -58,7 +60,8 @@ final class SmallOrg {
     }
 
     private void person(String id, String name, String team, String dept, LocalDate hired) {
-        directory.put(id, new Person(id, name, team, dept, null, "Engineer", "3", "Remote", hired, List.of(), List.of()));
+        directory.put(
+                id, new Person(id, name, team, dept, null, "Engineer", "3", "Remote", hired, List.of(), List.of()));
     }
 
     /** About two contacts a week throughout. */
@@ -73,13 +76,33 @@ final class SmallOrg {
 
     static Tie tie(String a, String b, double strength, int recent, int baseline, long sinceLastMs, double gap) {
         String x = a.compareTo(b) < 0 ? a : b, y = a.compareTo(b) < 0 ? b : a;
-        return new Tie(x, y, strength, recent + baseline, 2, "chat;meeting", 0.4, AS_OF_END - 150 * DAY, AS_OF_END - sinceLastMs,
-                recent, baseline, recent, baseline, baseline, gap);
+        return new Tie(
+                x,
+                y,
+                strength,
+                recent + baseline,
+                2,
+                "chat;meeting",
+                0.4,
+                AS_OF_END - 150 * DAY,
+                AS_OF_END - sinceLastMs,
+                recent,
+                baseline,
+                recent,
+                baseline,
+                baseline,
+                gap);
     }
 
     JobConfig config(int minGroupSize, boolean pseudonymise, String outputDir) {
-        return JobConfig.defaults().with(Map.of(Setting.MIN_GROUP_SIZE, Integer.toString(minGroupSize),
-                Setting.PSEUDONYMISE, Boolean.toString(pseudonymise), Setting.OUT, outputDir));
+        return JobConfig.defaults()
+                .with(Map.of(
+                        Setting.MIN_GROUP_SIZE,
+                        Integer.toString(minGroupSize),
+                        Setting.PSEUDONYMISE,
+                        Boolean.toString(pseudonymise),
+                        Setting.OUT,
+                        outputDir));
     }
 
     /** The figures exactly as the nightly job computes them, for this organisation. */
@@ -87,8 +110,12 @@ final class SmallOrg {
         OrgGraph org = OrgGraph.build(directory, ties, config.minStrength());
         int n = org.size();
         int[] degree = new int[n];
-        double[] strength = new double[n], betweenness = new double[n], constraint = new double[n], teamP = new double[n],
-                commP = new double[n], cross = new double[n];
+        double[] strength = new double[n],
+                betweenness = new double[n],
+                constraint = new double[n],
+                teamP = new double[n],
+                commP = new double[n],
+                cross = new double[n];
         int[] community = new int[n];
         for (int i = 0; i < n; i++) {
             degree[i] = org.graph().degree(i);
@@ -108,16 +135,32 @@ final class SmallOrg {
         Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -score[i]).thenComparing(org::id));
         int[] rank = new int[n];
         for (int r = 0; r < n; r++) rank[order[r]] = r + 1;
-        PersonMetrics m = new PersonMetrics(betweenness, constraint, new double[n], community, teamP, commP, cross, degree, strength,
-                score, rank, new String[n], 3, 0.42, new DistributedBetweenness.Result(betweenness, "exact", n, 0, 0, 0));
-        TieAssessment.Result assessed = TieAssessment.assess(ties, org, community, mentorships, AS_OF_DATE, AS_OF_END, config);
+        PersonMetrics m = new PersonMetrics(
+                betweenness,
+                constraint,
+                new double[n],
+                community,
+                teamP,
+                commP,
+                cross,
+                degree,
+                strength,
+                score,
+                rank,
+                new String[n],
+                3,
+                0.42,
+                new DistributedBetweenness.Result(betweenness, "exact", n, 0, 0, 0));
+        TieAssessment.Result assessed =
+                TieAssessment.assess(ties, org, community, mentorships, AS_OF_DATE, AS_OF_END, config);
         Map<String, Object> definitions = new LinkedHashMap<>();
         definitions.put("active tie", "strength >= 0.5");
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("interaction_rows_read", 1000);
         counts.put("interactions_rejected", 3);
         counts.put("rejected_by_reason", Map.of("missing source_id", 3));
-        return NetworkHealth.figures(AS_OF, org, m, assessed, config, PrivacyPolicy.of(org, config, environment), definitions, counts);
+        return NetworkHealth.figures(
+                AS_OF, org, m, assessed, config, PrivacyPolicy.of(org, config, environment), definitions, counts);
     }
 
     OrgGraph org() {

@@ -24,9 +24,8 @@ import java.util.stream.Stream;
  */
 final class GeneratedSample {
 
-    record Interaction(String file, Instant time, String source, String target, String channel, String duration,
-                       String eventId) {
-    }
+    record Interaction(
+            String file, Instant time, String source, String target, String channel, String duration, String eventId) {}
 
     final Path dir;
     final Map<String, Object> planted;
@@ -42,7 +41,8 @@ final class GeneratedSample {
         this.dir = dir;
         try {
             planted = MiniJson.object(MiniJson.parse(Files.readString(dir.resolve("planted.json"))));
-            end = LocalDate.parse((String) MiniJson.object(planted.get("windows")).get("data_end"));
+            end = LocalDate.parse(
+                    (String) MiniJson.object(planted.get("windows")).get("data_end"));
             people.addAll(readCsv(dir.resolve("people.csv")));
             mentorships.addAll(readCsv(dir.resolve("mentorships.csv")));
             for (Path file : interactionFiles(dir)) {
@@ -94,8 +94,8 @@ final class GeneratedSample {
                 malformed.merge(reason, 1, Integer::sum);
             } else {
                 valid.add(new Interaction(name, t, f[1], f[2], f[3], f[4], f[5]));
-                timestampFormats.merge(f[0].matches("\\d+") ? "epoch_millis" : f[0].endsWith("Z") ? "utc"
-                        : "offset", 1, Integer::sum);
+                timestampFormats.merge(
+                        f[0].matches("\\d+") ? "epoch_millis" : f[0].endsWith("Z") ? "utc" : "offset", 1, Integer::sum);
             }
         }
     }
@@ -141,7 +141,8 @@ final class GeneratedSample {
     List<LocalDate> datesBetween(String a, String b) {
         List<LocalDate> out = new ArrayList<>();
         for (Interaction i : valid) {
-            if ((i.source().equals(a) && i.target().equals(b)) || (i.source().equals(b) && i.target().equals(a))) {
+            if ((i.source().equals(a) && i.target().equals(b))
+                    || (i.source().equals(b) && i.target().equals(a))) {
                 out.add(LocalDate.ofInstant(i.time(), ZoneOffset.UTC));
             }
         }
@@ -149,7 +150,9 @@ final class GeneratedSample {
     }
 
     int countIn(List<LocalDate> dates, LocalDate from, LocalDate toInclusive) {
-        return (int) dates.stream().filter(d -> !d.isBefore(from) && !d.isAfter(toInclusive)).count();
+        return (int) dates.stream()
+                .filter(d -> !d.isBefore(from) && !d.isAfter(toInclusive))
+                .count();
     }
 
     /** Rows per event id, for the 1/(N-1) weighting of group events. */

@@ -113,7 +113,9 @@ final class ReferenceTieGraph {
         int n = size();
         double[] total = new double[n];
         for (int v = 0; v < n; v++) {
-            total[v] = adjacency.get(v).values().stream().mapToDouble(Double::doubleValue).sum();
+            total[v] = adjacency.get(v).values().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .sum();
         }
         double[] c = new double[n];
         for (int u = 0; u < n; u++) {

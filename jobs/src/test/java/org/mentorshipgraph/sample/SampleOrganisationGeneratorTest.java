@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +32,7 @@ class SampleOrganisationGeneratorTest {
 
     @TempDir
     static Path shared;
+
     static GeneratedSample sample;
 
     @TempDir
@@ -60,12 +60,15 @@ class SampleOrganisationGeneratorTest {
     @Test
     void committedSampleIsExactlyWhatTheGeneratorProduces() throws IOException {
         Path committed = projectRoot().resolve("notebooks-data/sample");
-        assertThat(committed.resolve("planted.json")).as("committed sample (run scripts/generate-sample)").exists();
+        assertThat(committed.resolve("planted.json"))
+                .as("committed sample (run scripts/generate-sample)")
+                .exists();
         Map<String, String> expected = tree(shared.resolve("sample"));
         Map<String, String> actual = tree(committed);
         assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
         for (String file : expected.keySet()) {
-            assertThat(actual.get(file)).as(file + " differs from the generator's output; run scripts/generate-sample")
+            assertThat(actual.get(file))
+                    .as(file + " differs from the generator's output; run scripts/generate-sample")
                     .isEqualTo(expected.get(file));
         }
     }
@@ -91,16 +94,20 @@ class SampleOrganisationGeneratorTest {
                 .collect(Collectors.groupingBy(p -> p.get("team"), TreeMap::new, Collectors.counting()));
         assertThat(teamSizes).hasSize(24);
         assertThat(teamSizes.values().stream().filter(s -> s != 3)).allMatch(s -> s >= 8 && s <= 30);
-        assertThat(sample.people.stream().map(p -> p.get("department")).distinct()).hasSize(4);
+        assertThat(sample.people.stream().map(p -> p.get("department")).distinct())
+                .hasSize(4);
 
         long bytes;
         try (Stream<Path> files = Files.walk(shared.resolve("sample"))) {
-            bytes = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            bytes = files.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
         }
         assertThat(bytes).isLessThan(4_500_000L);
 
         try (Stream<Path> days = Files.list(shared.resolve("sample/interactions"))) {
-            List<String> partitions = days.map(p -> p.getFileName().toString()).sorted().toList();
+            List<String> partitions =
+                    days.map(p -> p.getFileName().toString()).sorted().toList();
             assertThat(partitions).hasSize(182).startsWith("date=2026-05-18").endsWith("date=2026-11-15");
         }
     }
@@ -108,16 +115,18 @@ class SampleOrganisationGeneratorTest {
     @Test
     void tinyTeamOfThreeExists() {
         Map<String, Object> tiny = object(sample.planted.get("tiny_team"));
-        List<String> members = sample.people.stream().filter(p -> p.get("team").equals(tiny.get("team")))
-                .map(p -> p.get("person_id")).toList();
+        List<String> members = sample.people.stream()
+                .filter(p -> p.get("team").equals(tiny.get("team")))
+                .map(p -> p.get("person_id"))
+                .toList();
         assertThat(members).hasSize(3).containsExactlyElementsOf(strings(tiny.get("members")));
     }
 
     @Test
     void rowsFollowTheContract() {
         Set<String> ids = sample.people.stream().map(p -> p.get("person_id")).collect(Collectors.toSet());
-        Set<String> channels = Set.of("meeting", "one_on_one", "chat", "email", "call", "code_review", "pairing",
-                "mentoring");
+        Set<String> channels =
+                Set.of("meeting", "one_on_one", "chat", "email", "call", "code_review", "pairing", "mentoring");
         for (GeneratedSample.Interaction row : sample.valid) {
             assertThat(ids).contains(row.source(), row.target());
             assertThat(channels).contains(row.channel());
@@ -130,7 +139,11 @@ class SampleOrganisationGeneratorTest {
 
         // Weekdays busy, weekends nearly empty.
         long weekend = sample.valid.stream()
-                .filter(r -> LocalDate.ofInstant(r.time(), ZoneOffset.UTC).getDayOfWeek().getValue() >= 6).count();
+                .filter(r -> LocalDate.ofInstant(r.time(), ZoneOffset.UTC)
+                                .getDayOfWeek()
+                                .getValue()
+                        >= 6)
+                .count();
         assertThat(weekend).isPositive().isLessThan(sample.valid.size() / 50);
     }
 
@@ -142,9 +155,12 @@ class SampleOrganisationGeneratorTest {
         assertThat(events).hasSizeGreaterThan(1000);
         for (List<GeneratedSample.Interaction> rows : events.values()) {
             assertThat(rows.size() + 1).isBetween(3, 10);
-            assertThat(rows.stream().map(GeneratedSample.Interaction::source).distinct()).hasSize(1);
-            assertThat(rows.stream().map(GeneratedSample.Interaction::time).distinct()).hasSize(1);
-            assertThat(rows.stream().map(GeneratedSample.Interaction::target).distinct()).hasSize(rows.size());
+            assertThat(rows.stream().map(GeneratedSample.Interaction::source).distinct())
+                    .hasSize(1);
+            assertThat(rows.stream().map(GeneratedSample.Interaction::time).distinct())
+                    .hasSize(1);
+            assertThat(rows.stream().map(GeneratedSample.Interaction::target).distinct())
+                    .hasSize(rows.size());
         }
     }
 
@@ -156,9 +172,13 @@ class SampleOrganisationGeneratorTest {
         for (GeneratedSample.Interaction r : sample.valid) {
             Map<String, String> a = people.get(r.source());
             Map<String, String> b = people.get(r.target());
-            String s = a.get("team").equals(b.get("team")) ? "team"
-                    : a.get("department").equals(b.get("department")) ? "department"
-                    : connectors.contains(r.source()) || connectors.contains(r.target()) ? "connector" : "cross";
+            String s = a.get("team").equals(b.get("team"))
+                    ? "team"
+                    : a.get("department").equals(b.get("department"))
+                            ? "department"
+                            : connectors.contains(r.source()) || connectors.contains(r.target())
+                                    ? "connector"
+                                    : "cross";
             scope.merge(s, 1, Integer::sum);
         }
         int total = sample.valid.size();
@@ -174,14 +194,17 @@ class SampleOrganisationGeneratorTest {
     void fadingTiesAreRegularInTheBaselineThenDropSignificantly() {
         List<Object> fading = array(sample.planted.get("fading_ties"));
         assertThat(fading).hasSize(6);
-        assertThat(fading.stream().filter(f -> (Boolean) object(f).get("mentorship"))).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(fading.stream().filter(f -> (Boolean) object(f).get("mentorship")))
+                .hasSizeGreaterThanOrEqualTo(3);
         Set<String> declared = declaredMentorships();
         for (Object o : fading) {
             Map<String, Object> f = object(o);
             int[] counts = windowCounts(f);
             int baseline = counts[0];
             int recent = counts[1];
-            assertThat(baseline).as("baseline count of %s", f).isEqualTo(((Long) f.get("baseline_count")).intValue())
+            assertThat(baseline)
+                    .as("baseline count of %s", f)
+                    .isEqualTo(((Long) f.get("baseline_count")).intValue())
                     .isGreaterThanOrEqualTo(20);
             assertThat(recent).as("recent count of %s", f).isEqualTo(((Long) f.get("recent_count")).intValue());
             // Recent rate at most a fifth of the baseline rate (R is a third as long as B).
@@ -205,7 +228,8 @@ class SampleOrganisationGeneratorTest {
             assertThat(dates).isNotEmpty().allMatch(d -> !d.isBefore(recentStart));
             for (int week = 0; week < 4; week++) {
                 LocalDate from = recentStart.plusDays(7L * week);
-                assertThat(sample.countIn(dates, from, from.plusDays(6))).as("week %d of %s", week, t)
+                assertThat(sample.countIn(dates, from, from.plusDays(6)))
+                        .as("week %d of %s", week, t)
                         .isGreaterThanOrEqualTo(1);
             }
             assertThat(dates).hasSize(((Long) t.get("recent_count")).intValue());
@@ -219,7 +243,9 @@ class SampleOrganisationGeneratorTest {
         for (Object o : stable) {
             Map<String, Object> s = object(o);
             int[] counts = windowCounts(s);
-            assertThat(counts[0]).isEqualTo(((Long) s.get("baseline_count")).intValue()).isGreaterThanOrEqualTo(20);
+            assertThat(counts[0])
+                    .isEqualTo(((Long) s.get("baseline_count")).intValue())
+                    .isGreaterThanOrEqualTo(20);
             assertThat(counts[1]).isEqualTo(((Long) s.get("recent_count")).intValue());
             assertThat(rateRatio(counts[0], counts[1])).isBetween(0.75, 1.34);
             int n = counts[0] + counts[1];
@@ -233,7 +259,8 @@ class SampleOrganisationGeneratorTest {
         List<Object> newcomers = array(sample.planted.get("newcomers"));
         assertThat(newcomers).hasSize(2);
         Map<String, Map<String, String>> people = peopleById();
-        Set<String> mentees = sample.mentorships.stream().map(m -> m.get("mentee_id")).collect(Collectors.toSet());
+        Set<String> mentees =
+                sample.mentorships.stream().map(m -> m.get("mentee_id")).collect(Collectors.toSet());
         for (Object o : newcomers) {
             String id = (String) object(o).get("person_id");
             LocalDate hired = LocalDate.parse(people.get(id).get("hire_date"));
@@ -246,7 +273,8 @@ class SampleOrganisationGeneratorTest {
                     partners.add(r.source().equals(id) ? r.target() : r.source());
                 }
             }
-            assertThat(partners).containsExactlyInAnyOrderElementsOf(strings(object(o).get("ties")));
+            assertThat(partners)
+                    .containsExactlyInAnyOrderElementsOf(strings(object(o).get("ties")));
             assertThat(partners.size()).isBetween(1, 3);
             assertThat(mentees).doesNotContain(id);
         }
@@ -258,10 +286,17 @@ class SampleOrganisationGeneratorTest {
         Map<String, Integer> expected = new TreeMap<>();
         object(planted.get("counts")).forEach((k, v) -> expected.put(k, ((Long) v).intValue()));
         assertThat(sample.malformed).isEqualTo(expected);
-        assertThat(expected).containsOnlyKeys("missing_source_id", "missing_target_id", "unparseable_timestamp",
-                "self_interaction", "future_timestamp", "non_numeric_duration");
+        assertThat(expected)
+                .containsOnlyKeys(
+                        "missing_source_id",
+                        "missing_target_id",
+                        "unparseable_timestamp",
+                        "self_interaction",
+                        "future_timestamp",
+                        "non_numeric_duration");
         assertThat(expected.values()).allMatch(c -> c >= 1 && c <= 2);
-        assertThat(array(planted.get("rows"))).hasSize(expected.values().stream().mapToInt(i -> i).sum());
+        assertThat(array(planted.get("rows")))
+                .hasSize(expected.values().stream().mapToInt(i -> i).sum());
         for (Object o : array(planted.get("rows"))) {
             Map<String, Object> row = object(o);
             try {
@@ -287,11 +322,13 @@ class SampleOrganisationGeneratorTest {
         }
         // Tie floors from "any contact in the half-life" to "about weekly contact".
         for (double floor : new double[] {0.01, 1.0, 3.0}) {
-            ReferenceTieGraph g = new ReferenceTieGraph(sample,
-                    sample.end.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), 30, floor);
-            assertThat(g.extreme(g.betweenness(), 4, true)).as("top betweenness, floor %s", floor)
+            ReferenceTieGraph g = new ReferenceTieGraph(
+                    sample, sample.end.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), 30, floor);
+            assertThat(g.extreme(g.betweenness(), 4, true))
+                    .as("top betweenness, floor %s", floor)
                     .containsExactlyInAnyOrderElementsOf(connectors);
-            assertThat(g.extreme(g.constraint(), 4, false)).as("lowest constraint, floor %s", floor)
+            assertThat(g.extreme(g.constraint(), 4, false))
+                    .as("lowest constraint, floor %s", floor)
                     .containsExactlyInAnyOrderElementsOf(connectors);
             if (floor >= 1.0) {
                 // Without the connectors, departments are nearly disconnected.
@@ -301,7 +338,10 @@ class SampleOrganisationGeneratorTest {
                     for (int b : g.adjacency.get(a).keySet()) {
                         String ia = g.ids.get(a);
                         String ib = g.ids.get(b);
-                        if (a < b && !people.get(ia).get("department").equals(people.get(ib).get("department"))) {
+                        if (a < b
+                                && !people.get(ia)
+                                        .get("department")
+                                        .equals(people.get(ib).get("department"))) {
                             crossing++;
                             if (!connectors.contains(ia) && !connectors.contains(ib)) {
                                 crossingWithout++;
@@ -309,7 +349,8 @@ class SampleOrganisationGeneratorTest {
                         }
                     }
                 }
-                assertThat(crossingWithout).as("cross-department ties not involving a connector, floor %s", floor)
+                assertThat(crossingWithout)
+                        .as("cross-department ties not involving a connector, floor %s", floor)
                         .isLessThanOrEqualTo(crossing / 10);
             }
         }
@@ -322,16 +363,31 @@ class SampleOrganisationGeneratorTest {
     void commandLineWritesOneFileAndAimsAtTheTargetCount() throws IOException {
         Path dir = tmp.resolve("bench");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = SampleOrganisationGenerator.run(new String[] {"--people", "3000", "--teams", "150", "--days", "140",
-                "--interactions", "200000", "--single-file", "--seed", "5", "--out", dir.toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        int code = SampleOrganisationGenerator.run(
+                new String[] {
+                    "--people",
+                    "3000",
+                    "--teams",
+                    "150",
+                    "--days",
+                    "140",
+                    "--interactions",
+                    "200000",
+                    "--single-file",
+                    "--seed",
+                    "5",
+                    "--out",
+                    dir.toString()
+                },
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err);
         assertThat(code).isZero();
         assertThat(dir.resolve("interactions")).doesNotExist();
         GeneratedSample bench = new GeneratedSample(dir);
         assertThat(bench.rows).isBetween(180_000L, 220_000L);
         assertThat(bench.people).hasSize(3000);
-        assertThat(Files.readAllLines(dir.resolve("interactions.csv")).stream()
-                .filter(l -> l.startsWith("timestamp,"))).hasSize(1);
+        assertThat(Files.readAllLines(dir.resolve("interactions.csv")).stream().filter(l -> l.startsWith("timestamp,")))
+                .hasSize(1);
         assertThat(bench.malformed.values().stream().mapToInt(i -> i).sum()).isEqualTo(8);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("rows/s");
     }
@@ -340,12 +396,17 @@ class SampleOrganisationGeneratorTest {
     void commandLineRejectsBadArguments() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-        assertThat(SampleOrganisationGenerator.run(new String[] {"--people"}, System.out, errStream)).isEqualTo(2);
-        assertThat(SampleOrganisationGenerator.run(new String[] {"--out", tmp.toString(), "--frobnicate"},
-                System.out, errStream)).isEqualTo(2);
-        assertThat(SampleOrganisationGenerator.run(new String[] {"--out", tmp.toString(), "--days", "30"},
-                System.out, errStream)).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("needs a value").contains("unknown option")
+        assertThat(SampleOrganisationGenerator.run(new String[] {"--people"}, System.out, errStream))
+                .isEqualTo(2);
+        assertThat(SampleOrganisationGenerator.run(
+                        new String[] {"--out", tmp.toString(), "--frobnicate"}, System.out, errStream))
+                .isEqualTo(2);
+        assertThat(SampleOrganisationGenerator.run(
+                        new String[] {"--out", tmp.toString(), "--days", "30"}, System.out, errStream))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("needs a value")
+                .contains("unknown option")
                 .contains("planted structure needs");
     }
 
@@ -355,8 +416,10 @@ class SampleOrganisationGeneratorTest {
     private static int[] windowCounts(Map<String, Object> pair) {
         List<LocalDate> dates = sample.datesBetween((String) pair.get("a"), (String) pair.get("b"));
         LocalDate recentStart = sample.recentStart();
-        return new int[] {sample.countIn(dates, sample.baselineStart(), recentStart.minusDays(1)),
-                sample.countIn(dates, recentStart, sample.end)};
+        return new int[] {
+            sample.countIn(dates, sample.baselineStart(), recentStart.minusDays(1)),
+            sample.countIn(dates, recentStart, sample.end)
+        };
     }
 
     /** Recent rate over baseline rate (per day). */
@@ -379,13 +442,16 @@ class SampleOrganisationGeneratorTest {
     }
 
     private static Set<String> connectorIds() {
-        return array(sample.planted.get("connectors")).stream().map(c -> (String) object(c).get("person_id"))
+        return array(sample.planted.get("connectors")).stream()
+                .map(c -> (String) object(c).get("person_id"))
                 .collect(Collectors.toSet());
     }
 
     private static Set<String> declaredMentorships() {
-        return sample.mentorships.stream().filter(m -> m.get("ended_on").isEmpty())
-                .map(m -> m.get("mentor_id") + ">" + m.get("mentee_id")).collect(Collectors.toSet());
+        return sample.mentorships.stream()
+                .filter(m -> m.get("ended_on").isEmpty())
+                .map(m -> m.get("mentor_id") + ">" + m.get("mentee_id"))
+                .collect(Collectors.toSet());
     }
 
     private static Map<String, Map<String, String>> peopleById() {

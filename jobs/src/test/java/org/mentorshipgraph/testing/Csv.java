@@ -39,12 +39,16 @@ public final class Csv {
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
             if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') { cur.append('"'); i++; }
-                else if (c == '"') quoted = false;
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cur.append('"');
+                    i++;
+                } else if (c == '"') quoted = false;
                 else cur.append(c);
             } else if (c == '"') quoted = true;
-            else if (c == ',') { out.add(cur.toString()); cur.setLength(0); }
-            else cur.append(c);
+            else if (c == ',') {
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else cur.append(c);
         }
         out.add(cur.toString());
         return out;

@@ -32,19 +32,28 @@ public final class CuttableProxy implements AutoCloseable {
         accept.start();
     }
 
-    public int port() { return server.getLocalPort(); }
+    public int port() {
+        return server.getLocalPort();
+    }
 
     /** Whether the proxy has cut the connections. */
-    public boolean isCut() { return cut; }
+    public boolean isCut() {
+        return cut;
+    }
 
     /** Bytes the clients sent to the server. */
-    public long bytesSent() { return sent.get(); }
+    public long bytesSent() {
+        return sent.get();
+    }
 
     private void acceptLoop() {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
-                if (cut) { client.close(); continue; }
+                if (cut) {
+                    client.close();
+                    continue;
+                }
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 sockets.add(client);
                 sockets.add(upstream);
@@ -57,19 +66,25 @@ public final class CuttableProxy implements AutoCloseable {
     }
 
     private void pump(Socket from, Socket to, boolean toServer) {
-        Thread t = new Thread(() -> {
-            byte[] buf = new byte[16384];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                int n;
-                while ((n = in.read(buf)) > 0) {
-                    if (toServer && sent.addAndGet(n) > cutAfterBytes) { cutNow(); return; }
-                    out.write(buf, 0, n);
-                    out.flush();
-                }
-            } catch (IOException ignored) {
-                // the other side or the cut closed the socket
-            }
-        }, "proxy-pump");
+        Thread t = new Thread(
+                () -> {
+                    byte[] buf = new byte[16384];
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        int n;
+                        while ((n = in.read(buf)) > 0) {
+                            if (toServer && sent.addAndGet(n) > cutAfterBytes) {
+                                cutNow();
+                                return;
+                            }
+                            out.write(buf, 0, n);
+                            out.flush();
+                        }
+                    } catch (IOException ignored) {
+                        // the other side or the cut closed the socket
+                    }
+                },
+                "proxy-pump");
         t.setDaemon(true);
         t.start();
     }
@@ -78,7 +93,11 @@ public final class CuttableProxy implements AutoCloseable {
     public void cutNow() {
         cut = true;
         for (Socket s : sockets) {
-            try { s.close(); } catch (IOException ignored) { /* closing anyway */ }
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                /* closing anyway */
+            }
         }
     }
 

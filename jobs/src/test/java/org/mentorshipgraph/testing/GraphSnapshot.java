@@ -1,14 +1,13 @@
 package org.mentorshipgraph.testing;
 
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.Session;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
 
 /**
  * The whole graph as sorted lines of text, every node and relationship with its properties and its ends' keys (never
@@ -21,11 +20,16 @@ public final class GraphSnapshot {
     public static List<String> of(Driver driver) {
         List<String> lines = new ArrayList<>();
         try (Session s = driver.session()) {
-            for (Record r : s.run("MATCH (n) RETURN labels(n) AS l, properties(n) AS p").list()) {
-                lines.add("node " + r.get("l").asList() + " " + stable(r.get("p").asMap()));
+            for (Record r :
+                    s.run("MATCH (n) RETURN labels(n) AS l, properties(n) AS p").list()) {
+                lines.add(
+                        "node " + r.get("l").asList() + " " + stable(r.get("p").asMap()));
             }
-            for (Record r : s.run("MATCH (a)-[x]->(b) RETURN type(x) AS t, properties(x) AS p, properties(a) AS pa, properties(b) AS pb").list()) {
-                lines.add("rel " + r.get("t").asString() + " " + key(r.get("pa").asMap()) + "->" + key(r.get("pb").asMap()) + " " + stable(r.get("p").asMap()));
+            for (Record r : s.run(
+                            "MATCH (a)-[x]->(b) RETURN type(x) AS t, properties(x) AS p, properties(a) AS pa, properties(b) AS pb")
+                    .list()) {
+                lines.add("rel " + r.get("t").asString() + " " + key(r.get("pa").asMap()) + "->"
+                        + key(r.get("pb").asMap()) + " " + stable(r.get("p").asMap()));
             }
         }
         Collections.sort(lines);
@@ -39,7 +43,11 @@ public final class GraphSnapshot {
 
     static String stable(Map<String, Object> p) {
         TreeMap<String, Object> m = new TreeMap<>(p);
-        m.keySet().removeIf(k -> k.equals("started_at") || k.equals("finished_at") || k.startsWith("seconds") || k.equals("message"));
+        m.keySet()
+                .removeIf(k -> k.equals("started_at")
+                        || k.equals("finished_at")
+                        || k.startsWith("seconds")
+                        || k.equals("message"));
         return m.toString();
     }
 }

@@ -68,6 +68,7 @@ public final class Neo4jTestServer {
      * at the price of slower steady-state queries, which test-sized data does not notice.
      */
     private static final String DEFAULT_EXTRA_JVM_ARGS = "-XX:TieredStopAtLevel=1";
+
     private static final String HOME_PREFIX = "neo4j-test-";
     private static final String OWNER_FILE = "owner.pid";
 
@@ -101,8 +102,8 @@ public final class Neo4jTestServer {
         synchronized (LOCK) {
             if (instance == null) {
                 if (startFailure != null) {
-                    throw new IllegalStateException("the Neo4j test server failed to start earlier in this JVM",
-                            startFailure);
+                    throw new IllegalStateException(
+                            "the Neo4j test server failed to start earlier in this JVM", startFailure);
                 }
                 try {
                     instance = start();
@@ -158,15 +159,19 @@ public final class Neo4jTestServer {
     public void clearData() {
         String body = "{\"statement\":\"MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS\"}";
         try {
-            HttpURLConnection connection = (HttpURLConnection) new URL(httpUri() + "/db/neo4j/query/v2").openConnection();
+            HttpURLConnection connection =
+                    (HttpURLConnection) new URL(httpUri() + "/db/neo4j/query/v2").openConnection();
             connection.setRequestMethod("POST");
             connection.setDoOutput(true);
             connection.setConnectTimeout(5_000);
             connection.setReadTimeout(300_000);
             connection.setRequestProperty("Content-Type", "application/json");
             connection.setRequestProperty("Accept", "application/json");
-            connection.setRequestProperty("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((USERNAME + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            connection.setRequestProperty(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((USERNAME + ":" + password).getBytes(StandardCharsets.UTF_8)));
             try (OutputStream out = connection.getOutputStream()) {
                 out.write(body.getBytes(StandardCharsets.UTF_8));
             }
@@ -186,7 +191,8 @@ public final class Neo4jTestServer {
     private static Neo4jTestServer start() {
         Path classpathFile = Path.of(requiredProperty(CLASSPATH_FILE_PROPERTY));
         Path classes = Path.of(requiredProperty(CLASSES_PROPERTY));
-        if (!Files.isRegularFile(classpathFile) || !Files.isRegularFile(classes.resolve(RESOURCES + "neo4j-base.conf"))) {
+        if (!Files.isRegularFile(classpathFile)
+                || !Files.isRegularFile(classes.resolve(RESOURCES + "neo4j-base.conf"))) {
             throw new IllegalStateException("the neo4j-local module is not built (" + classpathFile + ", " + classes
                     + "): run mvn -pl neo4j-local,jobs -am test, or mvn -pl neo4j-local package first");
         }
@@ -194,7 +200,9 @@ public final class Neo4jTestServer {
         List<String> jvmOptions;
         String baseConf;
         try {
-            classpath = classes + java.io.File.pathSeparator + Files.readString(classpathFile).strip();
+            classpath = classes
+                    + java.io.File.pathSeparator
+                    + Files.readString(classpathFile).strip();
             jvmOptions = readJvmOptions(classes.resolve(RESOURCES + "jvm-options.txt"));
             baseConf = Files.readString(classes.resolve(RESOURCES + "neo4j-base.conf"));
         } catch (IOException e) {
@@ -229,18 +237,20 @@ public final class Neo4jTestServer {
                 Files.createDirectories(home.resolve(dir));
             }
             ports = freePorts(2);
-            Files.writeString(home.resolve("conf/neo4j.conf"), baseConf
-                    + "\n# Throwaway test server (org.mentorshipgraph.testing.Neo4jTestServer)\n"
-                    + "server.bolt.listen_address=127.0.0.1:" + ports[0] + "\n"
-                    + "server.bolt.advertised_address=127.0.0.1:" + ports[0] + "\n"
-                    + "server.http.listen_address=127.0.0.1:" + ports[1] + "\n"
-                    + "server.http.advertised_address=127.0.0.1:" + ports[1] + "\n"
-                    + "server.memory.heap.initial_size=" + heap + "\n"
-                    + "server.memory.heap.max_size=" + heap + "\n"
-                    + "server.memory.pagecache.size=" + pagecache + "\n"
-                    // Small transaction log files: nothing to keep, less to preallocate.
-                    + "db.tx_log.rotation.size=16M\n"
-                    + "db.tx_log.rotation.retention_policy=false\n");
+            Files.writeString(
+                    home.resolve("conf/neo4j.conf"),
+                    baseConf
+                            + "\n# Throwaway test server (org.mentorshipgraph.testing.Neo4jTestServer)\n"
+                            + "server.bolt.listen_address=127.0.0.1:" + ports[0] + "\n"
+                            + "server.bolt.advertised_address=127.0.0.1:" + ports[0] + "\n"
+                            + "server.http.listen_address=127.0.0.1:" + ports[1] + "\n"
+                            + "server.http.advertised_address=127.0.0.1:" + ports[1] + "\n"
+                            + "server.memory.heap.initial_size=" + heap + "\n"
+                            + "server.memory.heap.max_size=" + heap + "\n"
+                            + "server.memory.pagecache.size=" + pagecache + "\n"
+                            // Small transaction log files: nothing to keep, less to preallocate.
+                            + "db.tx_log.rotation.size=16M\n"
+                            + "db.tx_log.rotation.retention_policy=false\n");
         } catch (IOException e) {
             throw new UncheckedIOException("preparing a temporary NEO4J_HOME failed", e);
         }
@@ -251,7 +261,9 @@ public final class Neo4jTestServer {
         command.addAll(jvmOptions);
         command.add("-Xms" + heap);
         command.add("-Xmx" + heap);
-        for (String option : System.getProperty("neo4j.test.jvmArgs", DEFAULT_EXTRA_JVM_ARGS).trim().split("\\s+")) {
+        for (String option : System.getProperty("neo4j.test.jvmArgs", DEFAULT_EXTRA_JVM_ARGS)
+                .trim()
+                .split("\\s+")) {
             if (!option.isEmpty()) {
                 command.add(option);
             }
@@ -353,7 +365,11 @@ public final class Neo4jTestServer {
                             .forEach(line -> text.append(line).append('\n'));
                 }
             } catch (IOException | UncheckedIOException e) {
-                text.append("(cannot read ").append(file).append(": ").append(e.getMessage()).append(")\n");
+                text.append("(cannot read ")
+                        .append(file)
+                        .append(": ")
+                        .append(e.getMessage())
+                        .append(")\n");
             }
         }
         return text.toString();
@@ -406,11 +422,27 @@ public final class Neo4jTestServer {
             socket.setSoTimeout(2000);
             OutputStream out = socket.getOutputStream();
             out.write(new byte[] {
-                (byte) 0x60, (byte) 0x60, (byte) 0xB0, (byte) 0x17, // magic preamble
-                0, 8, 8, 5, // 5.8 down to 5.0
-                0, 0, 4, 4, // 4.4
-                0, 0, 0, 4, // 4.0
-                0, 0, 0, 3}); // 3.0
+                (byte) 0x60,
+                (byte) 0x60,
+                (byte) 0xB0,
+                (byte) 0x17, // magic preamble
+                0,
+                8,
+                8,
+                5, // 5.8 down to 5.0
+                0,
+                0,
+                4,
+                4, // 4.4
+                0,
+                0,
+                0,
+                4, // 4.0
+                0,
+                0,
+                0,
+                3
+            }); // 3.0
             out.flush();
             byte[] version = socket.getInputStream().readNBytes(4);
             return version.length == 4 && (version[2] != 0 || version[3] != 0);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.AuthTokens;
@@ -38,33 +37,37 @@ class Neo4jTestServerTest {
 
     @Test
     void answersCypherOverBolt() {
-        try (Driver driver = GraphDatabase.driver(server.boltUri(),
-                AuthTokens.basic(server.username(), server.password()));
+        try (Driver driver =
+                        GraphDatabase.driver(server.boltUri(), AuthTokens.basic(server.username(), server.password()));
                 Session session = driver.session()) {
             driver.verifyConnectivity();
             int one = session.run("RETURN 1 AS one").single().get("one").asInt();
             assertThat(one).isEqualTo(1);
             String edition = session.run("CALL dbms.components() YIELD versions, edition "
-                    + "RETURN versions[0] + ' ' + edition AS v").single().get("v").asString();
+                            + "RETURN versions[0] + ' ' + edition AS v")
+                    .single()
+                    .get("v")
+                    .asString();
             assertThat(edition).isEqualTo("5.26.30 community");
         }
     }
 
     @Test
     void refusesAWrongPassword() {
-        try (Driver driver = GraphDatabase.driver(server.boltUri(),
-                AuthTokens.basic(server.username(), server.password() + "-wrong"))) {
+        try (Driver driver = GraphDatabase.driver(
+                server.boltUri(), AuthTokens.basic(server.username(), server.password() + "-wrong"))) {
             assertThatThrownBy(driver::verifyConnectivity).isInstanceOf(AuthenticationException.class);
         }
     }
 
     @Test
     void clearDataEmptiesTheGraph() {
-        try (Driver driver = GraphDatabase.driver(server.boltUri(),
-                AuthTokens.basic(server.username(), server.password()));
+        try (Driver driver =
+                        GraphDatabase.driver(server.boltUri(), AuthTokens.basic(server.username(), server.password()));
                 Session session = driver.session()) {
             long before = count(session); // the server is shared by the test JVM: other tests may have left data
-            session.run("UNWIND range(1, 100) AS i CREATE (:ClearMe {i: i})-[:NEXT]->(:ClearMe {i: -i})").consume();
+            session.run("UNWIND range(1, 100) AS i CREATE (:ClearMe {i: i})-[:NEXT]->(:ClearMe {i: -i})")
+                    .consume();
             assertThat(count(session)).isEqualTo(before + 200);
             server.clearData();
             assertThat(count(session)).isZero();

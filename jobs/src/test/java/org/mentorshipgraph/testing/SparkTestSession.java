@@ -15,9 +15,10 @@ public final class SparkTestSession {
             // a test that ran the CLI stopped the shared context: forget it so that a fresh one is built
             SparkSession.clearActiveSession();
             SparkSession.clearDefaultSession();
-            session = Sparks.session(JobConfig.defaults().with(java.util.Map.of(
-                    org.mentorshipgraph.config.Setting.SPARK_MASTER, "local[2]",
-                    org.mentorshipgraph.config.Setting.SPARK_PARTITIONS, "4")));
+            session = Sparks.session(JobConfig.defaults()
+                    .with(java.util.Map.of(
+                            org.mentorshipgraph.config.Setting.SPARK_MASTER, "local[2]",
+                            org.mentorshipgraph.config.Setting.SPARK_PARTITIONS, "4")));
         }
         return session;
     }

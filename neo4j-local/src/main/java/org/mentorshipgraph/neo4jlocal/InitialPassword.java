@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.neo4j.cli.AdminTool;
 import org.neo4j.cli.ExecutionContext;
 
@@ -25,8 +24,7 @@ import org.neo4j.cli.ExecutionContext;
  */
 public final class InitialPassword {
 
-    private InitialPassword() {
-    }
+    private InitialPassword() {}
 
     public static void main(String[] args) throws IOException {
         Path home = null;
@@ -38,8 +36,8 @@ public final class InitialPassword {
             } else if (arg.startsWith("--config-dir=")) {
                 conf = Path.of(arg.substring("--config-dir=".length()));
             } else if (arg.startsWith("--password-file=")) {
-                password = firstLine(Files.readString(Path.of(arg.substring("--password-file=".length())),
-                        StandardCharsets.UTF_8));
+                password = firstLine(
+                        Files.readString(Path.of(arg.substring("--password-file=".length())), StandardCharsets.UTF_8));
             } else if (arg.equals("--password-stdin")) {
                 password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
             } else {

@@ -29,8 +29,7 @@ public final class LocalTool {
 
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
-    private LocalTool() {
-    }
+    private LocalTool() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
@@ -122,8 +121,8 @@ public final class LocalTool {
             }
             Thread.sleep(250);
         }
-        System.err.println("not ready: bolt " + (bolt ? "answered" : "did not answer")
-                + ", http " + (http ? "answered" : "did not answer"));
+        System.err.println("not ready: bolt " + (bolt ? "answered" : "did not answer") + ", http "
+                + (http ? "answered" : "did not answer"));
         return 1;
     }
 
@@ -134,11 +133,27 @@ public final class LocalTool {
             socket.setSoTimeout(2000);
             OutputStream out = socket.getOutputStream();
             out.write(new byte[] {
-                (byte) 0x60, (byte) 0x60, (byte) 0xB0, (byte) 0x17, // magic preamble
-                0, 8, 8, 5,  // 5.8 down to 5.0
-                0, 0, 4, 4,  // 4.4
-                0, 0, 0, 4,  // 4.0
-                0, 0, 0, 3}); // 3.0
+                (byte) 0x60,
+                (byte) 0x60,
+                (byte) 0xB0,
+                (byte) 0x17, // magic preamble
+                0,
+                8,
+                8,
+                5, // 5.8 down to 5.0
+                0,
+                0,
+                4,
+                4, // 4.4
+                0,
+                0,
+                0,
+                4, // 4.0
+                0,
+                0,
+                0,
+                3
+            }); // 3.0
             out.flush();
             byte[] version = socket.getInputStream().readNBytes(4);
             return version.length == 4 && (version[2] != 0 || version[3] != 0);

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-
 import org.neo4j.server.CommunityEntryPoint;
 
 /**
@@ -25,8 +24,7 @@ import org.neo4j.server.CommunityEntryPoint;
  */
 public final class ThrowawayServer {
 
-    private ThrowawayServer() {
-    }
+    private ThrowawayServer() {}
 
     public static void main(String[] args) throws IOException {
         Path home = null;
@@ -54,17 +52,19 @@ public final class ThrowawayServer {
             System.exit(status);
         }
 
-        Thread parentWatch = new Thread(() -> {
-            try {
-                while (stdin.read() >= 0) {
-                    // ignore anything else the parent writes; only end-of-stream matters
-                }
-            } catch (IOException ignored) {
-                // a broken pipe means the parent is gone, too
-            }
-            System.err.println("ThrowawayServer: stdin closed (test JVM gone), shutting down");
-            System.exit(0);
-        }, "parent-watch");
+        Thread parentWatch = new Thread(
+                () -> {
+                    try {
+                        while (stdin.read() >= 0) {
+                            // ignore anything else the parent writes; only end-of-stream matters
+                        }
+                    } catch (IOException ignored) {
+                        // a broken pipe means the parent is gone, too
+                    }
+                    System.err.println("ThrowawayServer: stdin closed (test JVM gone), shutting down");
+                    System.exit(0);
+                },
+                "parent-watch");
         parentWatch.setDaemon(true);
         parentWatch.start();
 
