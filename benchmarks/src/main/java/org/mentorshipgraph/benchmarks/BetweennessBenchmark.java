@@ -1,10 +1,10 @@
 package org.mentorshipgraph.benchmarks;
 
 import java.util.concurrent.TimeUnit;
-import org.mentorshipgraph.centrality.BetweennessWorkspace;
-import org.mentorshipgraph.centrality.SourceSelection;
-import org.mentorshipgraph.graph.CompactGraph;
-import org.mentorshipgraph.graph.RandomGraphs;
+import org.mentorshipgraph.algorithms.centrality.BetweennessWorkspace;
+import org.mentorshipgraph.algorithms.centrality.SourceSelection;
+import org.mentorshipgraph.algorithms.graph.CompactGraph;
+import org.mentorshipgraph.algorithms.graph.RandomGraphs;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

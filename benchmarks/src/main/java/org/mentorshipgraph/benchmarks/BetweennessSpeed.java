@@ -7,10 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.mentorshipgraph.centrality.BrandesBetweenness;
-import org.mentorshipgraph.centrality.SourceSelection;
-import org.mentorshipgraph.graph.CompactGraph;
-import org.mentorshipgraph.graph.RandomGraphs;
+import org.mentorshipgraph.algorithms.centrality.BrandesBetweenness;
+import org.mentorshipgraph.algorithms.centrality.SourceSelection;
+import org.mentorshipgraph.algorithms.graph.CompactGraph;
+import org.mentorshipgraph.algorithms.graph.RandomGraphs;
 
 /**
  * Times exact betweenness (all sources) on one graph with 1 and with 2 threads, for

@@ -1,7 +1,7 @@
 package org.mentorshipgraph.cli;
 
-import org.mentorshipgraph.job.ExitCodes;
-import org.mentorshipgraph.job.JobFailure;
+import org.mentorshipgraph.failures.ExitCodes;
+import org.mentorshipgraph.failures.JobFailure;
 import picocli.CommandLine;
 
 /**

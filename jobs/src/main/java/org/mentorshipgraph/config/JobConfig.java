@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.StringJoiner;
-import org.mentorshipgraph.job.JobFailure;
-import org.mentorshipgraph.ties.TieTrendRules;
+import org.mentorshipgraph.algorithms.ties.TieTrendRules;
+import org.mentorshipgraph.failures.JobFailure;
 
 /**
  * The effective configuration of one run: built once, immutable, printed at the start of every run.

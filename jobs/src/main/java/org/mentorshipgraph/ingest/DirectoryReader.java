@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.mentorshipgraph.job.JobFailure;
+import org.mentorshipgraph.failures.JobFailure;
 
 /**
  * Reads the optional people directory and mentorship list (CSV with a header, JSON Lines or Parquet).

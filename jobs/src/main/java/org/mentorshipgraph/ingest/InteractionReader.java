@@ -22,7 +22,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.types.TimestampType;
-import org.mentorshipgraph.job.JobFailure;
+import org.mentorshipgraph.failures.JobFailure;
 
 /**
  * Reads interaction logs, whatever their format, into one raw table of strings that the

@@ -3,7 +3,7 @@ package org.mentorshipgraph.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import org.mentorshipgraph.job.JobFailure;
+import org.mentorshipgraph.failures.JobFailure;
 
 /**
  * The interaction files are UTF-8 text (with or without a byte-order mark). A file in UTF-16 or UTF-32, which

@@ -12,6 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import org.mentorshipgraph.failures.ExitCodes;
+import org.mentorshipgraph.failures.JobFailure;
+import org.mentorshipgraph.progress.StepLog;
 
 /**
  * One run at a time per output directory: an operating-system lock on {@code OUT/.nightly.lock}. The OS releases it

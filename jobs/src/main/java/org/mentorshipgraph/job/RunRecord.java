@@ -3,12 +3,13 @@ package org.mentorshipgraph.job;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mentorshipgraph.progress.StepLog;
 
 /**
  * What {@code run.json} and the Neo4j {@code Run} node hold: as-of, parameters, counts, seconds per step, outcome.
  * Filled as the run goes; a plain ordered map so that it prints in a readable order.
  */
-public final class RunRecord {
+public final class RunRecord implements org.mentorshipgraph.progress.StepListener {
     private final Map<String, Object> root = new LinkedHashMap<>();
     private final Map<String, Object> counts = new LinkedHashMap<>();
     private final Map<String, Double> seconds = new LinkedHashMap<>();
@@ -52,6 +53,11 @@ public final class RunRecord {
 
     public void betweenness(String name, Object value) {
         betweenness.put(name, value);
+    }
+
+    @Override
+    public void stepFinished(String step, double s) {
+        seconds(step, s);
     }
 
     public void seconds(String step, double s) {

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.mentorshipgraph.config.JobConfig;
-import org.mentorshipgraph.job.JobFailure;
-import org.mentorshipgraph.job.StepLog;
+import org.mentorshipgraph.failures.JobFailure;
+import org.mentorshipgraph.progress.StepLog;
 import org.neo4j.driver.Driver;
 
 /**

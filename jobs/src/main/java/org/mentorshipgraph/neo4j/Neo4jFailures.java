@@ -1,6 +1,6 @@
 package org.mentorshipgraph.neo4j;
 
-import org.mentorshipgraph.job.JobFailure;
+import org.mentorshipgraph.failures.JobFailure;
 import org.neo4j.driver.exceptions.AuthenticationException;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.DatabaseException;

@@ -9,14 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.mentorshipgraph.centrality.PersonMetrics;
-import org.mentorshipgraph.graph.OrgGraph;
+import org.mentorshipgraph.connectors.PersonMetrics;
+import org.mentorshipgraph.files.Json;
+import org.mentorshipgraph.files.Table;
 import org.mentorshipgraph.ingest.Mentorship;
 import org.mentorshipgraph.job.RunRecord;
-import org.mentorshipgraph.output.Json;
-import org.mentorshipgraph.output.Table;
-import org.mentorshipgraph.ties.AssessedTie;
-import org.mentorshipgraph.ties.TieAssessment;
+import org.mentorshipgraph.ties.OrgGraph;
+import org.mentorshipgraph.trends.AssessedTie;
+import org.mentorshipgraph.trends.TieAssessment;
 
 /**
  * Turns a run's tables into the parameter rows of {@link GraphWriter}. Neo4j properties are scalars or lists, never

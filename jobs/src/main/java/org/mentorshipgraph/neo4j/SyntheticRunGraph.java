@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.mentorshipgraph.output.ResultTables;
-import org.mentorshipgraph.output.Table;
+import org.mentorshipgraph.files.ResultTables;
+import org.mentorshipgraph.files.Table;
 
 /**
  * A generated organisation's run graph, with the columns of a real run's people and ties tables

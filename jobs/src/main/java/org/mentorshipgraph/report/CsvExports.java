@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mentorshipgraph.output.CsvWriter;
+import org.mentorshipgraph.files.CsvWriter;
 
 /**
  * One CSV file per table of the report, written beside {@code network-health.json} as

@@ -12,17 +12,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.mentorshipgraph.centrality.DistributedBetweenness;
-import org.mentorshipgraph.centrality.PersonMetrics;
+import org.mentorshipgraph.algorithms.graph.CompactGraph;
+import org.mentorshipgraph.algorithms.ties.TieStatus;
 import org.mentorshipgraph.config.JobConfig;
-import org.mentorshipgraph.graph.CompactGraph;
-import org.mentorshipgraph.graph.OrgGraph;
-import org.mentorshipgraph.graph.Tie;
+import org.mentorshipgraph.connectors.DistributedBetweenness;
+import org.mentorshipgraph.connectors.PersonMetrics;
 import org.mentorshipgraph.ingest.Person;
-import org.mentorshipgraph.ties.AssessedTie;
-import org.mentorshipgraph.ties.PersonFlags;
-import org.mentorshipgraph.ties.TieAssessment;
-import org.mentorshipgraph.ties.TieStatus;
+import org.mentorshipgraph.ties.OrgGraph;
+import org.mentorshipgraph.ties.Tie;
+import org.mentorshipgraph.trends.AssessedTie;
+import org.mentorshipgraph.trends.PersonFlags;
+import org.mentorshipgraph.trends.TieAssessment;
 
 /**
  * The figures of the network-health report, computed once per run from what the run has (the graph, the person

@@ -3,7 +3,7 @@ package org.mentorshipgraph.report;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mentorshipgraph.config.JobConfig;
-import org.mentorshipgraph.graph.OrgGraph;
+import org.mentorshipgraph.ties.OrgGraph;
 
 /**
  * The one place that decides what the report may say about groups and people. Every team, department and person

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mentorshipgraph.output.Json;
+import org.mentorshipgraph.files.Json;
 
 /**
  * Writes the report of one run: {@code network-health.json}, {@code network-health.html} and the

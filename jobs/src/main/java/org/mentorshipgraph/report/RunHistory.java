@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.mentorshipgraph.job.StepLog;
-import org.mentorshipgraph.output.Json;
+import org.mentorshipgraph.files.Json;
+import org.mentorshipgraph.progress.StepLog;
 
 /**
  * What changed since earlier runs, read from their stored {@code OUT/runs/<as-of>/network-health.json} (only runs

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.mentorshipgraph.graph.CompactGraph;
-import org.mentorshipgraph.graph.OrgGraph;
+import org.mentorshipgraph.algorithms.graph.CompactGraph;
+import org.mentorshipgraph.ties.OrgGraph;
 
 /**
  * How teams connect, over active ties and the team labels {@link PrivacyPolicy} allows. Per team:

@@ -7,15 +7,15 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.mentorshipgraph.centrality.DistributedBetweenness;
-import org.mentorshipgraph.centrality.Louvain;
-import org.mentorshipgraph.centrality.Modularity;
-import org.mentorshipgraph.centrality.StructuralHoles;
+import org.mentorshipgraph.algorithms.centrality.Louvain;
+import org.mentorshipgraph.algorithms.centrality.Modularity;
+import org.mentorshipgraph.algorithms.centrality.StructuralHoles;
+import org.mentorshipgraph.algorithms.graph.CompactGraph;
+import org.mentorshipgraph.algorithms.graph.RandomGraphs;
 import org.mentorshipgraph.config.BetweennessMode;
 import org.mentorshipgraph.config.JobConfig;
 import org.mentorshipgraph.config.Setting;
-import org.mentorshipgraph.graph.CompactGraph;
-import org.mentorshipgraph.graph.RandomGraphs;
+import org.mentorshipgraph.connectors.DistributedBetweenness;
 import org.mentorshipgraph.job.Sparks;
 
 /**

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mentorshipgraph.job.ExitCodes;
+import org.mentorshipgraph.failures.ExitCodes;
 
 /** The command line's contract with schedulers: exit codes and one-line messages, checked before Spark starts. */
 class NightlyCommandTest {

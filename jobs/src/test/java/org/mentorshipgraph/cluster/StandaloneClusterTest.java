@@ -79,7 +79,7 @@ class StandaloneClusterTest {
         assertThat(entries)
                 .contains(
                         "org/mentorshipgraph/cli/NightlyCommand.class",
-                        "org/mentorshipgraph/centrality/DistributedBetweenness.class",
+                        "org/mentorshipgraph/connectors/DistributedBetweenness.class",
                         "picocli/CommandLine.class",
                         "org/neo4j/driver/GraphDatabase.class");
         // every class of this checkout's algorithms module (a "mvn -pl jobs" build without -am bundles whatever

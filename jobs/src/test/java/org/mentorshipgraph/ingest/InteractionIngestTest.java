@@ -14,8 +14,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mentorshipgraph.job.ExitCodes;
-import org.mentorshipgraph.job.JobFailure;
+import org.mentorshipgraph.failures.ExitCodes;
+import org.mentorshipgraph.failures.JobFailure;
 import org.mentorshipgraph.testing.SparkTestSession;
 
 /** Ingest with a real SparkSession and real files: each format, each rejection reason, each unusable input. */

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mentorshipgraph.cli.NightlyCommand;
+import org.mentorshipgraph.failures.ExitCodes;
+import org.mentorshipgraph.files.Json;
 import org.mentorshipgraph.ingest.InteractionContract;
-import org.mentorshipgraph.output.Json;
 import org.mentorshipgraph.testing.Csv;
 
 /**

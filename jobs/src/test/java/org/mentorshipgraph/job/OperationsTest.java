@@ -15,7 +15,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mentorshipgraph.cli.NightlyCommand;
-import org.mentorshipgraph.output.Json;
+import org.mentorshipgraph.failures.ExitCodes;
+import org.mentorshipgraph.failures.JobFailure;
+import org.mentorshipgraph.files.Json;
 
 /** What the scheduler relies on: one run at a time, backfills, re-runs that give the same files, dry runs, the rejected-share ceiling. */
 class OperationsTest {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.mentorshipgraph.config.JobConfig;
 import org.mentorshipgraph.config.Setting;
-import org.mentorshipgraph.output.Json;
+import org.mentorshipgraph.files.Json;
 import org.mentorshipgraph.testing.Neo4jTestServer;
 import org.mentorshipgraph.testing.SparkTestSession;
 import org.neo4j.driver.AuthTokens;
@@ -92,6 +92,27 @@ class SampleRunTest {
         assertThat(runJson.get("seconds").has("neo4j")).isTrue();
         assertThat(Files.readAllLines(run.resolve("rejected.csv")).size() - 1)
                 .isEqualTo(runJson.get("counts").get("interactions_rejected").asInt());
+    }
+
+    /**
+     * The redesign of the data path (issue 11) must not change what a user gets: people.csv, ties.csv, rejected.csv and
+     * network-health.json of the sample run are byte for byte those of the run before it (kept gzipped in
+     * {@code src/test/resources/golden/sample-2026-11-15/}, the sample's absolute path replaced by {@code SAMPLE/}).
+     * A change that is meant to change these files regenerates them with {@code scripts/reference/update-golden}.
+     */
+    @Test
+    void sameFilesAsTheGoldenRun() throws Exception {
+        Path run = first.runDir();
+        String samplePrefix = "file:" + SAMPLE.toUri().getPath();
+        for (String f : List.of("people.csv", "ties.csv", "rejected.csv", "network-health.json")) {
+            String expected;
+            try (var in = new java.util.zip.GZIPInputStream(
+                    SampleRunTest.class.getResourceAsStream("/golden/sample-2026-11-15/" + f + ".gz"))) {
+                expected = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            String actual = Files.readString(run.resolve(f)).replace(samplePrefix, "file:SAMPLE/");
+            assertThat(actual).as(f + " of the sample run against the golden copy").isEqualTo(expected);
+        }
     }
 
     @Test

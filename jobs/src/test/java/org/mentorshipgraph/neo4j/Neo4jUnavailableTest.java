@@ -13,10 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mentorshipgraph.config.JobConfig;
 import org.mentorshipgraph.config.Setting;
-import org.mentorshipgraph.job.ExitCodes;
-import org.mentorshipgraph.job.JobFailure;
+import org.mentorshipgraph.failures.ExitCodes;
+import org.mentorshipgraph.failures.JobFailure;
+import org.mentorshipgraph.files.Json;
 import org.mentorshipgraph.job.NightlyJob;
-import org.mentorshipgraph.output.Json;
 import org.mentorshipgraph.testing.Neo4jTestServer;
 import org.mentorshipgraph.testing.SparkTestSession;
 

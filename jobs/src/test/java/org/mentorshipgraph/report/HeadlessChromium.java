@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.mentorshipgraph.output.Json;
+import org.mentorshipgraph.files.Json;
 
 /**
  * A real headless Chromium (Debian's {@code /usr/bin/chromium}) driven over the DevTools protocol with Java's own

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mentorshipgraph.output.Json;
+import org.mentorshipgraph.files.Json;
 
 class RunHistoryTest {
     @TempDir

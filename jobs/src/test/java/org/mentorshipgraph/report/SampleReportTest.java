@@ -20,10 +20,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.mentorshipgraph.cli.ReportCommand;
 import org.mentorshipgraph.config.JobConfig;
 import org.mentorshipgraph.config.Setting;
-import org.mentorshipgraph.job.ExitCodes;
+import org.mentorshipgraph.failures.ExitCodes;
+import org.mentorshipgraph.files.Json;
 import org.mentorshipgraph.job.NightlyJob;
 import org.mentorshipgraph.job.RunLock;
-import org.mentorshipgraph.output.Json;
 import org.mentorshipgraph.testing.SparkTestSession;
 
 /**

@@ -8,16 +8,16 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mentorshipgraph.centrality.ConnectorScore;
-import org.mentorshipgraph.centrality.DistributedBetweenness;
-import org.mentorshipgraph.centrality.PersonMetrics;
 import org.mentorshipgraph.config.JobConfig;
 import org.mentorshipgraph.config.Setting;
-import org.mentorshipgraph.graph.OrgGraph;
-import org.mentorshipgraph.graph.Tie;
+import org.mentorshipgraph.connectors.ConnectorScore;
+import org.mentorshipgraph.connectors.DistributedBetweenness;
+import org.mentorshipgraph.connectors.PersonMetrics;
 import org.mentorshipgraph.ingest.Mentorship;
 import org.mentorshipgraph.ingest.Person;
-import org.mentorshipgraph.ties.TieAssessment;
+import org.mentorshipgraph.ties.OrgGraph;
+import org.mentorshipgraph.ties.Tie;
+import org.mentorshipgraph.trends.TieAssessment;
 
 /**
  * A hand-made organisation whose figures are known: team Alpha (6 people, all tied to each other), team Beta

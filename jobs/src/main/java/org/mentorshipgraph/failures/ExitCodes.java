@@ -1,0 +1,27 @@
+package org.mentorshipgraph.failures;
+
+/** The exit codes of {@code scripts/nightly}, as documented in {@code --help} and the README. */
+public final class ExitCodes {
+    private ExitCodes() {}
+
+    public static final int OK = 0;
+    /** Anything unexpected; the log has the details. */
+    public static final int INTERNAL = 1;
+    /** Bad usage or configuration. */
+    public static final int USAGE = 2;
+    /** Input missing, unreadable, or too much of it quarantined. */
+    public static final int INPUT = 3;
+    /** Neo4j unreachable or refused after retries (the file outputs are complete). */
+    public static final int NEO4J = 4;
+    /** Another run holds the lock on the same output directory. */
+    public static final int LOCKED = 5;
+
+    public static final String HELP = """
+            Exit codes:
+              0  success
+              1  unexpected failure (see the log)
+              2  bad usage or configuration
+              3  input missing, unreadable, or more than input.max-rejected-share of it quarantined
+              4  Neo4j unreachable or refused after retries (file outputs are still complete)
+              5  another run holds the lock on the same output directory""";
+}
