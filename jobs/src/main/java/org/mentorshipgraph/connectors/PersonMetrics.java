@@ -31,4 +31,22 @@ public record PersonMetrics(
         String[] reason,
         int communities,
         double modularity,
-        DistributedBetweenness.Result betweennessRun) {}
+        DistributedBetweenness.Result betweennessRun)
+        implements org.mentorshipgraph.progress.StepResult {
+
+    @Override
+    public String summary() {
+        return String.format(
+                java.util.Locale.ROOT,
+                "betweenness %s over %,d sources, %d communities, modularity %.3f",
+                betweennessRun.mode(),
+                betweennessRun.sources(),
+                communities,
+                modularity);
+    }
+
+    @Override
+    public java.util.Map<String, Object> counts() {
+        return java.util.Map.of("communities", communities);
+    }
+}

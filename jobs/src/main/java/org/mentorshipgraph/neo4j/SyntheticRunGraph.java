@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.mentorshipgraph.files.ResultTables;
-import org.mentorshipgraph.files.Table;
+import org.mentorshipgraph.schema.ResultTables;
+import org.mentorshipgraph.schema.Table;
 
 /**
  * A generated organisation's run graph, with the columns of a real run's people and ties tables

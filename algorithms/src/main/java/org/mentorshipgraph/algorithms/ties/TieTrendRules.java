@@ -29,7 +29,8 @@ import java.util.Locale;
  * @param dormantGapMultiple  k &gt; 0, default 3
  */
 public record TieTrendRules(
-        double recentDays, double baselineDays, double weakeningRatio, double significance, double dormantGapMultiple) {
+        double recentDays, double baselineDays, double weakeningRatio, double significance, double dormantGapMultiple)
+        implements java.io.Serializable {
 
     public TieTrendRules {
         if (!(recentDays > 0)) throw new IllegalArgumentException("recent window must be > 0 days");

@@ -1,4 +1,4 @@
-package org.mentorshipgraph.files;
+package org.mentorshipgraph.schema;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
