@@ -19,8 +19,22 @@ mg_build_if_needed() {
 }
 
 # The java command line for the job: Spark's module flags from the one place they are kept (the root pom).
+# The driver's heap: --driver-memory SIZE (taken out of the arguments here), else MG_DRIVER_MEMORY, else 4g.
 mg_java_job() {
-  local cp
+  local cp args=() next=""
+  for a in "$@"; do
+    if [[ -n "$next" ]]; then MG_DRIVER_MEMORY="$a"; next=""; continue; fi
+    case "$a" in
+      --driver-memory) next="yes" ;;
+      --driver-memory=*) MG_DRIVER_MEMORY="${a#--driver-memory=}" ;;
+      *) args+=("$a") ;;
+    esac
+  done
+  if [[ -n "$next" ]]; then echo "error: --driver-memory needs a size, e.g. --driver-memory 8g" >&2; exit 2; fi
+  if [[ -n "${MG_DRIVER_MEMORY:-}" && ! "$MG_DRIVER_MEMORY" =~ ^[0-9]+[kKmMgG]?$ ]]; then
+    echo "error: driver memory '$MG_DRIVER_MEMORY' is not a size such as 8g or 6000m" >&2; exit 2
+  fi
+  set -- "${args[@]}"
   cp="$MG_JOB_JAR:$(cat "$MG_ROOT/jobs/target/job-classpath.txt")"
   # shellcheck disable=SC2046
   exec java $(cat "$MG_ROOT/jobs/target/launcher/jvm-options.txt") -Xmx"${MG_DRIVER_MEMORY:-4g}" -XX:+UseParallelGC \

@@ -79,26 +79,18 @@ public final class NightlyJob {
     public Outcome run(SparkSession spark) {
         Run run = start();
         Progress steps = run.progress();
-        RunFiles files = new RunFiles(config.outputDir(), run.asOf().toString());
+        RunFiles files = new RunFiles(config.outputDir(), run.id());
         try {
             Ingested in = ingest(spark, run, "ingest");
-            TieTable ties = steps.step(
-                    "ties",
-                    () -> Ties.build(
-                            in.interactions().valid(),
-                            in.interactions().validRows(),
-                            in.people().directory(),
-                            in.people().people(),
-                            in.mentorships().all(),
-                            tieParameters(run),
-                            steps));
+            TieTable ties = steps.step("ties", () -> Ties.build(in, tieParameters(run), steps));
             PersonMetrics connectors = steps.step(
                     "connectors",
-                    () -> ConnectorAnalysis.run(
-                            JavaSparkContext.fromSparkContext(spark.sparkContext()),
-                            ties.org(),
-                            connectorParameters()));
-            recordBetweenness(run.record(), connectors);
+                    () -> recordBetweenness(
+                            run,
+                            ConnectorAnalysis.run(
+                                    JavaSparkContext.fromSparkContext(spark.sparkContext()),
+                                    ties.org(),
+                                    connectorParameters())));
             Trends trends = steps.step(
                     "tie-status",
                     () -> TieAssessment.assess(
@@ -110,17 +102,11 @@ public final class NightlyJob {
                             trendParameters(run)));
             Tables tables = steps.step("files", () -> writeTables(spark, files, in, ties, connectors, trends));
             Report report = steps.step("report", () -> writeReport(files, run, in, ties, connectors, trends));
-            Path runDir = publish(files, run, config.neo4jEnabled() ? "files-written" : "success", null);
-            if (!config.neo4jEnabled())
-                return new Outcome(ExitCodes.OK, run.id(), runDir, run.record(), report.health(), null);
-            try {
-                steps.step("neo4j", () -> writeNeo4j(spark, run, tables, ties, connectors, in));
-                finish(runDir, run, "success", null);
-                return new Outcome(ExitCodes.OK, run.id(), runDir, run.record(), report.health(), null);
-            } catch (JobFailure f) {
-                finish(runDir, run, "failed", f.getMessage() + " (the files of this run are complete)");
-                return new Outcome(f.exitCode(), run.id(), runDir, run.record(), report.health(), f.getMessage());
-            }
+            Path runDir = publish(files, run);
+            JobFailure f = config.neo4jEnabled() ? neo4j(spark, run, runDir, tables, ties, connectors, in) : null;
+            int exit = f == null ? ExitCodes.OK : f.exitCode();
+            return new Outcome(
+                    exit, run.id(), runDir, run.record(), report.health(), f == null ? null : f.getMessage());
         } catch (RuntimeException e) {
             run.record().finish("failed", e.getMessage());
             keepFailedRecord(files, run.record());
@@ -298,9 +284,35 @@ public final class NightlyJob {
         }
     }
 
-    /** Finishes the record, writes it into the staged run and publishes the run's folder. */
-    private Path publish(RunFiles files, Run run, String outcome, String message) {
-        run.record().finish(outcome, message);
+    /**
+     * Writes the graph to Neo4j after the files are published, and finishes the run's record with the outcome.
+     *
+     * @return null on success, else the failure (the files are complete and published)
+     */
+    private JobFailure neo4j(
+            SparkSession spark,
+            Run run,
+            Path runDir,
+            Tables tables,
+            TieTable ties,
+            PersonMetrics connectors,
+            Ingested in) {
+        try {
+            run.progress().step("neo4j", () -> writeNeo4j(spark, run, tables, ties, connectors, in));
+            finish(runDir, run, "success", null);
+            return null;
+        } catch (JobFailure f) {
+            finish(runDir, run, "failed", f.getMessage() + " (the files of this run are complete)");
+            return f;
+        }
+    }
+
+    /**
+     * Finishes the record (success, or "files-written" while Neo4j is still to come), writes it into the staged run
+     * and publishes the run's folder.
+     */
+    private Path publish(RunFiles files, Run run) {
+        run.record().finish(config.neo4jEnabled() ? "files-written" : "success", null);
         Json.writeAtomically(files.staging().resolve("run.json"), run.record().asMap());
         Path runDir = files.publish();
         run.progress().info("files        published to %s", runDir);
@@ -313,7 +325,8 @@ public final class NightlyJob {
         Json.writeAtomically(runDir.resolve("run.json"), run.record().asMap());
     }
 
-    private static void recordBetweenness(RunRecord r, PersonMetrics m) {
+    private static PersonMetrics recordBetweenness(Run run, PersonMetrics m) {
+        RunRecord r = run.record();
         DistributedBetweenness.Result b = m.betweennessRun();
         r.betweenness("mode", b.mode());
         r.betweenness("sources", b.sources());
@@ -321,6 +334,7 @@ public final class NightlyJob {
         r.betweenness("delta", b.delta());
         r.betweenness("vertex_diameter_bound", b.vertexDiameterBound());
         r.put("modularity", m.modularity());
+        return m;
     }
 
     /** The as-of date: given, or the last day in the bundled sample, or today (UTC). */

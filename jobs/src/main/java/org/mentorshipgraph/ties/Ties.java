@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
+import org.mentorshipgraph.ingest.Ingest.Ingested;
 import org.mentorshipgraph.ingest.Mentorship;
 import org.mentorshipgraph.progress.Progress;
 import org.mentorshipgraph.progress.StepResult;
@@ -52,14 +53,11 @@ public final class Ties {
         }
     }
 
-    public static TieTable build(
-            Dataset<Row> valid,
-            long validRows,
-            Dataset<Row> directory,
-            long directoryPeople,
-            List<Mentorship> mentorships,
-            Parameters p,
-            Progress progress) {
+    public static TieTable build(Ingested in, Parameters p, Progress progress) {
+        Dataset<Row> valid = in.interactions().valid(), directory = in.people().directory();
+        long validRows = in.interactions().validRows(),
+                directoryPeople = in.people().people();
+        List<Mentorship> mentorships = in.mentorships().all();
         Dataset<Row> ties = TieAggregation.ties(
                         TieAggregation.pairs(valid, p.channelWeights()), p.windows(), p.minInteractions())
                 .persist(StorageLevel.MEMORY_AND_DISK());
