@@ -115,7 +115,8 @@ public final class NightlyCommand implements Callable<Integer> {
     @Option(
             names = "--betweenness",
             paramLabel = "MODE",
-            description = "exact | auto | sample:K | epsilon:E (default auto)")
+            description = "exact | auto | sample:K | epsilon:E | adaptive:E (default auto: exact while it fits,"
+                    + " else adaptive with centrality.epsilon)")
     String betweenness;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "set any configuration key (repeatable)")

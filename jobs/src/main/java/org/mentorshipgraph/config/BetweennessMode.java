@@ -4,15 +4,17 @@ import java.util.Locale;
 
 /**
  * How betweenness is computed: {@code exact} (every source), {@code auto} (exact while the work fits, else
- * sampled with the configured error bound), {@code sample:K} (K random sources, Brandes &amp; Pich 2007) or
- * {@code epsilon:E} (as many sources as Riondato &amp; Kornaropoulos 2016 need for error E).
+ * adaptive with the configured error bound), {@code sample:K} (K random sources, Brandes &amp; Pich 2007),
+ * {@code epsilon:E} (as many sources as Riondato &amp; Kornaropoulos 2016 need for error E) or {@code adaptive:E}
+ * (KADABRA, Borassi &amp; Natale 2016: sampled shortest paths until every score is certified within E).
  */
 public record BetweennessMode(Kind kind, int sampleSize, double epsilon) {
     public enum Kind {
         EXACT,
         AUTO,
         SAMPLE,
-        EPSILON
+        EPSILON,
+        ADAPTIVE
     }
 
     public static BetweennessMode parse(String text) {
@@ -30,9 +32,16 @@ public record BetweennessMode(Kind kind, int sampleSize, double epsilon) {
                 if (!(e > 0 && e < 1)) throw new IllegalArgumentException("epsilon must be in (0,1)");
                 return new BetweennessMode(Kind.EPSILON, 0, e);
             }
+            if (t.startsWith("adaptive:")) {
+                double e = Double.parseDouble(t.substring(9));
+                if (!(e > 0 && e < 1)) throw new IllegalArgumentException("epsilon must be in (0,1)");
+                return new BetweennessMode(Kind.ADAPTIVE, 0, e);
+            }
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + text + "' has a bad number");
         }
-        throw new IllegalArgumentException("expected exact, auto, sample:K or epsilon:E, got '" + text + "'");
+        throw new IllegalArgumentException(
+                "expected exact, auto, sample:K or epsilon:E (sampled sources) or adaptive:E (sampled paths), got '"
+                        + text + "'");
     }
 }

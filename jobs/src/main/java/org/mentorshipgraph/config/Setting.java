@@ -55,7 +55,12 @@ public enum Setting {
     NEWCOMER_DAYS(
             "trends.newcomer-days", "90", "people hired within this many days before the as-of date are newcomers"),
     NEWCOMER_MIN_TIES("trends.newcomer-min-ties", "3", "a newcomer with fewer ties than this and no mentor is flagged"),
-    BETWEENNESS("centrality.betweenness", "auto", "exact | auto | sample:K | epsilon:E (sampled with error bound E)"),
+    BETWEENNESS(
+            "centrality.betweenness",
+            "auto",
+            "exact | auto | sample:K | epsilon:E | adaptive:E (epsilon: sampled sources, adaptive: sampled shortest"
+                    + " paths, KADABRA; both within error E with probability 1 - delta; auto is exact while n*m fits,"
+                    + " else adaptive)"),
     BETWEENNESS_EXACT_MAX_WORK(
             "centrality.exact-max-work",
             "2e10",

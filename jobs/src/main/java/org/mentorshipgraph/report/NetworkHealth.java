@@ -316,6 +316,19 @@ public final class NetworkHealth {
                                 1 - bc.delta(),
                                 bc.sources(),
                                 bc.vertexDiameterBound());
+                    case "adaptive" ->
+                        String.format(
+                                Locale.ROOT,
+                                "sampled shortest paths: every score within ±%.4g of the exact value with probability at least %.3g "
+                                        + "(KADABRA, Borassi & Natale 2016; %,d sampled pairs of at most ω = %,d for a vertex-diameter bound of %d%s)",
+                                bc.epsilon(),
+                                1 - bc.delta(),
+                                bc.samples(),
+                                bc.sampleBound(),
+                                bc.vertexDiameterBound(),
+                                bc.stoppedEarly()
+                                        ? ", certified by the adaptive stopping rule"
+                                        : ", ω reached: the bound is Riondato & Kornaropoulos' (2016)");
                     default ->
                         String.format(
                                 Locale.ROOT,
