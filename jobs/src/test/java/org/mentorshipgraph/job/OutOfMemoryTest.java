@@ -19,7 +19,8 @@ import org.mentorshipgraph.failures.ExitCodes;
  * published. Runs the real command in a child JVM, as scripts/nightly would.
  */
 class OutOfMemoryTest {
-    static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT =
+            Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
 
     @Test
     void tooSmallAHeapEndsTheRunWithOneLineAndExitCode6(@TempDir Path dir) throws Exception {
@@ -32,7 +33,9 @@ class OutOfMemoryTest {
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of(Files.readString(ROOT.resolve("jobs/target/launcher/jvm-options.txt")).trim().split("\\s+")));
+        cmd.addAll(List.of(Files.readString(ROOT.resolve("jobs/target/launcher/jvm-options.txt"))
+                .trim()
+                .split("\\s+")));
         cmd.addAll(List.of(
                 "-Xmx256m",
                 "-XX:+UseParallelGC",
@@ -54,7 +57,10 @@ class OutOfMemoryTest {
                 "--set",
                 "spark.master=local[2]"));
         Path log = dir.resolve("run.log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         long t0 = System.nanoTime();
         boolean ended = p.waitFor(240, TimeUnit.SECONDS);
         if (!ended) p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -67,7 +73,8 @@ class OutOfMemoryTest {
                 .matches("error: out of memory in step '(ingest|ties|connectors|tie-status|files|report)'.*")
                 .contains("heap of", "MG_DRIVER_MEMORY=", "--driver-memory");
         assertThat(dir.resolve("out/runs/2026-11-15")).doesNotExist();
-        System.out.printf("out of memory detected and the JVM ended %.0f s after start%n", (System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+                "out of memory detected and the JVM ended %.0f s after start%n", (System.nanoTime() - t0) / 1e9);
     }
 
     static String tail(String s) {
