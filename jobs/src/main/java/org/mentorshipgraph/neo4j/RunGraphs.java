@@ -59,7 +59,8 @@ public final class RunGraphs {
                     .select(col("person_a"), col("person_b"), col("status"), col("status_reason"))
                     .collectAsList()) {
                 statusOfPair.put(
-                        r.getString(0) + "\u0000" + r.getString(1), new String[] {r.getString(2), r.getString(3)});
+                        r.<String>getAs("person_a") + "\u0000" + r.<String>getAs("person_b"),
+                        new String[] {r.getAs("status"), r.getAs("status_reason")});
             }
         }
         List<Map<String, Object>> mentorRows = new ArrayList<>();

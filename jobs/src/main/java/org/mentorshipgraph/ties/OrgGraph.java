@@ -106,7 +106,7 @@ public final class OrgGraph {
     }
 
     private static Edge toEdge(Row r) {
-        return new Edge(r.getString(0), r.getString(1), r.getDouble(2));
+        return new Edge(r.getAs("a"), r.getAs("b"), r.<Double>getAs("strength"));
     }
 
     /** Edges one at a time; null at the end. */

@@ -187,13 +187,13 @@ public final class TieAssessment {
         boolean[] activeMentorship = new boolean[n];
         for (Iterator<Row> it = sums.toLocalIterator(); it.hasNext(); ) {
             Row r = it.next();
-            int i = r.getInt(0);
-            recentW[i] = r.getDouble(1);
-            baselineW[i] = r.getDouble(2);
-            recentC[i] = r.getLong(3);
-            baselineC[i] = r.getLong(4);
-            activeTies[i] = r.getLong(5);
-            activeMentorship[i] = r.getBoolean(6);
+            int i = r.<Integer>getAs("p");
+            recentW[i] = r.<Double>getAs("rw");
+            baselineW[i] = r.<Double>getAs("bw");
+            recentC[i] = r.<Long>getAs("rc");
+            baselineC[i] = r.<Long>getAs("bc");
+            activeTies[i] = r.<Long>getAs("at");
+            activeMentorship[i] = r.<Boolean>getAs("am");
         }
         TieTrendRules rules = p.rules();
         boolean[] shrinking = new boolean[n], newcomer = new boolean[n], mentorshipOnly = new boolean[n];
