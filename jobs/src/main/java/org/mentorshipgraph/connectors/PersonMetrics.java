@@ -36,11 +36,18 @@ public record PersonMetrics(
 
     @Override
     public String summary() {
+        String how = "adaptive".equals(betweennessRun.mode())
+                ? String.format(
+                        java.util.Locale.ROOT,
+                        "%,d sampled paths (bound %,d)",
+                        betweennessRun.samples(),
+                        betweennessRun.sampleBound())
+                : String.format(java.util.Locale.ROOT, "%,d sources", betweennessRun.sources());
         return String.format(
                 java.util.Locale.ROOT,
-                "betweenness %s over %,d sources, %d communities, modularity %.3f",
+                "betweenness %s over %s, %d communities, modularity %.3f",
                 betweennessRun.mode(),
-                betweennessRun.sources(),
+                how,
                 communities,
                 modularity);
     }

@@ -333,6 +333,11 @@ public final class NightlyJob {
         r.betweenness("epsilon", b.epsilon());
         r.betweenness("delta", b.delta());
         r.betweenness("vertex_diameter_bound", b.vertexDiameterBound());
+        if ("adaptive".equals(b.mode())) {
+            r.betweenness("samples", b.samples());
+            r.betweenness("sample_bound", b.sampleBound());
+            r.betweenness("stopped_early", b.stoppedEarly());
+        }
         r.put("modularity", m.modularity());
         return m;
     }
