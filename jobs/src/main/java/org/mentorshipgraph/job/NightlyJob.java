@@ -275,7 +275,11 @@ public final class NightlyJob {
             return new Neo4jWrite(writer.write(RunGraphs.of(
                     spark,
                     run.id(),
-                    Neo4jRows.runProperties(run.record()),
+                    Neo4jRows.runProperties(
+                            run.record().asMap(),
+                            run.record().counts(),
+                            run.record().seconds(),
+                            run.record().betweennessInfo()),
                     tables.people(),
                     tables.ties(),
                     ties.org(),

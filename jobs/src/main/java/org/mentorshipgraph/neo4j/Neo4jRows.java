@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mentorshipgraph.files.Json;
-import org.mentorshipgraph.job.RunRecord;
 import org.mentorshipgraph.schema.Table;
 
 /**
@@ -30,19 +29,23 @@ public final class Neo4jRows {
     private Neo4jRows() {}
 
     /** The run record flattened to Neo4j properties: scalars as they are, nested parts as JSON text. */
-    public static Map<String, Object> runProperties(RunRecord record) {
+    public static Map<String, Object> runProperties(
+            Map<String, Object> record,
+            Map<String, Object> counts,
+            Map<String, Double> seconds,
+            Map<String, Object> betweenness) {
         Map<String, Object> props = new LinkedHashMap<>();
-        record.asMap().forEach((k, v) -> {
+        record.forEach((k, v) -> {
             if (v == null) return;
             if (v instanceof Map<?, ?> || v instanceof List<?>)
                 props.put(k + "_json", Json.write(v).replaceAll("\\s+", " "));
             else props.put(k, v);
         });
-        record.counts().forEach((k, v) -> {
+        counts.forEach((k, v) -> {
             if (v instanceof Number) props.put("count_" + k, v);
         });
-        record.seconds().forEach((k, v) -> props.put("seconds_" + k.replace('-', '_'), v));
-        record.betweennessInfo().forEach((k, v) -> props.put("betweenness_" + k, v));
+        seconds.forEach((k, v) -> props.put("seconds_" + k.replace('-', '_'), v));
+        betweenness.forEach((k, v) -> props.put("betweenness_" + k, v));
         return props;
     }
 
