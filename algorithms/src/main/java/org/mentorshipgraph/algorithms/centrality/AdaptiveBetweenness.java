@@ -50,8 +50,9 @@ import org.mentorshipgraph.algorithms.graph.CompactGraph;
  * case, m<sup>1/2 + o(1)</sup> with high probability on the random graph models Borassi &amp; Natale analyse and
  * similar on real networks (the reported {@link Estimate#edgesScanned()} measures it). The weighted sampler is
  * a one-sided Dijkstra stopped at t, O(m log n). At most ω(1 + 1/100) samples. Plus O(n + m) for the vertex
- * diameter bound and the components, O(n) per checkpoint at worst. Memory O(n) per thread (about 21n bytes
- * unweighted, 48n weighted, plus a 4n-byte count array), plus 16m bytes of inverse weights when weighted.
+ * diameter bound and the components, O(n) per checkpoint at worst. Memory O(n) per thread: about 25n bytes
+ * unweighted (the sampler's 17n, counts and a path buffer 8n), 40n weighted; shared, 4n bytes of component ids
+ * and, weighted, 16m bytes of inverse weights.
  */
 public final class AdaptiveBetweenness {
     /** Calibration phase length: ω divided by this (the paper's "start factor"). */
@@ -123,6 +124,9 @@ public final class AdaptiveBetweenness {
         }
         double kadabraEpsilon = epsilon * (n - 2) / n;
         long omega = AdaptiveErrorBound.omega(kadabraEpsilon, delta, vd);
+        if (omega > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("epsilon " + epsilon + " needs up to " + omega + " samples: too many");
+        }
         long calibration = Math.max(1, (omega + CALIBRATION_DIVISOR - 1) / CALIBRATION_DIVISOR);
         try (Sampling sampling = new Sampling(g, weighted, seed, threads)) {
             sampling.run(0, 0, calibration);

@@ -14,7 +14,7 @@ import org.mentorshipgraph.algorithms.graph.CompactGraph;
  *
  * <p>This is one-directional: it settles every node closer to s than t, O(m log n) in the worst case and on
  * small-world graphs a large part of the graph per sample, unlike the unweighted balanced bidirectional
- * search ({@link BidirectionalPathSampler}). Memory: about 40n bytes plus the 16m-byte inverse weights,
+ * search ({@link BidirectionalPathSampler}). Memory: about 32n bytes plus the 16m-byte inverse weights,
  * which are shared. Not thread-safe.
  */
 final class DijkstraPathSampler implements ShortestPathSampler {
