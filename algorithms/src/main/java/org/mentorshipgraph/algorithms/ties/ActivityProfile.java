@@ -17,20 +17,21 @@ import java.util.Arrays;
  *
  * From per-day contact counts {@code c[g][d]} of G groups of ties (hash buckets of ties, or teams), a DESeq-style
  * median-of-ratios (S. Anders &amp; W. Huber, "Differential expression analysis for sequence count data", Genome
- * Biology 11:R106, 2010), here as a weighted trimmed mean of ratios in the spirit of TMM (M. D. Robinson &amp; A.
- * Oshlack, Genome Biology 11:R25, 2010):
+ * Biology 11:R106, 2010), here as a trimmed mean of ratios in the spirit of TMM (M. D. Robinson &amp; A. Oshlack,
+ * Genome Biology 11:R25, 2010), pooled over the groups kept:
  *
  * <pre>
  *   m_g   = (1/L) Σ_d c[g][d]                         the group's mean day
  *   r_g,d = c[g][d] / m_g                             the group's relative activity on day d
- *   a'(d) = Σ_{g kept} c[g][d] / Σ_{g kept} m_g       pooled over the groups whose r_g,d lies in the central
- *                                                      (1 − 2τ) of the weight m_g (τ = trim, default 0.25)
+ *   K_d   = the groups left when the ⌊τG⌋ lowest and the ⌊τG⌋ highest r_g,d are dropped (τ = trim, default 0.25)
+ *   a'(d) = Σ_{g∈K_d} c[g][d] / Σ_{g∈K_d} m_g
  *   a(d)  = a'(d) / median_d a'(d)                     so that an ordinary (median) day is 1.0
  * </pre>
  *
- * With τ = 0 it is the pooled ratio Σ_g c / Σ_g m (the Poisson maximum-likelihood day effect); with τ → ½ the
- * weighted median of the ratios. Trimming bounds the influence of any group: a few heavy ties that stop, or one team's
- * off-site, move a(d) only if they fill more than τ of the weight. Fading ties spread evenly over all groups are not
+ * With τ = 0 (or G &lt; 1/τ) it is the pooled ratio Σ_g c / Σ_g m (the Poisson maximum-likelihood day effect); with τ
+ * → ½ the median of the ratios. Trimming by count of groups, not by their weight, bounds the influence of any one
+ * group however heavy: a few heavy ties that stop (an automated mailer), or one team's off-site, land in the trimmed
+ * tails as long as fewer than τG groups behave so. Fading ties spread evenly over all groups are not
  * trimmed: they lower a(d) in R by their share of the contacts (5% of ties fading to 20% lowers it by about 4%), which
  * makes the tests slightly conservative, never liberal. The trimmed mean of ratios of small Poisson counts is biased
  * low (about −20% at 1 contact per group-day, under 1% from 20), so choose G with {@link #groupsFor} to keep an
@@ -152,8 +153,7 @@ public final class ActivityProfile implements java.io.Serializable {
             }
         }
         if (g == 0) return flat(days);
-        double totalWeight = 0;
-        for (int i = 0; i < g; i++) totalWeight += mean[i];
+        int cut = (int) Math.floor(trim * g);
         double[] raw = new double[days];
         Integer[] order = new Integer[g];
         double[] ratio = new double[g];
@@ -163,16 +163,12 @@ public final class ActivityProfile implements java.io.Serializable {
                 order[i] = i;
             }
             Arrays.sort(order, (x, y) -> Double.compare(ratio[x], ratio[y]));
-            // weighted trimmed mean: keep the part of each group's weight that lies in [τW, (1−τ)W]
-            double lo = trim * totalWeight, hi = (1 - trim) * totalWeight, acc = 0, num = 0, den = 0;
-            for (int j = 0; j < g; j++) {
+            // drop the ⌊τG⌋ lowest and highest ratios, pool the rest
+            double num = 0, den = 0;
+            for (int j = cut; j < g - cut; j++) {
                 int i = order[j];
-                double w0 = acc, w1 = acc + mean[i];
-                acc = w1;
-                double part = Math.max(0, Math.min(w1, hi) - Math.max(w0, lo));
-                if (part <= 0) continue;
-                num += part * ratio[i];
-                den += part;
+                num += countsByGroupByDay[kept[i]][d];
+                den += mean[i];
             }
             raw[d] = den > 0 ? num / den : 0.0;
         }
