@@ -105,6 +105,35 @@ final class SimulatedTies {
         return out;
     }
 
+    /**
+     * What today's rules ({@link TieTrendRules#judge}) see of the same tie, as the job computes it: counts in R and B,
+     * days since the first and the last contact (a contact at mid-day), the median gap between contact days.
+     */
+    static TieActivity activity(int[] daily) {
+        int recent = 0, baseline = 0, before = 0, first = -1, last = -1;
+        List<Integer> days = new ArrayList<>();
+        for (int d = 0; d < L; d++) {
+            if (daily[d] == 0) continue;
+            if (first < 0) first = d;
+            last = d;
+            days.add(d);
+            if (d >= RS) recent += daily[d];
+            else {
+                before += daily[d];
+                if (d >= BS) baseline += daily[d];
+            }
+        }
+        double gap = Double.NaN;
+        if (days.size() >= 2) {
+            double[] gaps = new double[days.size() - 1];
+            for (int i = 1; i < days.size(); i++) gaps[i - 1] = days.get(i) - days.get(i - 1);
+            java.util.Arrays.sort(gaps);
+            int m = gaps.length;
+            gap = m % 2 == 1 ? gaps[m / 2] : (gaps[m / 2 - 1] + gaps[m / 2]) / 2;
+        }
+        return new TieActivity(recent, baseline, recent, baseline, before, L - first - 0.5, L - last - 0.5, gap);
+    }
+
     /** A rate drawn log-uniformly from [lo, hi]. */
     static double logUniform(SplittableRandom rnd, double lo, double hi) {
         return lo * Math.exp(rnd.nextDouble() * Math.log(hi / lo));
