@@ -62,6 +62,24 @@ import java.util.Locale;
  *
  * The expected number of false alarms in the fading list is {@link #expectedFalseAlarms}.
  *
+ * <h2>Calling it from the job (Spark)</h2>
+ *
+ * <ol>
+ *   <li>Per day, for the profile: {@code groupBy(pmod(hash(a, b), G), day).count()} over the ties whose first contact
+ *       is before B, G = {@link ActivityProfile#groupsFor}, collected as a G × L array; {@link
+ *       ActivityProfile#estimate} on the driver; broadcast (L doubles).</li>
+ *   <li>Per person: the sorted distinct contact days ({@code collect_set(day)} over both ends of every interaction),
+ *       {@link Absence#detect} in a map; the people with stretches (few) broadcast as person index → stretches.</li>
+ *   <li>Per tie, in the partition (today's {@code TieJudge}): {@link TieHistory} from {@code groupBy(a, b, day).count()}
+ *       collected per tie (days and counts) plus the R and B weights it has now; {@link #test}(history, profile,
+ *       stretches of a, stretches of b) → {@link TieEvidence}, kept as columns (at least pFade, tested, silent,
+ *       rateRatio, ratioIgnoringAbsence, awayParty, awaySince and what the reasons print).</li>
+ *   <li>Over the run: q-values over the rows with {@code tested}, by the window formula of {@link FalseDiscovery}.</li>
+ *   <li>Per tie again: {@link #verdict}(evidence, q, a, b, look-back start) → status and reason; {@link
+ *       TieVerdict#toTrend} gives today's columns. The list's expected false alarms: {@code min(listed, m · max p of
+ *       the listed)} ({@link FalseDiscovery#expectedFalseAlarms}).</li>
+ * </ol>
+ *
  * <h2>Cost</h2>
  *
  * {@link #test}: O(k + L/blockDays + s + n) time for k contact days, s away stretches of the two people and the tail

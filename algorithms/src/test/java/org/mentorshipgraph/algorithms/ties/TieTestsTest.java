@@ -189,6 +189,32 @@ class TieTestsTest {
         assertThat(alone(before).status()).isEqualTo(TieStatus.DORMANT);
     }
 
+    /**
+     * A tie's own rhythm does not make it fade: meeting every 2, 4 or 6 weeks, or three days in a row at those periods,
+     * at every phase against the run date (a 6-week tie can be silent through R), is never weakening or dormant, even
+     * alone (q = p).
+     */
+    @Test
+    void regularRhythmsAreNotFading() {
+        ActivityProfile weekly = ActivityProfile.of(SimulatedTies.calendar(false));
+        for (int period : new int[] {14, 28, 42}) {
+            final int per = period;
+            for (int phase = 0; phase < period; phase++) {
+                TieVerdict v = alone(tests.test(days(range(phase, L, period)), weekly));
+                assertThat(v.fading())
+                        .as("every %d days from day %d: %s", period, phase, v.reason())
+                        .isFalse();
+                final int p = phase;
+                int[] bursts =
+                        IntStream.range(0, L).filter(d -> (d - p + 28) % 28 < 3).toArray();
+                TieVerdict b = alone(tests.test(days(bursts), weekly));
+                assertThat(b.fading())
+                        .as("three days every %d days from %d: %s", period, phase, b.reason())
+                        .isFalse();
+            }
+        }
+    }
+
     @Test
     void theRunsQValuesAndExpectedFalseAlarms() {
         List<TieEvidence> evidence = new ArrayList<>();
