@@ -16,6 +16,11 @@ public record TieVerdict(TieStatus status, TieEvidence evidence, double qValue, 
         return status == TieStatus.WEAKENING || status == TieStatus.DORMANT;
     }
 
+    /** Whether the tie is silent or quieter because one side was away, and nothing faded with the absence set aside. */
+    public boolean paused() {
+        return status == TieTests.PAUSED && reason.startsWith("paused: ");
+    }
+
     /**
      * The verdict in today's shape, for the columns the job writes now: the raw rates and the ratio on the calendar,
      * {@code pDrop} the fading p-value (the silence test's for a silent tie), {@code pRise} the rise test's.

@@ -355,12 +355,12 @@ class TieTestsCalibrationTest {
             if (!v.get(j).evidence().tested()) continue;
             if (leaver) {
                 leaverTies++;
-                if (v.get(j).status() == TieStatus.PAUSED) paused++;
+                if (v.get(j).paused()) paused++;
                 if (v.get(j).fading()) fading++;
                 if (blind.get(j).fading()) blindFading++;
             } else {
                 others++;
-                if (v.get(j).status() == TieStatus.PAUSED) otherPaused++;
+                if (v.get(j).paused()) otherPaused++;
             }
         }
         System.out.printf(
