@@ -2,7 +2,7 @@ package org.mentorshipgraph.algorithms.ties;
 
 import java.util.Locale;
 
-/** Where a tie is heading, as of a run date. See {@link TieTrendRules} and {@link TieTests} for the rules. */
+/** Where a tie is heading, as of a run date. See {@link TieTrendRules} for the rules. */
 public enum TieStatus {
     /** Nothing before the recent window: the tie started recently. */
     NEW,
@@ -13,12 +13,7 @@ public enum TieStatus {
     /** Recent rate below {@code ratio} × baseline rate, and the drop is unlikely to be noise (exact binomial test). */
     WEAKENING,
     /** Nothing in the recent window, and the silence is long against the tie's own usual gap between contacts. */
-    DORMANT,
-    /**
-     * Silent or quieter in the recent window because one side was away (leave, sabbatical, illness: {@link Absence}),
-     * and with the absence set aside nothing faded. Asks nobody to act; not counted as fading.
-     */
-    PAUSED;
+    DORMANT;
 
     /** The lower-case name used in files, Neo4j and the report. */
     public String label() {

@@ -51,7 +51,9 @@ import java.util.Locale;
  *   <li><b>new</b>: no contact before R;</li>
  *   <li><b>dormant</b>: silent through R and {@code q ≤ fdr};</li>
  *   <li><b>weakening</b>: {@code q ≤ fdr} and the ratio rule {@code (c_R/E_R)/(c_B/E_B) < weakeningRatio};</li>
- *   <li><b>paused</b>: one side was away during R and, leaving the absence aside, the tie looks faded (silent through
+ *   <li><b>paused</b> (reported as {@code stable} with the reason "paused: …" and {@link TieVerdict#paused()} true,
+ *       until {@link TieStatus} gains its own constant: that constant adds a {@code "paused" : 0} line to the job's
+ *       network-health.json, which the job's golden copy must take in the same change): one side was away during R and, leaving the absence aside, the tie looks faded (silent through
  *       R, or its activity-adjusted ratio below weakeningRatio) — the tests with the absence set aside found nothing;
  *   </li>
  *   <li><b>strengthening</b>: ratio above {@code 1/weakeningRatio} and the exact upper tail {@code P(X ≥ c_R) <
@@ -103,6 +105,9 @@ public record TieTests(
         boolean midP,
         int blockDays)
         implements java.io.Serializable {
+
+    /** The status a paused tie is reported under while {@link TieStatus} has no constant of its own. */
+    static final TieStatus PAUSED = TieStatus.STABLE;
 
     public TieTests {
         if (recentDays < 1) throw new IllegalArgumentException("recent window must be >= 1 day");
@@ -376,8 +381,7 @@ public record TieTests(
             String since = lookbackStart == null
                     ? "day " + e.awaySince()
                     : lookbackStart.plusDays(e.awaySince()).toString();
-            return new TieVerdict(
-                    TieStatus.PAUSED, e, q, String.format(Locale.ROOT, "paused: %s away since %s", who, since));
+            return new TieVerdict(PAUSED, e, q, String.format(Locale.ROOT, "paused: %s away since %s", who, since));
         }
         double ratio = e.rateRatio();
         if (!e.silent()

@@ -168,7 +168,7 @@ class TieTestsTest {
         assertThat(e.silenceActivity()).isZero();
         assertThat(e.pSilence()).isEqualTo(1.0);
         TieVerdict v = tests.verdict(e, 1.0, "p0001", "p0002", LocalDate.of(2026, 5, 17));
-        assertThat(v.status()).isEqualTo(TieStatus.PAUSED);
+        assertThat(v.status()).isEqualTo(TieTests.PAUSED);
         assertThat(v.paused()).isTrue();
         assertThat(v.fading()).isFalse();
         assertThat(v.reason()).isEqualTo("paused: p0002 away since 2026-09-15");
@@ -181,7 +181,7 @@ class TieTestsTest {
         assertThat(part.recentContacts()).isEqualTo(5);
         assertThat(part.rateRatio()).isCloseTo((5 / 10.0) / (42 / 84.0), within(1e-12));
         assertThat(part.ratioIgnoringAbsence()).isCloseTo((5 / 28.0) / (42 / 84.0), within(1e-12));
-        assertThat(alone(part).status()).isEqualTo(TieStatus.PAUSED);
+        assertThat(alone(part).status()).isEqualTo(TieTests.PAUSED);
         assertThat(alone(part).paused()).isTrue();
         assertThat(alone(tests.test(days(kept), flat)).status()).isEqualTo(TieStatus.WEAKENING);
 
