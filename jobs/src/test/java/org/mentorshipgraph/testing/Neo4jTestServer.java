@@ -409,10 +409,11 @@ public final class Neo4jTestServer {
         }
     }
 
+    /** Starts with a letter: a base64url password that starts with '-' is read as an option by set-initial-password. */
     private static String newPassword() {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return "p" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** A Bolt handshake: true once the server agrees on a protocol version. */
