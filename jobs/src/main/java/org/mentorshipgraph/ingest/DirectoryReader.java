@@ -40,6 +40,9 @@ import org.mentorshipgraph.schema.Schemas;
 public final class DirectoryReader {
     private DirectoryReader() {}
 
+    /** The team of someone whose directory row names none (and of people not in the directory). */
+    public static final String UNKNOWN_TEAM = "unknown";
+
     /** The people directory as the run uses it: one row per person, every column a string (blank as null). */
     public static final StructType PEOPLE = Schemas.of(
             "person_id", DataTypes.StringType,
@@ -114,7 +117,7 @@ public final class DirectoryReader {
         List<Column> out = new ArrayList<>();
         for (String c : PEOPLE.fieldNames()) {
             Column v = columns.contains(c) ? col("`" + c + "`") : lit(null).cast(DataTypes.StringType);
-            if (c.equals("team")) v = coalesce(v, lit(Person.UNKNOWN_TEAM));
+            if (c.equals("team")) v = coalesce(v, lit(UNKNOWN_TEAM));
             out.add(v.as(c));
         }
         Dataset<Row> directory = checked.filter(col("_reason").isNull())
@@ -219,13 +222,5 @@ public final class DirectoryReader {
 
     private static LocalDate date(String s) {
         return s == null ? null : LocalDate.parse(s);
-    }
-
-    private static List<String> list(String s) {
-        if (s == null) return List.of();
-        return Arrays.stream(s.split(";"))
-                .map(String::trim)
-                .filter(x -> !x.isEmpty())
-                .toList();
     }
 }

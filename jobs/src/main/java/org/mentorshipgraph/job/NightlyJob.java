@@ -211,10 +211,9 @@ public final class NightlyJob {
         Dataset<Row> people = PeopleTable.build(spark, in.people().directory(), ties.org(), connectors, trends.people())
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> tieTable = trends.ties()
-                .select(
-                        ResultTables.TIES.fieldNames()[0],
-                        java.util.Arrays.copyOfRange(
-                                ResultTables.TIES.fieldNames(), 1, ResultTables.TIES.fieldNames().length))
+                .select(java.util.Arrays.stream(ResultTables.TIES.fieldNames())
+                        .map(org.apache.spark.sql.functions::col)
+                        .toArray(org.apache.spark.sql.Column[]::new))
                 .orderBy("person_a", "person_b")
                 .persist(StorageLevel.MEMORY_AND_DISK());
         files.writeTable(people, "people");

@@ -43,11 +43,7 @@ public final class RunGraphs {
         Schemas.require(ResultTables.TIES, ties, "neo4j step (ties)");
         LocalDate asOf = LocalDate.parse(runId);
         List<Row> pairs = new ArrayList<>();
-        for (Mentorship m : mentorships) {
-            String a = m.mentorId().compareTo(m.menteeId()) < 0 ? m.mentorId() : m.menteeId();
-            String b = a.equals(m.mentorId()) ? m.menteeId() : m.mentorId();
-            pairs.add(RowFactory.create(a, b));
-        }
+        for (Mentorship m : mentorships) pairs.add(RowFactory.create(first(m), second(m)));
         Map<String, String[]> statusOfPair = new HashMap<>();
         if (!pairs.isEmpty()) {
             Dataset<Row> wanted = spark.createDataFrame(pairs, PAIRS).distinct();
@@ -66,9 +62,7 @@ public final class RunGraphs {
         List<Map<String, Object>> mentorRows = new ArrayList<>();
         for (Mentorship m : mentorships) {
             if (org.indexOf(m.mentorId()) == null || org.indexOf(m.menteeId()) == null) continue;
-            String a = m.mentorId().compareTo(m.menteeId()) < 0 ? m.mentorId() : m.menteeId();
-            String b = a.equals(m.mentorId()) ? m.menteeId() : m.mentorId();
-            String[] t = statusOfPair.get(a + "\u0000" + b);
+            String[] t = statusOfPair.get(first(m) + "\u0000" + second(m));
             Map<String, Object> props = new LinkedHashMap<>();
             props.put("program", m.program());
             props.put("started_on", m.startedOn());
@@ -108,6 +102,15 @@ public final class RunGraphs {
                 mentorRows,
                 teams,
                 communities);
+    }
+
+    /** The mentorship's pair in tie order: the smaller id first. */
+    private static String first(Mentorship m) {
+        return m.mentorId().compareTo(m.menteeId()) < 0 ? m.mentorId() : m.menteeId();
+    }
+
+    private static String second(Mentorship m) {
+        return m.mentorId().compareTo(m.menteeId()) < 0 ? m.menteeId() : m.mentorId();
     }
 
     /** Until the writer streams (RowSource): the table's rows on the driver. */

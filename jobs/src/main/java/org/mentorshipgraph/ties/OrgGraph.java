@@ -27,8 +27,6 @@ import org.mentorshipgraph.schema.Schemas;
  * <p>Memory: O(n) strings and ints for n people, plus 12 bytes per direction of each active tie.
  */
 public final class OrgGraph {
-    public static final String UNKNOWN = "unknown";
-
     private final String[] ids;
     private final Map<String, Integer> index;
     private final String[] displayNames;
@@ -151,8 +149,8 @@ public final class OrgGraph {
             hire[i] = m.hireDate() == null
                     ? Integer.MIN_VALUE
                     : (int) m.hireDate().toEpochDay();
-            team[i] = m.team() == null ? UNKNOWN : m.team();
-            dept[i] = m.department() == null ? UNKNOWN : m.department();
+            team[i] = m.team() == null ? DirectoryReader.UNKNOWN_TEAM : m.team();
+            dept[i] = m.department() == null ? DirectoryReader.UNKNOWN_TEAM : m.department();
             teamNames.add(team[i]);
             deptNames.add(dept[i]);
         }
