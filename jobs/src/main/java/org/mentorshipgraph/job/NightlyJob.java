@@ -29,6 +29,7 @@ import org.mentorshipgraph.neo4j.GraphWriter;
 import org.mentorshipgraph.neo4j.Neo4jConnection;
 import org.mentorshipgraph.neo4j.Neo4jRows;
 import org.mentorshipgraph.neo4j.RunGraphs;
+import org.mentorshipgraph.neo4j.WriteObserver;
 import org.mentorshipgraph.progress.Progress;
 import org.mentorshipgraph.progress.RunProgress;
 import org.mentorshipgraph.progress.StepLog;
@@ -270,7 +271,14 @@ public final class NightlyJob {
             // the Run node is written once the rest of the graph is: it carries the run's final outcome
             run.record().finish("success", null);
             GraphWriter writer = new GraphWriter(
-                    driver, GraphWriter.Options.from(config), "Neo4j at " + JobConfig.maskUserInfo(config.neo4jUri()));
+                    driver,
+                    new GraphWriter.Options(
+                            config.neo4jDatabase(),
+                            config.neo4jBatchSize(),
+                            config.neo4jParallelism(),
+                            config.neo4jHistoryRuns(),
+                            WriteObserver.LOG),
+                    "Neo4j at " + JobConfig.maskUserInfo(config.neo4jUri()));
             return new Neo4jWrite(writer.write(RunGraphs.of(
                     spark,
                     run.id(),

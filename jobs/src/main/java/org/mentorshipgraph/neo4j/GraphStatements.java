@@ -84,17 +84,39 @@ public final class GraphStatements {
             MATCH (t:Team) WHERE elementId(t) = row.te
             MERGE (p)-[:MEMBER_OF]->(t)""";
 
-    /** Element ids of every person, to address them without an index lookup in the tie statements. */
+    /** Element ids of every person, to address them without an index lookup in the people statements. */
     public static final String PERSON_IDS = "MATCH (p:Person) RETURN p.person_id AS id, elementId(p) AS e";
 
-    /** Every tie already in the graph, by the element ids of its ends (read once per write to split new from existing ties). */
-    public static final String TIE_IDS =
-            "MATCH (a:Person)-[t:TIE]->(b:Person) RETURN elementId(a) AS a, elementId(b) AS b, elementId(t) AS t";
+    /**
+     * Every person's element id (to address them without an index lookup in the tie statements) and whether they have
+     * a tie at all: a tie with an end that has none cannot exist yet, so it is created without looking for it.
+     */
+    public static final String PERSON_TIES =
+            "MATCH (p:Person) RETURN p.person_id AS id, elementId(p) AS e, EXISTS { (p)-[:TIE]-() } AS tied";
+
+    /**
+     * Ties that may already be in the graph (both ends have ties), found between their ends (people addressed by
+     * element id): current values (when newest) and the history arrays. Returns the {@code i} of every row it found;
+     * the writer creates the others with {@link #TIES_CREATE} in the same transaction.
+     */
+    public static final String TIES_UPDATE = """
+            UNWIND $rows AS row
+            MATCH (a:Person) WHERE elementId(a) = row.ea
+            MATCH (b:Person) WHERE elementId(b) = row.eb
+            MATCH (a)-[t:TIE]->(b)
+            WITH t, row, (t.last_seen_run IS NULL OR t.last_seen_run <= $run) AS newest
+            SET t += CASE WHEN newest THEN row.props ELSE {} END,
+                t.current = CASE WHEN newest THEN $latest ELSE t.current END,
+                t.last_seen_run = CASE WHEN newest THEN $run ELSE t.last_seen_run END,
+                t.first_seen_run = CASE WHEN t.first_seen_run IS NULL OR t.first_seen_run > $run THEN $run ELSE t.first_seen_run END
+            """ + history("t", "row", TIE_HISTORY, "row.props.", true) + """
+            RETURN collect(row.i) AS found""";
 
     /**
      * Ties not in the graph yet: created with every property computed by the writer (the first history entry included,
-     * see {@code GraphWriter.newTie}). The caller knows they are new from {@link #TIE_IDS}, read in the same write, and there is
-     * one writer per database; a write that dies halfway is safe to repeat since the repeat reads what it created.
+     * see {@code GraphWriter.newTie}). The writer knows they are new because {@link #TIES_UPDATE} did not find them in
+     * the same transaction, or because an end had no tie when the ties step began (and each pair comes once); there is
+     * one writer per database, and lanes running together never share a person.
      */
     public static final String TIES_CREATE = """
             UNWIND $rows AS row
@@ -102,18 +124,6 @@ public final class GraphStatements {
             MATCH (b:Person) WHERE elementId(b) = row.eb
             CREATE (a)-[t:TIE]->(b)
             SET t = row.props
-            RETURN count(t) AS n""";
-
-    /** Ties already in the graph, addressed by element id: current values (when newest) and the history arrays. */
-    public static final String TIES_UPDATE = """
-            UNWIND $rows AS row
-            MATCH ()-[t:TIE]->() WHERE elementId(t) = row.t
-            WITH t, row, (t.last_seen_run IS NULL OR t.last_seen_run <= $run) AS newest
-            SET t += CASE WHEN newest THEN row.props ELSE {} END,
-                t.current = CASE WHEN newest THEN $latest ELSE t.current END,
-                t.last_seen_run = CASE WHEN newest THEN $run ELSE t.last_seen_run END,
-                t.first_seen_run = CASE WHEN t.first_seen_run IS NULL OR t.first_seen_run > $run THEN $run ELSE t.first_seen_run END
-            """ + history("t", "row", TIE_HISTORY, "row.props.", true) + """
             RETURN count(t) AS n""";
 
     public static final String MENTORSHIPS = """

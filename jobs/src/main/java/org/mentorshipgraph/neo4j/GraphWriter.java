@@ -1,15 +1,20 @@
 package org.mentorshipgraph.neo4j;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.mentorshipgraph.config.JobConfig;
+import java.util.function.Function;
 import org.mentorshipgraph.failures.JobFailure;
 import org.mentorshipgraph.progress.StepLog;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Result;
+import org.neo4j.driver.Value;
 
 /**
  * Writes a run's graph (the model: docs/graph-model.md; the Cypher: {@link GraphStatements}).
@@ -19,6 +24,13 @@ import org.neo4j.driver.Driver;
  * removed, and last the Run node is marked complete. Rows go in batched {@code UNWIND} statements, one managed
  * transaction per batch, by {@code parallelism} writers planned so that concurrent transactions never lock the same
  * node ({@link WritePlan}).
+ *
+ * <p><b>Streamed.</b> People and ties come as {@link RowSource}s, each read once, and are written a slice at a time:
+ * the writer holds at most {@link Options#rowsHeldAtMost()} of their rows ({@code 4P² × batchSize} ties: a pass
+ * being written and the next being read; fewer people; 32,000 rows with the defaults), whatever the size of the
+ * organisation. What it keeps per person (element id, whether they have ties, their community key) is O(people);
+ * nothing is kept per tie. Whether a tie is new is decided per batch, in the batch's transaction: ties whose two
+ * people already had ties are looked for (and updated where found) first, the rest are created.
  *
  * <p>Idempotent: every statement is keyed on a unique property ({@code MERGE}) and sets whole property maps, history
  * entries are replaced by run id, communities are replaced as a whole. So writing the same run twice, or again after a
@@ -45,13 +57,13 @@ public final class GraphWriter {
             if (observer == null) observer = WriteObserver.NONE;
         }
 
-        public static Options from(JobConfig config) {
-            return new Options(
-                    config.neo4jDatabase(),
-                    config.neo4jBatchSize(),
-                    config.neo4jParallelism(),
-                    config.neo4jHistoryRuns(),
-                    new LoggingObserver());
+        /**
+         * The most people or tie rows a write holds at once (pulled from a {@link RowSource} and not yet committed):
+         * two passes of one batch per cell of the ties' layout, {@code 2 × 2P² × batchSize} ({@code 2 × batchSize}
+         * with one writer).
+         */
+        public long rowsHeldAtMost() {
+            return BatchExecutor.held(tieLayout(parallelism), batchSize);
         }
 
         public Options withObserver(WriteObserver o) {
@@ -59,12 +71,21 @@ public final class GraphWriter {
         }
     }
 
-    /** What a run writes; rows are maps in the shapes {@link Neo4jRows} documents. */
+    /**
+     * What a run writes.
+     *
+     * @param runId       the run's id, its as-of date ({@code YYYY-MM-DD})
+     * @param run         the Run node's properties ({@link Neo4jRows#runProperties})
+     * @param people      the people table's rows ({@link RowSource}), read once per write
+     * @param ties        the ties table's rows, read once per write
+     * @param mentorships mentorship parameter rows ({@link Neo4jRows#mentorship}); teams: {@code name},
+     *     {@code department}, {@code size}; communities: {@code key}, {@code size} (small lists)
+     */
     public record RunGraph(
             String runId,
             Map<String, Object> run,
-            List<Map<String, Object>> people,
-            List<Map<String, Object>> ties,
+            RowSource people,
+            RowSource ties,
             List<Map<String, Object>> mentorships,
             List<Map<String, Object>> teams,
             List<Map<String, Object>> communities) {}
@@ -124,9 +145,10 @@ public final class GraphWriter {
         for (String stmt : GraphSchema.STATEMENTS) x.once(stmt, Map.of());
 
         String run = g.runId();
-        List<String> runIds = new ArrayList<>();
-        x.read(GraphStatements.RUN_IDS, Map.of())
-                .forEach(r -> runIds.add(r.get("id").asString()));
+        List<String> runIds = x.read(
+                GraphStatements.RUN_IDS,
+                Map.of(),
+                r -> r.list(rec -> rec.get("id").asString()));
         Retention retention = Retention.of(runIds, run, options.historyRuns());
         Map<String, Object> params = new HashMap<>();
         params.put("run", run);
@@ -142,27 +164,34 @@ public final class GraphWriter {
 
         int lanes = options.parallelism();
         timed(seconds, "teams", () -> x.run("teams", GraphStatements.TEAMS, params, WritePlan.single(g.teams())));
-        long people = timed(seconds, "people", () -> writePeople(x, g, params, retention));
-        Map<String, String> personElement = elementIds(x, GraphStatements.PERSON_IDS, "id");
+        Map<String, String> communityOf = retention.latest() ? new HashMap<>() : null;
+        long people = timed(seconds, "people", () -> writePeople(x, g, params, retention, communityOf));
+        Map<String, Person> persons = x.read(GraphStatements.PERSON_TIES, Map.of(), r -> {
+            Map<String, Person> out = new HashMap<>();
+            while (r.hasNext()) {
+                Record p = r.next();
+                out.put(
+                        p.get("id").asString(),
+                        new Person(p.get("e").asString(), p.get("tied").asBoolean()));
+            }
+            return out;
+        });
         if (retention.latest()) {
             timed(seconds, "communities", () -> {
                 x.untilNone(GraphStatements.COMMUNITY_LINKS_DELETE, Map.of());
                 x.untilNone(GraphStatements.COMMUNITIES_DELETE, Map.of());
                 x.run("communities", GraphStatements.COMMUNITIES, params, WritePlan.single(g.communities()));
-                List<Map<String, Object>> links = new ArrayList<>(g.people().size());
-                for (Map<String, Object> p : g.people()) {
-                    Object c = ((Map<?, ?>) p.get("props")).get("community");
-                    if (c != null)
-                        links.add(Map.of("e", personElement.get((String) p.get("id")), "key", String.valueOf(c)));
-                }
-                return x.run(
-                        "community-links",
-                        GraphStatements.COMMUNITY_LINKS,
-                        params,
-                        WritePlan.byKey(links, r -> r.get("key"), lanes));
+                Iterator<Map<String, Object>> links = communityOf.entrySet().stream()
+                        .map(l -> Map.<String, Object>of("e", element(persons, l.getKey()), "key", l.getValue()))
+                        .iterator();
+                return x.stream(
+                        links,
+                        WritePlan.Layout.byKey(r -> r.get("key"), lanes),
+                        BatchExecutor.statement("community-links", GraphStatements.COMMUNITY_LINKS, params));
             });
+            communityOf.clear();
         }
-        long ties = timed(seconds, "ties", () -> writeTies(x, g, params, retention, personElement));
+        long ties = timed(seconds, "ties", () -> writeTies(x, g, params, retention, persons));
         long mentorships = timed(
                 seconds,
                 "mentorships",
@@ -191,44 +220,58 @@ public final class GraphWriter {
         return new Written(people, ties, mentorships, retention.latest(), unseen[0], removed[0], seconds);
     }
 
+    /** A person in the graph: element id, and whether they had a tie when the ties step began. */
+    private record Person(String element, boolean tied) {}
+
+    private static String element(Map<String, Person> persons, String id) {
+        Person p = persons.get(id);
+        if (p == null) throw new IllegalStateException("person " + id + " is not in the graph");
+        return p.element();
+    }
+
     /**
-     * People: one read of the people already in the graph splits the rows into new people (created with their team
-     * link, every value computed here) and existing ones (updated by element id). Lanes split by team, so concurrent
-     * transactions never link people to the same team node.
+     * People: one read of the people already in the graph tells new people (created with their team link, every value
+     * computed here) from existing ones (updated by element id); a batch does both in one transaction. Lanes split by
+     * team, so concurrent transactions never link people to the same team node. Notes each person's community key in
+     * {@code communityOf} (when not null) for the community links.
      */
-    private long writePeople(BatchExecutor x, RunGraph g, Map<String, Object> params, Retention retention) {
+    private long writePeople(
+            BatchExecutor x,
+            RunGraph g,
+            Map<String, Object> params,
+            Retention retention,
+            Map<String, String> communityOf) {
         Map<String, String> teamElement = elementIds(x, GraphStatements.TEAM_IDS, "name");
-        Map<String, String> personElement = elementIds(x, GraphStatements.PERSON_IDS, "id");
-        List<Map<String, Object>> create = new ArrayList<>();
-        List<Map<String, Object>> update = new ArrayList<>();
-        for (Map<String, Object> row : g.people()) {
-            String id = (String) row.get("id");
-            String te = teamElement.get((String) row.get("team"));
+        Map<String, String> existing = elementIds(x, GraphStatements.PERSON_IDS, "id");
+        Map<Object, String> keys = new HashMap<>();
+        Iterator<Map<String, Object>> rows = prepared(g.people(), "people", Neo4jRows.PEOPLE_COLUMNS, columns -> {
+            Map<String, Object> r = Neo4jRows.person(columns);
+            String id = (String) r.get("id");
+            String te = teamElement.get((String) r.get("team"));
             if (te == null)
-                throw new IllegalStateException("person " + id + ": team " + row.get("team") + " is not in the graph");
-            Map<String, Object> r = new HashMap<>(row);
+                throw new IllegalStateException("person " + id + ": team " + r.get("team") + " is not in the graph");
             r.put("te", te);
-            String e = personElement.get(id);
+            String e = existing.get(id);
             if (e != null) {
                 r.put("e", e);
-                update.add(r);
             } else {
-                r.put("props", newPerson(row, g.runId(), retention.latest()));
-                create.add(r);
+                r.put("props", newPerson(r, g.runId(), retention.latest()));
+                r.remove("history");
             }
-        }
-        int lanes = options.parallelism();
-        long n = x.run(
-                "people-new",
-                GraphStatements.PEOPLE_CREATE,
-                params,
-                WritePlan.byKey(create, r -> r.get("team"), lanes));
-        n += x.run(
-                "people-update",
-                GraphStatements.PEOPLE_UPDATE,
-                params,
-                WritePlan.byKey(update, r -> r.get("team"), lanes));
-        return n;
+            Object community = columns.get("community");
+            if (communityOf != null && community != null)
+                communityOf.put(id, keys.computeIfAbsent(community, String::valueOf));
+            return r;
+        });
+        return x.stream(rows, WritePlan.Layout.byKey(r -> r.get("team"), options.parallelism()), (tx, batch, w) -> {
+            List<Map<String, Object>> create = new ArrayList<>();
+            List<Map<String, Object>> update = new ArrayList<>();
+            for (Map<String, Object> r : batch) (r.containsKey("e") ? update : create).add(r);
+            w.put("people-new", BatchExecutor.write(tx, "people-new", GraphStatements.PEOPLE_CREATE, params, create));
+            w.put(
+                    "people-update",
+                    BatchExecutor.write(tx, "people-update", GraphStatements.PEOPLE_UPDATE, params, update));
+        });
     }
 
     /** Every property of a person written for the first time: what PEOPLE_UPDATE would leave on a person without history. */
@@ -247,63 +290,100 @@ public final class GraphWriter {
         all.put("first_seen_run", run);
         all.put("history_runs", List.of(run));
         for (String h : GraphStatements.PERSON_HISTORY)
-            all.put("history_" + h, java.util.Collections.singletonList(history.get(h)));
+            all.put("history_" + h, Collections.singletonList(history.get(h)));
         return all;
     }
 
     private static Map<String, String> elementIds(BatchExecutor x, String cypher, String key) {
-        Map<String, String> out = new HashMap<>();
-        x.read(cypher, Map.of())
-                .forEach(r -> out.put(r.get(key).asString(), r.get("e").asString()));
-        return out;
+        return x.read(cypher, Map.of(), r -> {
+            Map<String, String> out = new HashMap<>();
+            while (r.hasNext()) {
+                Record rec = r.next();
+                out.put(rec.get(key).asString(), rec.get("e").asString());
+            }
+            return out;
+        });
+    }
+
+    /** The source's rows turned into parameter rows as they are pulled; the first row's columns are checked. */
+    private static Iterator<Map<String, Object>> prepared(
+            RowSource source,
+            String table,
+            List<String> columns,
+            Function<Map<String, Object>, Map<String, Object>> prepare) {
+        Iterator<Map<String, Object>> rows = source.open();
+        return new Iterator<>() {
+            private boolean first = true;
+
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public Map<String, Object> next() {
+                Map<String, Object> row = rows.next();
+                if (first) {
+                    Neo4jRows.checkColumns(table, row, columns);
+                    first = false;
+                }
+                return prepare.apply(row);
+            }
+        };
+    }
+
+    /** How ties are spread over writers: concurrent transactions never share a person. */
+    static WritePlan.Layout tieLayout(int parallelism) {
+        return WritePlan.Layout.disjointPairs(r -> r.get("a"), r -> r.get("b"), parallelism);
     }
 
     /**
-     * Ties: one read of the ties already in the graph splits the rows into new ties (created, with every value computed
-     * here) and existing ones (updated by element id, history merged in Cypher). Both plans keep concurrent
-     * transactions on disjoint people.
+     * Ties, a batch per transaction: the ties of the batch whose two people both had ties when the step began may be
+     * in the graph, so they are looked for between their ends and updated where found (history merged in Cypher);
+     * the rest are created with every value computed here. A tie with an end that had no tie cannot be in the graph
+     * (each pair comes once), which makes a first write all creates and no look-ups.
      */
     private long writeTies(
-            BatchExecutor x,
-            RunGraph g,
-            Map<String, Object> params,
-            Retention retention,
-            Map<String, String> personElement) {
-        Map<String, String> idOfElement = new HashMap<>(personElement.size() * 2);
-        personElement.forEach((id, e) -> idOfElement.put(e, id));
-        Map<String, String> existing = new HashMap<>();
-        x.read(GraphStatements.TIE_IDS, Map.of())
-                .forEach(r -> existing.put(
-                        idOfElement.get(r.get("a").asString()) + "\u0000"
-                                + idOfElement.get(r.get("b").asString()),
-                        r.get("t").asString()));
-        List<Map<String, Object>> create = new ArrayList<>();
-        List<Map<String, Object>> update = new ArrayList<>();
-        for (Map<String, Object> row : g.ties()) {
-            String a = (String) row.get("a"), b = (String) row.get("b");
-            String rel = existing.get(a + "\u0000" + b);
-            if (rel != null) {
-                update.add(Map.of("t", rel, "a", a, "b", b, "props", row.get("props")));
-            } else {
-                String ea = personElement.get(a), eb = personElement.get(b);
-                if (ea == null || eb == null)
-                    throw new IllegalStateException("tie " + a + "-" + b + ": a person is not in the graph");
-                create.add(Map.of(
-                        "ea", ea, "eb", eb, "a", a, "b", b, "props", newTie(row, g.runId(), retention.latest())));
+            BatchExecutor x, RunGraph g, Map<String, Object> params, Retention retention, Map<String, Person> persons) {
+        Iterator<Map<String, Object>> rows = prepared(g.ties(), "tie", Neo4jRows.TIE_COLUMNS, columns -> {
+            Map<String, Object> r = Neo4jRows.tie(columns);
+            Person a = persons.get((String) r.get("a")), b = persons.get((String) r.get("b"));
+            if (a == null || b == null)
+                throw new IllegalStateException(
+                        "tie " + r.get("a") + "-" + r.get("b") + ": a person is not in the graph");
+            r.put("ea", a.element());
+            r.put("eb", b.element());
+            if (a.tied() && b.tied()) r.put("maybe", Boolean.TRUE);
+            return r;
+        });
+        return x.stream(rows, tieLayout(options.parallelism()), (tx, batch, w) -> {
+            boolean[] found = new boolean[batch.size()];
+            List<Map<String, Object>> probe = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                Map<String, Object> r = batch.get(i);
+                if (r.containsKey("maybe"))
+                    probe.add(Map.of("i", (long) i, "ea", r.get("ea"), "eb", r.get("eb"), "props", r.get("props")));
             }
-        }
-        int lanes = options.parallelism();
-        long n = x.run(
-                "ties-new",
-                GraphStatements.TIES_CREATE,
-                params,
-                WritePlan.disjointPairs(create, r -> r.get("a"), r -> r.get("b"), lanes));
-        n += x.run(
-                "ties-update",
-                GraphStatements.TIES_UPDATE,
-                params,
-                WritePlan.disjointPairs(update, r -> r.get("a"), r -> r.get("b"), lanes));
-        return n;
+            int updated = 0;
+            if (!probe.isEmpty()) {
+                Map<String, Object> p = new HashMap<>(params);
+                p.put("rows", probe);
+                Result result = tx.run(GraphStatements.TIES_UPDATE, p);
+                for (Value i : result.single().get("found").values()) {
+                    if (!found[i.asInt()]) updated++;
+                    found[i.asInt()] = true;
+                }
+            }
+            List<Map<String, Object>> create = new ArrayList<>(batch.size() - updated);
+            for (int i = 0; i < batch.size(); i++) {
+                if (found[i]) continue;
+                Map<String, Object> r = batch.get(i);
+                create.add(Map.of(
+                        "ea", r.get("ea"), "eb", r.get("eb"), "props", newTie(r, g.runId(), retention.latest())));
+            }
+            w.put("ties-update", updated);
+            w.put("ties-new", BatchExecutor.write(tx, "ties-new", GraphStatements.TIES_CREATE, params, create));
+        });
     }
 
     /** Every property of a tie written for the first time: what TIES_UPDATE would leave on a tie without history. */
@@ -318,8 +398,7 @@ public final class GraphWriter {
         all.put("last_seen_run", run);
         all.put("first_seen_run", run);
         all.put("history_runs", List.of(run));
-        for (String h : GraphStatements.TIE_HISTORY)
-            all.put("history_" + h, java.util.Collections.singletonList(props.get(h)));
+        for (String h : GraphStatements.TIE_HISTORY) all.put("history_" + h, Collections.singletonList(props.get(h)));
         if (GraphStatements.FADING.contains((String) props.get("status"))) all.put("weakening_since", run);
         return all;
     }
@@ -365,16 +444,6 @@ public final class GraphWriter {
                         + " runs start at " + cut + ", neo4j.history-runs): nothing of it would be kept");
             }
             return new Retention(latest, cut);
-        }
-    }
-
-    /** Logs one line per step with its rate. */
-    static final class LoggingObserver implements WriteObserver {
-        @Override
-        public void stepFinished(String step, long rows, double seconds) {
-            StepLog.info(
-                    "  neo4j %-12s %,9d rows in %6.2f s (%,.0f rows/s)",
-                    step, rows, seconds, seconds > 0 ? rows / seconds : 0.0);
         }
     }
 }

@@ -6,17 +6,22 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.mentorshipgraph.files.Json;
+import org.mentorshipgraph.schema.ResultTables;
 import org.mentorshipgraph.schema.Table;
 
 /**
- * Turns a run's tables into the parameter rows of {@link GraphWriter}. Neo4j properties are scalars or lists, never
- * maps; dates and instants are sent as driver temporal values (so Cypher converts nothing), and a missing value is
- * sent as an explicit {@code null} so that {@code SET x += row.props} removes a value an earlier run had left.
+ * Turns a run's table rows into the parameter rows of {@link GraphWriter}, one row at a time as the writer streams
+ * them. Neo4j properties are scalars or lists, never maps; dates and instants are sent as driver temporal values (so
+ * Cypher converts nothing), and a missing value is sent as an explicit {@code null} so that {@code SET x += row.props}
+ * removes a value an earlier run had left.
  *
- * <p>Row shapes (what the writer's Cypher reads):
+ * <p>Input: a map per table row, the columns of {@code ResultTables.peopleColumns()} / {@code tieColumns()} (see
+ * {@link RowSource}). Output row shapes (what the writer's Cypher reads):
  * <ul>
  *   <li>person: {@code id}, {@code team}, {@code props} (every people column but {@code person_id}),
  *       {@code history} (the values of {@link GraphStatements#PERSON_HISTORY}, never null: NaN for a missing number);</li>
@@ -28,7 +33,22 @@ import org.mentorshipgraph.schema.Table;
 public final class Neo4jRows {
     private Neo4jRows() {}
 
-    /** The run record flattened to Neo4j properties: scalars as they are, nested parts as JSON text. */
+    /** The people table's columns, in order. */
+    public static final List<String> PEOPLE_COLUMNS =
+            ResultTables.peopleColumns().columnNames();
+    /** The ties table's columns, in order. */
+    public static final List<String> TIE_COLUMNS = ResultTables.tieColumns().columnNames();
+
+    /**
+     * The run record flattened to Neo4j properties: scalars as they are, nested parts as JSON text; then
+     * {@code count_<name>} for each numeric count, {@code seconds_<step>} for each step's seconds and
+     * {@code betweenness_<name>} for each betweenness setting.
+     *
+     * @param record      what {@code run.json} holds (nulls are left out)
+     * @param counts      the run's counts
+     * @param seconds     seconds per step
+     * @param betweenness how betweenness was computed
+     */
     public static Map<String, Object> runProperties(
             Map<String, Object> record,
             Map<String, Object> counts,
@@ -49,44 +69,67 @@ public final class Neo4jRows {
         return props;
     }
 
-    /** People rows from a table with the columns of {@code ResultTables.people}. */
-    public static List<Map<String, Object>> peopleRows(Table people) {
-        int team = people.indexOf("team");
-        List<Map<String, Object>> out = new ArrayList<>(people.rows().size());
-        for (Object[] r : people.rows()) {
-            Map<String, Object> props = people.rowMap(r);
-            String id = (String) props.remove("person_id");
-            props.computeIfPresent("hire_date", (k, v) -> LocalDate.parse((String) v));
-            Map<String, Object> history = new LinkedHashMap<>();
-            for (String h : GraphStatements.PERSON_HISTORY) {
-                Object v = props.get(h);
-                history.put(h, v == null ? Double.NaN : v);
-            }
-            Map<String, Object> row = new HashMap<>(8);
-            row.put("id", id);
-            row.put("team", r[team]);
-            row.put("props", props);
-            row.put("history", history);
-            out.add(row);
-        }
-        return out;
+    /**
+     * Fails unless the row has exactly the table's columns (the writer checks the first row of each source, and the
+     * column count of every row).
+     */
+    static void checkColumns(String table, Map<String, Object> row, List<String> expected) {
+        if (row.size() == expected.size() && row.keySet().containsAll(expected)) return;
+        Set<String> missing = new LinkedHashSet<>(expected);
+        missing.removeAll(row.keySet());
+        Set<String> unexpected = new LinkedHashSet<>(row.keySet());
+        expected.forEach(unexpected::remove);
+        throw new IllegalArgumentException(table + " rows must have the columns of ResultTables." + table
+                + "Columns(); missing " + missing + ", unexpected " + unexpected);
     }
 
-    /** Tie rows from a table with the columns of {@code ResultTables.ties}. */
-    public static List<Map<String, Object>> tieRows(Table ties) {
-        List<Map<String, Object>> out = new ArrayList<>(ties.rows().size());
-        for (Object[] r : ties.rows()) {
-            Map<String, Object> props = ties.rowMap(r);
-            String a = (String) props.remove("person_a");
-            String b = (String) props.remove("person_b");
-            props.computeIfPresent("first_interaction", (k, v) -> instant((String) v));
-            props.computeIfPresent("last_interaction", (k, v) -> instant((String) v));
-            Map<String, Object> row = new HashMap<>(4);
-            row.put("a", a);
-            row.put("b", b);
-            row.put("props", props);
-            out.add(row);
+    /** A person's parameter row from a people table row (see the class comment). */
+    public static Map<String, Object> person(Map<String, Object> columns) {
+        if (columns.size() != PEOPLE_COLUMNS.size()) checkColumns("people", columns, PEOPLE_COLUMNS);
+        Object id = columns.get("person_id"), team = columns.get("team");
+        if (!(id instanceof String) || !(team instanceof String))
+            throw new IllegalArgumentException("a people row needs a person_id and a team: " + columns);
+        Map<String, Object> props = new HashMap<>(columns.size() * 4 / 3 + 1);
+        columns.forEach((k, v) -> {
+            if (!k.equals("person_id")) props.put(k, scalar(v));
+        });
+        props.computeIfPresent("hire_date", (k, v) -> v instanceof String s ? LocalDate.parse(s) : v);
+        Map<String, Object> history = new LinkedHashMap<>();
+        for (String h : GraphStatements.PERSON_HISTORY) {
+            Object v = props.get(h);
+            history.put(h, v == null ? Double.NaN : v);
         }
+        Map<String, Object> row = new HashMap<>(8);
+        row.put("id", id);
+        row.put("team", team);
+        row.put("props", props);
+        row.put("history", history);
+        return row;
+    }
+
+    /** A tie's parameter row from a ties table row (see the class comment). */
+    public static Map<String, Object> tie(Map<String, Object> columns) {
+        if (columns.size() != TIE_COLUMNS.size()) checkColumns("tie", columns, TIE_COLUMNS);
+        Object a = columns.get("person_a"), b = columns.get("person_b");
+        if (!(a instanceof String) || !(b instanceof String))
+            throw new IllegalArgumentException("a ties row needs person_a and person_b: " + columns);
+        Map<String, Object> props = new HashMap<>(columns.size() * 4 / 3 + 1);
+        columns.forEach((k, v) -> {
+            if (!k.equals("person_a") && !k.equals("person_b")) props.put(k, scalar(v));
+        });
+        props.computeIfPresent("first_interaction", (k, v) -> instant(v));
+        props.computeIfPresent("last_interaction", (k, v) -> instant(v));
+        Map<String, Object> row = new HashMap<>(8);
+        row.put("a", a);
+        row.put("b", b);
+        row.put("props", props);
+        return row;
+    }
+
+    /** Table rows of a {@link Table}, as a {@link RowSource} gives them (for tests and small inputs). */
+    public static List<Map<String, Object>> columnRows(Table table) {
+        List<Map<String, Object>> out = new ArrayList<>(table.rows().size());
+        for (Object[] r : table.rows()) out.add(table.rowMap(r));
         return out;
     }
 
@@ -98,7 +141,11 @@ public final class Neo4jRows {
         return row;
     }
 
-    private static Object instant(String iso) {
-        return Instant.parse(iso).atOffset(ZoneOffset.UTC);
+    private static Object scalar(Object v) {
+        return v instanceof Double d && (d.isNaN() || d.isInfinite()) ? null : v;
+    }
+
+    private static Object instant(Object v) {
+        return v instanceof String iso ? Instant.parse(iso).atOffset(ZoneOffset.UTC) : v;
     }
 }

@@ -97,8 +97,8 @@ public final class RunGraphs {
         return new GraphWriter.RunGraph(
                 runId,
                 runProperties,
-                Neo4jRows.peopleRows(collect(people, ResultTables.peopleColumns())),
-                Neo4jRows.tieRows(collect(ties, ResultTables.tieColumns())),
+                new DatasetRows(people.select(columns(ResultTables.PEOPLE))),
+                new DatasetRows(ties.select(columns(ResultTables.TIES))),
                 mentorRows,
                 teams,
                 communities);
@@ -113,15 +113,10 @@ public final class RunGraphs {
         return m.mentorId().compareTo(m.menteeId()) < 0 ? m.menteeId() : m.mentorId();
     }
 
-    /** Until the writer streams (RowSource): the table's rows on the driver. */
-    private static org.mentorshipgraph.schema.Table collect(Dataset<Row> rows, org.mentorshipgraph.schema.Table t) {
-        String[] names = t.columnNames().toArray(String[]::new);
-        for (java.util.Iterator<Row> it = rows.toLocalIterator(); it.hasNext(); ) {
-            Row r = it.next();
-            Object[] v = new Object[names.length];
-            for (int i = 0; i < names.length; i++) v[i] = r.getAs(names[i]);
-            t.add(v);
-        }
-        return t;
+    /** The schema's columns, in its order (the table may carry more). */
+    private static org.apache.spark.sql.Column[] columns(StructType schema) {
+        return java.util.Arrays.stream(schema.fieldNames())
+                .map(n -> col(n))
+                .toArray(org.apache.spark.sql.Column[]::new);
     }
 }

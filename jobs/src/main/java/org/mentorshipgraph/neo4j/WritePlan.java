@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * How rows are spread over parallel writers so that transactions running at the same time never wait for each
@@ -17,6 +18,9 @@ import java.util.function.Function;
  * disjoint sets of people. Off-diagonal cells {g, h} take {@code k - 1} rounds of {@code P} lanes; the diagonal cells
  * {g, g} go in pairs in one more round. That is {@code 2P} rounds of {@code P} lanes of about {@code 1 / (2P²)} of
  * the ties each.
+ *
+ * <p>A {@link Layout} is the same split without the rows: it says which (round, lane) a row belongs to, so that a
+ * stream of rows can be written a slice at a time ({@code BatchExecutor.stream}) with the same guarantee.
  */
 public final class WritePlan {
     /** Rounds, each a list of lanes, each a list of rows. */
@@ -36,18 +40,13 @@ public final class WritePlan {
 
     /** All rows in one lane. */
     public static WritePlan single(List<Map<String, Object>> rows) {
-        return new WritePlan(List.of(List.of(rows)));
+        return Layout.single().plan(rows);
     }
 
     /** One round of {@code lanes} lanes; rows with the same key are in the same lane. */
     public static WritePlan byKey(
             List<Map<String, Object>> rows, Function<Map<String, Object>, Object> key, int lanes) {
-        if (lanes <= 1) return single(rows);
-        List<List<Map<String, Object>>> out = new ArrayList<>(lanes);
-        for (int i = 0; i < lanes; i++) out.add(new ArrayList<>(rows.size() / lanes + 16));
-        for (Map<String, Object> row : rows)
-            out.get(group(key.apply(row), lanes)).add(row);
-        return new WritePlan(List.of(out));
+        return Layout.byKey(key, lanes).plan(rows);
     }
 
     /**
@@ -60,35 +59,88 @@ public final class WritePlan {
             Function<Map<String, Object>, Object> a,
             Function<Map<String, Object>, Object> b,
             int lanes) {
-        if (lanes <= 1) return single(rows);
-        int k = 2 * lanes;
-        int[][] roundOf = new int[k][k];
-        int[][] laneOf = new int[k][k];
-        // circle method: group k-1 is fixed, the others rotate; round r pairs (k-1, r) and (r+i, r-i) mod (k-1)
-        for (int r = 0; r < k - 1; r++) {
-            place(roundOf, laneOf, k - 1, r, r, 0);
-            for (int i = 1; i < lanes; i++) {
-                place(roundOf, laneOf, Math.floorMod(r + i, k - 1), Math.floorMod(r - i, k - 1), r, i);
-            }
-        }
-        for (int g = 0; g < k; g++) place(roundOf, laneOf, g, g, k - 1, g / 2);
-
-        List<List<List<Map<String, Object>>>> rounds = new ArrayList<>(k);
-        for (int r = 0; r < k; r++) {
-            List<List<Map<String, Object>>> round = new ArrayList<>(lanes);
-            for (int i = 0; i < lanes; i++) round.add(new ArrayList<>(rows.size() / (k * lanes) + 16));
-            rounds.add(round);
-        }
-        for (Map<String, Object> row : rows) {
-            int g = group(a.apply(row), k), h = group(b.apply(row), k);
-            rounds.get(roundOf[g][h]).get(laneOf[g][h]).add(row);
-        }
-        return new WritePlan(rounds);
+        return Layout.disjointPairs(a, b, lanes).plan(rows);
     }
 
-    private static void place(int[][] roundOf, int[][] laneOf, int g, int h, int round, int lane) {
-        roundOf[g][h] = roundOf[h][g] = round;
-        laneOf[g][h] = laneOf[h][g] = lane;
+    /**
+     * Which cell (round, lane) of a plan a row belongs to, for rows that are not all at hand: {@code cellOf(row)} is
+     * {@code round * lanes() + lane}.
+     */
+    public static final class Layout {
+        private final int rounds;
+        private final int lanes;
+        private final ToIntFunction<Map<String, Object>> cell;
+
+        private Layout(int rounds, int lanes, ToIntFunction<Map<String, Object>> cell) {
+            this.rounds = rounds;
+            this.lanes = lanes;
+            this.cell = cell;
+        }
+
+        public int rounds() {
+            return rounds;
+        }
+
+        public int lanes() {
+            return lanes;
+        }
+
+        /** {@code rounds() * lanes()} */
+        public int cells() {
+            return rounds * lanes;
+        }
+
+        /** {@code round * lanes() + lane} of the row. */
+        public int cellOf(Map<String, Object> row) {
+            return cell.applyAsInt(row);
+        }
+
+        /** The rows placed in their cells. */
+        public WritePlan plan(List<Map<String, Object>> rows) {
+            List<List<List<Map<String, Object>>>> out = new ArrayList<>(rounds);
+            for (int r = 0; r < rounds; r++) {
+                List<List<Map<String, Object>>> round = new ArrayList<>(lanes);
+                for (int i = 0; i < lanes; i++) round.add(new ArrayList<>(rows.size() / cells() + 16));
+                out.add(round);
+            }
+            for (Map<String, Object> row : rows) {
+                int c = cellOf(row);
+                out.get(c / lanes).get(c % lanes).add(row);
+            }
+            return new WritePlan(out);
+        }
+
+        /** One round of one lane. */
+        public static Layout single() {
+            return new Layout(1, 1, row -> 0);
+        }
+
+        /** One round of {@code lanes} lanes; rows with the same key are in the same lane. */
+        public static Layout byKey(Function<Map<String, Object>, Object> key, int lanes) {
+            if (lanes <= 1) return single();
+            return new Layout(1, lanes, row -> group(key.apply(row), lanes));
+        }
+
+        /** {@code 2P} rounds of {@code P} lanes; within a round no two lanes share an endpoint (see the class comment). */
+        public static Layout disjointPairs(
+                Function<Map<String, Object>, Object> a, Function<Map<String, Object>, Object> b, int lanes) {
+            if (lanes <= 1) return single();
+            int k = 2 * lanes;
+            int[][] cellOf = new int[k][k];
+            // circle method: group k-1 is fixed, the others rotate; round r pairs (k-1, r) and (r+i, r-i) mod (k-1)
+            for (int r = 0; r < k - 1; r++) {
+                place(cellOf, k - 1, r, r * lanes);
+                for (int i = 1; i < lanes; i++) {
+                    place(cellOf, Math.floorMod(r + i, k - 1), Math.floorMod(r - i, k - 1), r * lanes + i);
+                }
+            }
+            for (int g = 0; g < k; g++) place(cellOf, g, g, (k - 1) * lanes + g / 2);
+            return new Layout(k, lanes, row -> cellOf[group(a.apply(row), k)][group(b.apply(row), k)]);
+        }
+
+        private static void place(int[][] cellOf, int g, int h, int cell) {
+            cellOf[g][h] = cellOf[h][g] = cell;
+        }
     }
 
     /** A well-mixed hash of the key into {@code [0, groups)}. */

@@ -224,13 +224,7 @@ public final class SyntheticRunGraph {
         communitySize.forEach((c, n) -> communityRows.add(Map.of("key", String.valueOf(c), "size", n)));
 
         return new GraphWriter.RunGraph(
-                runId,
-                run,
-                Neo4jRows.peopleRows(peopleTable),
-                Neo4jRows.tieRows(tieTable),
-                mentorRows,
-                teamRows,
-                communityRows);
+                runId, run, RowSource.of(peopleTable), RowSource.of(tieTable), mentorRows, teamRows, communityRows);
     }
 
     private static int mentee(int mentor, int people) {

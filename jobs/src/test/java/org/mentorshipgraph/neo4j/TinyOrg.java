@@ -115,8 +115,8 @@ final class TinyOrg {
         return new GraphWriter.RunGraph(
                 runId,
                 run,
-                Neo4jRows.peopleRows(people),
-                Neo4jRows.tieRows(ties),
+                RowSource.of(Neo4jRows.columnRows(people)),
+                RowSource.of(Neo4jRows.columnRows(ties)),
                 mentorships,
                 teams,
                 List.of(Map.of("key", "0", "size", (long) people.rows().size())));

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.mentorshipgraph.neo4j.GraphWriter;
+import org.mentorshipgraph.neo4j.Neo4jRows;
 import org.mentorshipgraph.neo4j.SyntheticRunGraph;
 import org.mentorshipgraph.neo4j.WriteObserver;
 import org.neo4j.driver.AuthTokens;
@@ -118,7 +119,7 @@ public final class WriteBenchmark implements Callable<Integer> {
                 "generated %,d people in %,d teams, %,d ties (%.1f s); cores %d, load average %.2f%n",
                 people,
                 teams,
-                graphs.get(0).ties().size(),
+                graphs.get(0).run().get("count_ties"),
                 (System.nanoTime() - t0) / 1e9,
                 Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -224,7 +225,8 @@ public final class WriteBenchmark implements Callable<Integer> {
             s.run("CREATE CONSTRAINT naive_id IF NOT EXISTS FOR (p:NaivePerson) REQUIRE p.person_id IS UNIQUE")
                     .consume();
             long t0 = System.nanoTime();
-            List<Map<String, Object>> rows = g.ties();
+            List<Map<String, Object>> rows = new ArrayList<>();
+            g.ties().open().forEachRemaining(t -> rows.add(Neo4jRows.tie(t)));
             for (int from = 0; from < rows.size(); from += batch) {
                 List<Map<String, Object>> b = rows.subList(from, Math.min(rows.size(), from + batch));
                 s.executeWrite(tx -> tx.run("""
