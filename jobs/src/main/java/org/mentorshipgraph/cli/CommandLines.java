@@ -2,6 +2,7 @@ package org.mentorshipgraph.cli;
 
 import org.mentorshipgraph.failures.ExitCodes;
 import org.mentorshipgraph.failures.JobFailure;
+import org.mentorshipgraph.progress.HeapWatch;
 import picocli.CommandLine;
 
 /**
@@ -15,6 +16,7 @@ final class CommandLines {
     /** Runs the command line with those handlers and returns the exit code (never calls System.exit). */
     static int execute(CommandLine cl, String script, String[] args) {
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (HeapWatch.isOutOfMemory(ex)) HeapWatch.exhausted(); // halts when installed
             if (ex instanceof JobFailure f) {
                 System.err.println("error: " + f.getMessage());
                 return f.exitCode();

@@ -140,6 +140,13 @@ public final class NightlyCommand implements Callable<Integer> {
             description = "also append progress as JSON lines to FILE (for log collectors)")
     String logJson;
 
+    @Option(
+            names = "--driver-memory",
+            paramLabel = "SIZE",
+            description =
+                    "heap of the driver JVM, e.g. 8g (read by scripts/nightly, same as MG_DRIVER_MEMORY; default 4g; under spark-submit give spark-submit's own --driver-memory)")
+    String driverMemory;
+
     @Option(names = "--print-config", description = "print the effective configuration and exit")
     boolean printConfig;
 
@@ -150,6 +157,7 @@ public final class NightlyCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        OutOfMemoryExit.install();
         System.exit(execute(args, System.getenv()));
     }
 
@@ -167,6 +175,12 @@ public final class NightlyCommand implements Callable<Integer> {
             System.out.println(config.describe());
             return ExitCodes.OK;
         }
+        if (driverMemory != null)
+            StepLog.warn(
+                    "--driver-memory %s reached the job itself: it sizes the JVM only when given to scripts/nightly "
+                            + "(or to spark-submit before the jar); this JVM's heap is %s",
+                    driverMemory,
+                    org.mentorshipgraph.progress.HeapWatch.megabytes(org.mentorshipgraph.progress.HeapWatch.maxHeap()));
         List<LocalDate> dates = dates(config);
         preflight(config);
         if (!config.logJsonFile().isBlank()) StepLog.jsonLinesTo(Path.of(config.logJsonFile()));

@@ -13,7 +13,7 @@ import org.mentorshipgraph.algorithms.centrality.Modularity;
 import org.mentorshipgraph.algorithms.centrality.ParticipationCoefficient;
 import org.mentorshipgraph.algorithms.centrality.StructuralHoles;
 import org.mentorshipgraph.algorithms.graph.CompactGraph;
-import org.mentorshipgraph.config.JobConfig;
+import org.mentorshipgraph.config.BetweennessMode;
 import org.mentorshipgraph.ties.OrgGraph;
 
 /**
@@ -23,14 +23,28 @@ import org.mentorshipgraph.ties.OrgGraph;
 public final class ConnectorAnalysis {
     private ConnectorAnalysis() {}
 
-    public static PersonMetrics run(JavaSparkContext jsc, OrgGraph org, JobConfig config) {
+    /**
+     * What the step needs: how betweenness is computed ({@code mode}, shortest paths on 1/strength when
+     * {@code weighted}, the exact-mode work limit of {@code auto}, the error bound of sampled modes), the seed of every
+     * random choice, and how many top connectors get a written reason.
+     */
+    public record Parameters(
+            BetweennessMode mode,
+            boolean weighted,
+            double exactMaxWork,
+            double epsilon,
+            double delta,
+            long seed,
+            int topConnectors) {}
+
+    public static PersonMetrics run(JavaSparkContext jsc, OrgGraph org, Parameters config) {
         CompactGraph g = org.graph();
         int n = g.nodeCount();
         DistributedBetweenness.Result bc = DistributedBetweenness.compute(
                 jsc,
                 g,
-                config.betweennessMode(),
-                config.weightedBetweenness(),
+                config.mode(),
+                config.weighted(),
                 config.exactMaxWork(),
                 config.epsilon(),
                 config.delta(),

@@ -31,4 +31,29 @@ public record PersonMetrics(
         String[] reason,
         int communities,
         double modularity,
-        DistributedBetweenness.Result betweennessRun) {}
+        DistributedBetweenness.Result betweennessRun)
+        implements org.mentorshipgraph.progress.StepResult {
+
+    @Override
+    public String summary() {
+        String how = "adaptive".equals(betweennessRun.mode())
+                ? String.format(
+                        java.util.Locale.ROOT,
+                        "%,d sampled paths (bound %,d)",
+                        betweennessRun.samples(),
+                        betweennessRun.sampleBound())
+                : String.format(java.util.Locale.ROOT, "%,d sources", betweennessRun.sources());
+        return String.format(
+                java.util.Locale.ROOT,
+                "betweenness %s over %s, %d communities, modularity %.3f",
+                betweennessRun.mode(),
+                how,
+                communities,
+                modularity);
+    }
+
+    @Override
+    public java.util.Map<String, Object> counts() {
+        return java.util.Map.of("communities", communities);
+    }
+}

@@ -15,6 +15,8 @@ public final class ExitCodes {
     public static final int NEO4J = 4;
     /** Another run holds the lock on the same output directory. */
     public static final int LOCKED = 5;
+    /** The driver's heap ran out; the message names the step and how to give it more. Nothing was published. */
+    public static final int OUT_OF_MEMORY = 6;
 
     public static final String HELP = """
             Exit codes:
@@ -23,5 +25,6 @@ public final class ExitCodes {
               2  bad usage or configuration
               3  input missing, unreadable, or more than input.max-rejected-share of it quarantined
               4  Neo4j unreachable or refused after retries (file outputs are still complete)
-              5  another run holds the lock on the same output directory""";
+              5  another run holds the lock on the same output directory
+              6  the driver ran out of memory (the message names the step; give more with MG_DRIVER_MEMORY or --driver-memory)""";
 }

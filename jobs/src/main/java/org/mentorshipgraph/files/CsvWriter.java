@@ -34,6 +34,16 @@ public final class CsvWriter implements AutoCloseable {
         }
     }
 
+    /** One CSV line (without its line break) of the given fields. */
+    public static String line(Object... fields) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) sb.append(',');
+            sb.append(format(fields[i]));
+        }
+        return sb.toString();
+    }
+
     static String format(Object o) {
         if (o == null) return "";
         String s;

@@ -5,20 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
-import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.mentorshipgraph.ingest.RejectedRow;
 
 /**
  * The files of one run. Everything is written into a hidden staging folder beside {@code OUT/runs/<as-of>/} and
@@ -50,43 +41,17 @@ public final class RunFiles {
         return runsDir.resolve(runId);
     }
 
-    public void writeCsv(Table table, String fileName) {
-        try (CsvWriter w = new CsvWriter(staging.resolve(fileName), table.columnNames())) {
-            for (Object[] r : table.rows()) w.row(r);
-        }
-    }
-
-    /** Writes the table as a Parquet folder (one part file) named {@code <name>.parquet}. */
-    public void writeParquet(SparkSession spark, Table table) {
-        List<StructField> fields = new ArrayList<>();
-        for (Table.Column c : table.columns())
-            fields.add(DataTypes.createStructField(c.name(), sparkType(c.type()), true));
-        List<Row> rows = new ArrayList<>(table.rows().size());
-        for (Object[] r : table.rows()) rows.add(RowFactory.create(r));
-        spark.createDataFrame(rows, DataTypes.createStructType(fields))
-                .coalesce(1)
-                .write()
+    /** Writes {@code table} as {@code <name>.csv} (one file, with a header) and {@code <name>.parquet/}. */
+    public void writeTable(Dataset<Row> table, String name) {
+        CsvTable.write(table, staging.resolve(name + ".csv"));
+        table.write()
                 .mode("overwrite")
-                .parquet(staging.resolve(table.name() + ".parquet").toString());
+                .parquet(staging.resolve(name + ".parquet").toString());
     }
 
-    /** Writes rejected interactions (streamed from Spark) and rejected directory rows into one {@code rejected.csv}. */
-    public long writeRejected(Dataset<Row> rejectedInteractions, List<RejectedRow> others) {
-        long n = 0;
-        try (CsvWriter w =
-                new CsvWriter(staging.resolve("rejected.csv"), List.of("input", "file", "reason", "record"))) {
-            Iterator<Row> it = rejectedInteractions.toLocalIterator();
-            while (it.hasNext()) {
-                Row r = it.next();
-                w.row(r.getString(0), r.getString(1), r.getString(2), r.getString(3));
-                n++;
-            }
-            for (RejectedRow r : others) {
-                w.row(r.input(), r.file(), r.reason(), r.record());
-                n++;
-            }
-        }
-        return n;
+    /** Writes the quarantined rows of every input ({@code input, file, reason, record}) into one {@code rejected.csv}. */
+    public void writeRejected(Dataset<Row> rejected) {
+        CsvTable.write(rejected, staging.resolve("rejected.csv"));
     }
 
     /** Moves the staged run into place, replacing an earlier run of the same date. */
@@ -125,14 +90,5 @@ public final class RunFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static DataType sparkType(Table.Type t) {
-        return switch (t) {
-            case STRING -> DataTypes.StringType;
-            case LONG -> DataTypes.LongType;
-            case DOUBLE -> DataTypes.DoubleType;
-            case BOOLEAN -> DataTypes.BooleanType;
-        };
     }
 }

@@ -1,5 +1,16 @@
 package org.mentorshipgraph.ingest;
 
+import static org.apache.spark.sql.functions.callUDF;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -9,10 +20,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.mentorshipgraph.failures.JobFailure;
+import org.mentorshipgraph.schema.Schemas;
 
 /**
  * Reads the optional people directory and mentorship list (CSV with a header, JSON Lines or Parquet).
@@ -21,51 +40,105 @@ import org.mentorshipgraph.failures.JobFailure;
 public final class DirectoryReader {
     private DirectoryReader() {}
 
-    public record People(Map<String, Person> byId, List<RejectedRow> rejected) {}
+    /** The people directory as the run uses it: one row per person, every column a string (blank as null). */
+    public static final StructType PEOPLE = Schemas.of(
+            "person_id", DataTypes.StringType,
+            "display_name", DataTypes.StringType,
+            "team", DataTypes.StringType,
+            "department", DataTypes.StringType,
+            "manager_id", DataTypes.StringType,
+            "title", DataTypes.StringType,
+            "level", DataTypes.StringType,
+            "location", DataTypes.StringType,
+            "hire_date", DataTypes.StringType,
+            "skills", DataTypes.StringType,
+            "wants_to_learn", DataTypes.StringType);
+
+    /** Quarantined rows of any input, as {@code rejected.csv} holds them. */
+    public static final StructType REJECTED = Schemas.of(
+            "input", DataTypes.StringType,
+            "file", DataTypes.StringType,
+            "reason", DataTypes.StringType,
+            "record", DataTypes.StringType);
+
+    /**
+     * The checked directory ({@link #PEOPLE}; team "unknown" where none is given), its quarantined rows
+     * ({@link #REJECTED}) and their counts.
+     */
+    public record People(Dataset<Row> directory, Dataset<Row> rejected, long people, long rejectedRows) {}
 
     public record Mentorships(List<Mentorship> all, List<RejectedRow> rejected) {}
 
+    /**
+     * Reads and checks the directory in Spark. A row is quarantined when its person_id is missing, when an earlier row
+     * with the same id was accepted ("duplicate person_id X"; the first valid row wins, in file order), or when its
+     * hire_date is not YYYY-MM-DD. The quarantined record shows every column as {@code {column=value, ...}}.
+     */
     public static People readPeople(SparkSession spark, String location) {
-        Map<String, Person> people = new LinkedHashMap<>();
-        List<RejectedRow> rejected = new ArrayList<>();
-        if (location == null || location.isBlank()) return new People(people, rejected);
-        Path path = Path.of(location);
-        List<Map<String, String>> rows = readRows(spark, path, "people", List.of("person_id"));
-        for (Map<String, String> r : rows) {
-            String file = r.remove("_file");
-            String id = r.get("person_id");
-            if (id == null) {
-                rejected.add(new RejectedRow("people", file, "missing person_id", r.toString()));
-                continue;
-            }
-            if (people.containsKey(id)) {
-                rejected.add(new RejectedRow("people", file, "duplicate person_id " + id, r.toString()));
-                continue;
-            }
-            LocalDate hire;
-            try {
-                hire = date(r.get("hire_date"));
-            } catch (DateTimeParseException e) {
-                rejected.add(new RejectedRow("people", file, "hire_date is not YYYY-MM-DD", r.toString()));
-                continue;
-            }
-            String team = r.get("team");
-            people.put(
-                    id,
-                    new Person(
-                            id,
-                            r.get("display_name"),
-                            team == null ? Person.UNKNOWN_TEAM : team,
-                            r.get("department"),
-                            r.get("manager_id"),
-                            r.get("title"),
-                            r.get("level"),
-                            r.get("location"),
-                            hire,
-                            list(r.get("skills")),
-                            list(r.get("wants_to_learn"))));
+        if (location == null || location.isBlank()) {
+            return new People(
+                    spark.createDataFrame(List.of(), PEOPLE), spark.createDataFrame(List.of(), REJECTED), 0, 0);
         }
-        return new People(people, rejected);
+        Path path = Path.of(location);
+        Dataset<Row> raw = readTable(spark, path, "people", List.of("person_id"));
+        List<String> columns = new ArrayList<>(Arrays.asList(raw.columns()));
+        columns.remove("_file");
+        List<Column> record = new ArrayList<>();
+        for (String c : columns) {
+            if (!record.isEmpty()) record.add(lit(", "));
+            record.add(lit(c + "="));
+            record.add(coalesce(col("`" + c + "`"), lit("null")));
+        }
+        record.add(0, lit("{"));
+        record.add(lit("}"));
+        spark.udf().register("mg_iso_date", (UDF1<String, Boolean>) DirectoryReader::isIsoDate, DataTypes.BooleanType);
+        Column hireOk = columns.contains("hire_date")
+                ? col("hire_date").isNull().or(callUDF("mg_iso_date", col("hire_date")))
+                : lit(true);
+        WindowSpec earlier = Window.partitionBy(col("person_id"))
+                .orderBy(col("_order"))
+                .rowsBetween(Window.unboundedPreceding(), -1);
+        Dataset<Row> checked = raw.withColumn("_order", monotonically_increasing_id())
+                .withColumn("_record", concat(record.toArray(Column[]::new)))
+                .withColumn("_hire_ok", hireOk)
+                .withColumn(
+                        "_earlier_valid", count(when(col("_hire_ok"), lit(1))).over(earlier))
+                .withColumn(
+                        "_reason",
+                        when(col("person_id").isNull(), lit("missing person_id"))
+                                .when(
+                                        col("_earlier_valid").gt(0),
+                                        concat(lit("duplicate person_id "), col("person_id")))
+                                .when(not(col("_hire_ok")), lit("hire_date is not YYYY-MM-DD")))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        List<Column> out = new ArrayList<>();
+        for (String c : PEOPLE.fieldNames()) {
+            Column v = columns.contains(c) ? col("`" + c + "`") : lit(null).cast(DataTypes.StringType);
+            if (c.equals("team")) v = coalesce(v, lit(Person.UNKNOWN_TEAM));
+            out.add(v.as(c));
+        }
+        Dataset<Row> directory = checked.filter(col("_reason").isNull())
+                .select(out.toArray(Column[]::new))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> rejected = checked.filter(col("_reason").isNotNull())
+                .orderBy(col("_order"))
+                .select(
+                        lit("people").as("input"),
+                        col("_file").as("file"),
+                        col("_reason").as("reason"),
+                        col("_record").as("record"));
+        long people = directory.count();
+        long rejectedRows = checked.filter(col("_reason").isNotNull()).count();
+        return new People(directory, rejected, people, rejectedRows);
+    }
+
+    static boolean isIsoDate(String s) {
+        try {
+            LocalDate.parse(s);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 
     public static Mentorships readMentorships(SparkSession spark, String location) {
@@ -96,9 +169,8 @@ public final class DirectoryReader {
         return new Mentorships(all, rejected);
     }
 
-    /** All columns as trimmed strings (blank = null), plus {@code _file}; fails with exit 3 when required columns are absent. */
-    private static List<Map<String, String>> readRows(
-            SparkSession spark, Path path, String what, List<String> required) {
+    /** Every column as a trimmed string (blank as null), plus {@code _file}; exit 3 when required columns are absent. */
+    private static Dataset<Row> readTable(SparkSession spark, Path path, String what, List<String> required) {
         InputFormat format = InputFormat.detect(path, what);
         if (format != InputFormat.PARQUET && java.nio.file.Files.isRegularFile(path))
             TextEncoding.requireUtf8(path, what);
@@ -122,17 +194,24 @@ public final class DirectoryReader {
                 required.stream().filter(c -> !columns.contains(c)).collect(Collectors.toList());
         if (!missing.isEmpty())
             throw JobFailure.input(what + ": " + path + " lacks required column(s) " + missing + "; found " + columns);
-        df = df.selectExpr(columns.stream()
-                        .map(c -> "cast(`" + c + "` as string) as `" + c + "`")
-                        .toArray(String[]::new))
-                .withColumn("_file", org.apache.spark.sql.functions.col("_metadata.file_path"));
+        Column[] cleaned = new Column[columns.size() + 1];
+        for (int i = 0; i < columns.size(); i++) {
+            Column v = trim(col("`" + columns.get(i) + "`").cast(DataTypes.StringType));
+            cleaned[i] = when(v.equalTo(""), lit(null)).otherwise(v).as(columns.get(i));
+        }
+        cleaned[columns.size()] = col("_metadata.file_path").as("_file");
+        return df.select(cleaned);
+    }
+
+    /** A small table's rows on the driver: each a map column to value, plus {@code _file}. */
+    private static List<Map<String, String>> readRows(
+            SparkSession spark, Path path, String what, List<String> required) {
+        Dataset<Row> df = readTable(spark, path, what, required);
         List<Map<String, String>> out = new ArrayList<>();
+        String[] names = df.columns();
         for (Row row : df.collectAsList()) {
             Map<String, String> m = new LinkedHashMap<>();
-            for (int i = 0; i < row.length(); i++) {
-                String v = row.isNullAt(i) ? null : row.getString(i).trim();
-                m.put(row.schema().fields()[i].name(), v == null || v.isEmpty() ? null : v);
-            }
+            for (int i = 0; i < row.length(); i++) m.put(names[i], row.isNullAt(i) ? null : row.getString(i));
             out.add(m);
         }
         return out;

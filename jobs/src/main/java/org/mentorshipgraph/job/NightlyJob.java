@@ -4,48 +4,62 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.mentorshipgraph.config.JobConfig;
 import org.mentorshipgraph.connectors.ConnectorAnalysis;
+import org.mentorshipgraph.connectors.DistributedBetweenness;
 import org.mentorshipgraph.connectors.PersonMetrics;
 import org.mentorshipgraph.failures.ExitCodes;
 import org.mentorshipgraph.failures.JobFailure;
 import org.mentorshipgraph.files.Json;
-import org.mentorshipgraph.files.ResultTables;
+import org.mentorshipgraph.files.PeopleTable;
 import org.mentorshipgraph.files.RunFiles;
-import org.mentorshipgraph.files.Table;
-import org.mentorshipgraph.ingest.DirectoryReader;
-import org.mentorshipgraph.ingest.InteractionContract;
+import org.mentorshipgraph.ingest.Ingest;
+import org.mentorshipgraph.ingest.Ingest.Ingested;
 import org.mentorshipgraph.ingest.InteractionReader;
-import org.mentorshipgraph.ingest.RejectedRow;
 import org.mentorshipgraph.neo4j.GraphWriter;
 import org.mentorshipgraph.neo4j.Neo4jConnection;
 import org.mentorshipgraph.neo4j.Neo4jRows;
+import org.mentorshipgraph.neo4j.RunGraphs;
+import org.mentorshipgraph.progress.Progress;
+import org.mentorshipgraph.progress.RunProgress;
 import org.mentorshipgraph.progress.StepLog;
+import org.mentorshipgraph.progress.StepResult;
 import org.mentorshipgraph.report.NetworkHealth;
 import org.mentorshipgraph.report.PrivacyPolicy;
 import org.mentorshipgraph.report.ReportWriter;
-import org.mentorshipgraph.ties.OrgGraph;
-import org.mentorshipgraph.ties.Tie;
+import org.mentorshipgraph.schema.ResultTables;
 import org.mentorshipgraph.ties.TieAggregation;
+import org.mentorshipgraph.ties.Ties;
+import org.mentorshipgraph.ties.Ties.TieTable;
 import org.mentorshipgraph.trends.TieAssessment;
+import org.mentorshipgraph.trends.Trends;
 import org.neo4j.driver.Driver;
 
 /**
- * The nightly job, end to end, in the order the data flows:
+ * The nightly job, end to end, in the order the data flows (each step in the package of its name, each taking a small
+ * parameters record and returning a result that says what it did):
  * <ol>
  *   <li><b>ingest</b> interactions, people and mentorships, quarantining rows that break the contract;</li>
- *   <li><b>ties</b>: one tie per pair with decayed strength and its activity in the recent and baseline windows;</li>
+ *   <li><b>ties</b>: one tie per pair with decayed strength and its activity in the recent and baseline windows (in
+ *       Spark), and the compact graph of active ties (on the driver);</li>
  *   <li><b>connectors</b>: betweenness, structural holes, communities, bridging, the connector score;</li>
- *   <li><b>tie status</b>: new / strengthening / stable / weakening / dormant, and what to flag first;</li>
- *   <li><b>files</b>: people and ties (CSV, Parquet), rejected rows, the network-health report, run.json;</li>
+ *   <li><b>tie-status</b> (package {@code trends}): new / strengthening / stable / weakening / dormant per tie, in
+ *       Spark, and what to flag first;</li>
+ *   <li><b>files</b>: the people and ties tables (CSV and Parquet, by Spark's writers) and rejected.csv;</li>
+ *   <li><b>report</b>: network-health.json, .html and its CSV tables, from aggregates;</li>
  *   <li><b>neo4j</b>: the graph, idempotently, with a Run node.</li>
  * </ol>
- * Each step lives in the package of its name; this class only composes them and keeps the run record.
+ * The interactions, ties and tables stay Spark Datasets throughout; the driver holds the compact graph and one array
+ * per person and measure. This class only composes the steps and keeps the run record.
  */
 public final class NightlyJob {
     private static final double DAY_MS = 86_400_000.0;
@@ -63,251 +77,273 @@ public final class NightlyJob {
             int exitCode, String asOf, Path runDir, RunRecord record, Map<String, Object> health, String message) {}
 
     public Outcome run(SparkSession spark) {
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Path interactionsPath = Path.of(config.interactions());
-        LocalDate asOf = resolveAsOf(interactionsPath);
-        long asOfEnd = asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-        TieAggregation.Windows windows = windows(asOfEnd);
-        RunRecord record = new RunRecord(asOf.toString(), config.resultParameters());
-        StepLog steps = new StepLog(record);
-        StepLog.info(
-                "run %s: look-back from %s, recent window from %s, baseline from %s",
-                asOf, day(windows.lookbackStartMs()), day(windows.recentStartMs()), day(windows.baselineStartMs()));
-        RunFiles files = new RunFiles(config.outputDir(), asOf.toString());
+        Run run = start();
+        Progress steps = run.progress();
+        RunFiles files = new RunFiles(config.outputDir(), run.id());
         try {
-            // 1. ingest
-            Inputs in = steps.step(
-                    "ingest",
-                    () -> ingest(spark, interactionsPath, windows, asOf, asOfEnd, record),
-                    i -> String.format(
-                            "%,d rows read, %,d valid, %,d quarantined %s, %,d duplicates, %,d after the as-of date, %,d before the look-back",
-                            i.interactions().rowsRead(),
-                            i.interactions().validRows(),
-                            i.interactions().rejectedRows(),
-                            i.interactions().rejectedByReason(),
-                            i.interactions().duplicateRows(),
-                            i.interactions().afterAsOfRows(),
-                            i.interactions().beforeLookbackRows()),
-                    i -> i.interactions().rowsRead());
-            InteractionContract.CheckedInteractions interactions = in.interactions();
-            DirectoryReader.People people = in.people();
-            DirectoryReader.Mentorships mentorships = in.mentorships();
-            checkRejectedShare(interactions);
-
-            // 2. ties
-            List<Tie> ties = steps.step(
-                    "ties",
-                    () -> TieAggregation.collect(TieAggregation.ties(
-                            TieAggregation.pairs(interactions.valid(), config.channelWeights()),
-                            windows,
-                            config.minInteractions())),
-                    t -> String.format("%,d ties from %,d interactions", t.size(), interactions.validRows()),
-                    t -> interactions.validRows());
-            OrgGraph org = OrgGraph.build(people.byId(), ties, config.minStrength());
-            record.count("people", org.size());
-            if (!people.byId().isEmpty()) {
-                long unlisted = org.size() - people.byId().size();
-                record.count("people_not_in_directory", unlisted);
-                if (unlisted > 0)
-                    record.warn(
-                            "%,d people in the interactions are not in the people directory (team 'unknown'): "
-                                    + "add them to %s, or check their ids",
-                            unlisted, config.people());
-            }
-            List<String> strangers = mentorships.all().stream()
-                    .flatMap(m -> java.util.stream.Stream.of(m.mentorId(), m.menteeId()))
-                    .filter(id -> org.indexOf(id) == null)
-                    .distinct()
-                    .sorted()
-                    .toList();
-            record.count("mentorship_people_unknown", strangers.size());
-            if (!strangers.isEmpty())
-                record.warn(
-                        "%,d people named in the mentorships are neither in the people directory nor in the "
-                                + "interactions, so their mentorships are left out of the graph: %s%s",
-                        strangers.size(),
-                        strangers.subList(0, Math.min(10, strangers.size())),
-                        strangers.size() > 10 ? " ..." : "");
-            record.count("ties", ties.size());
-            record.count("active_ties", org.activeTies());
-
-            // 3. connectors
-            PersonMetrics metrics = steps.step(
+            Ingested in = ingest(spark, run, "ingest");
+            TieTable ties = steps.step("ties", () -> Ties.build(in, tieParameters(run), steps));
+            PersonMetrics connectors = steps.step(
                     "connectors",
-                    () -> ConnectorAnalysis.run(jsc, org, config),
-                    m -> String.format(
-                            "betweenness %s over %,d sources, %d communities, modularity %.3f",
-                            m.betweennessRun().mode(), m.betweennessRun().sources(), m.communities(), m.modularity()),
-                    m -> -1);
-            recordConnectors(record, metrics);
-
-            // 4. tie status
-            TieAssessment.Result assessed = steps.step(
+                    () -> recordBetweenness(
+                            run,
+                            ConnectorAnalysis.run(
+                                    JavaSparkContext.fromSparkContext(spark.sparkContext()),
+                                    ties.org(),
+                                    connectorParameters())));
+            Trends trends = steps.step(
                     "tie-status",
                     () -> TieAssessment.assess(
-                            ties, org, metrics.community(), mentorships.all(), asOf, asOfEnd, config),
-                    a -> statusSummary(a),
-                    a -> a.ties().size());
-
-            // 5. files
-            Table peopleTable = ResultTables.people(org, metrics, assessed.people());
-            Table tieTable = ResultTables.ties(assessed, asOfEnd);
-            Map<String, Object> health = steps.step(
-                    "files",
-                    () -> {
-                        files.writeCsv(peopleTable, "people.csv");
-                        files.writeCsv(tieTable, "ties.csv");
-                        files.writeParquet(spark, peopleTable);
-                        files.writeParquet(spark, tieTable);
-                        List<RejectedRow> others = new ArrayList<>(people.rejected());
-                        others.addAll(mentorships.rejected());
-                        files.writeRejected(interactions.rejected(), others);
-                        return ReportWriter.write(
-                                files.staging(),
-                                config.outputDir().resolve("runs"),
-                                NetworkHealth.figures(
-                                        asOf.toString(),
-                                        org,
-                                        metrics,
-                                        assessed,
-                                        config,
-                                        PrivacyPolicy.of(org, config, environment),
-                                        methods(record, interactions),
-                                        record.counts()));
-                    },
-                    x -> "people, ties (CSV + Parquet), rejected.csv, network-health.{json,html} and its CSV tables",
-                    x -> -1);
-            record.finish(config.neo4jEnabled() ? "files-written" : "success", null);
-            Json.writeAtomically(files.staging().resolve("run.json"), record.asMap());
-            Path runDir = files.publish();
-            StepLog.info("files        published to %s", runDir);
-
-            // 6. neo4j
-            if (config.neo4jEnabled()) {
-                try {
-                    steps.step(
-                            "neo4j",
-                            () -> {
-                                try (Driver driver = Neo4jConnection.open(config, environment)) {
-                                    // the Run node is written once the rest of the graph is: it carries the run's final
-                                    // outcome
-                                    record.finish("success", null);
-                                    GraphWriter writer = new GraphWriter(
-                                            driver,
-                                            GraphWriter.Options.from(config),
-                                            "Neo4j at " + JobConfig.maskUserInfo(config.neo4jUri()));
-                                    return writer.write(Neo4jRows.of(
-                                            asOf.toString(),
-                                            record,
-                                            org,
-                                            metrics,
-                                            peopleTable,
-                                            tieTable,
-                                            mentorships.all(),
-                                            assessed));
-                                }
-                            },
-                            w -> String.format(
-                                    "%,d people, %,d ties, %,d mentorships; %,d newly not current, %,d expired",
-                                    w.people(), w.ties(), w.mentorships(), w.unseen(), w.removed()),
-                            w -> w.people() + w.ties());
-                    record.finish("success", null);
-                } catch (JobFailure f) {
-                    record.finish("failed", f.getMessage() + " (the files of this run are complete)");
-                    Json.writeAtomically(runDir.resolve("run.json"), record.asMap());
-                    return new Outcome(f.exitCode(), asOf.toString(), runDir, record, health, f.getMessage());
-                }
-            }
-            Json.writeAtomically(runDir.resolve("run.json"), record.asMap());
-            return new Outcome(ExitCodes.OK, asOf.toString(), runDir, record, health, null);
+                            spark,
+                            ties.ties(),
+                            ties.org(),
+                            connectors.community(),
+                            in.mentorships().all(),
+                            trendParameters(run)));
+            Tables tables = steps.step("files", () -> writeTables(spark, files, in, ties, connectors, trends));
+            Report report = steps.step("report", () -> writeReport(files, run, in, ties, connectors, trends));
+            Path runDir = publish(files, run);
+            JobFailure f = config.neo4jEnabled() ? neo4j(spark, run, runDir, tables, ties, connectors, in) : null;
+            int exit = f == null ? ExitCodes.OK : f.exitCode();
+            return new Outcome(
+                    exit, run.id(), runDir, run.record(), report.health(), f == null ? null : f.getMessage());
         } catch (RuntimeException e) {
-            record.finish("failed", e.getMessage());
-            keepFailedRecord(files, record);
+            run.record().finish("failed", e.getMessage());
+            keepFailedRecord(files, run.record());
             throw e;
         }
     }
 
-    /** What the ingest step read and checked. */
-    public record Inputs(
-            InteractionContract.CheckedInteractions interactions,
-            DirectoryReader.People people,
-            DirectoryReader.Mentorships mentorships) {}
-
-    private Inputs ingest(
-            SparkSession spark,
-            Path interactionsPath,
-            TieAggregation.Windows windows,
-            LocalDate asOf,
-            long asOfEnd,
-            RunRecord record) {
-        InteractionReader.RawInteractions raw = InteractionReader.read(
-                spark,
-                interactionsPath,
-                LocalDate.ofEpochDay(Math.floorDiv(windows.lookbackStartMs(), (long) DAY_MS))
-                        .minusDays(1),
-                asOf);
-        record.input(
-                "interactions",
-                Map.of(
-                        "path",
-                        interactionsPath.toString(),
-                        "format",
-                        raw.format().name(),
-                        "day_partitions_read",
-                        raw.partitionsRead(),
-                        "day_partitions_total",
-                        raw.partitionsTotal()));
-        for (String note : raw.notes()) record.warn("%s", note);
-        InteractionContract.CheckedInteractions checked;
-        try {
-            checked = InteractionContract.check(
-                    spark,
-                    raw.rows(),
-                    windows.lookbackStartMs(),
-                    asOfEnd,
-                    System.currentTimeMillis(),
-                    raw.partitioned());
-        } catch (Exception e) { // Spark's own exceptions are checked ones, thrown undeclared
-            JobFailure explained = InteractionReader.explainReadFailure(e, interactionsPath);
-            if (explained != null) throw explained;
-            throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
-        }
-        DirectoryReader.People people = DirectoryReader.readPeople(spark, config.people());
-        DirectoryReader.Mentorships mentorships = DirectoryReader.readMentorships(spark, config.mentorships());
-        recordIngest(record, checked, people, mentorships);
-        return new Inputs(checked, people, mentorships);
-    }
-
     /**
-     * {@code --dry-run}: checks the configuration and reads and checks the inputs exactly as a run would, writing
-     * nothing. Fails as a run would (exit 3) when the input is unusable or too much of it is quarantined.
+     * {@code --dry-run}: checks the configuration and reads and checks the inputs exactly as a run would (the same
+     * ingest step), writing nothing. Fails as a run would (exit 3) when the input is unusable.
      */
     public RunRecord dryRun(SparkSession spark) {
-        Path interactionsPath = Path.of(config.interactions());
-        LocalDate asOf = resolveAsOf(interactionsPath);
-        long asOfEnd = asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-        TieAggregation.Windows windows = windows(asOfEnd);
-        RunRecord record = new RunRecord(asOf.toString(), config.resultParameters());
-        Inputs in = new StepLog(record)
-                .step(
-                        "validate",
-                        () -> ingest(spark, interactionsPath, windows, asOf, asOfEnd, record),
-                        i -> i.interactions().rowsRead() + " rows read, "
-                                + i.interactions().rejectedRows() + " would be quarantined "
-                                + i.interactions().rejectedByReason(),
-                        i -> i.interactions().rowsRead());
-        checkRejectedShare(in.interactions());
-        record.finish("dry-run", "inputs and configuration are usable; nothing was written");
-        return record;
+        Run run = start();
+        ingest(spark, run, "validate");
+        run.record().finish("dry-run", "inputs and configuration are usable; nothing was written");
+        return run.record();
     }
 
-    private TieAggregation.Windows windows(long asOfEnd) {
-        return new TieAggregation.Windows(
+    /** A run's identity: the as-of date, the windows it implies, its record and its progress reporting. */
+    record Run(LocalDate asOf, long asOfEndMs, TieAggregation.Windows windows, RunRecord record, Progress progress) {
+        String id() {
+            return asOf.toString();
+        }
+    }
+
+    private Run start() {
+        LocalDate asOf = resolveAsOf(Path.of(config.interactions()));
+        long asOfEnd = asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        TieAggregation.Windows w = new TieAggregation.Windows(
                 asOfEnd,
                 asOfEnd - (long) (config.recentWindowDays() * DAY_MS),
                 asOfEnd - (long) ((config.recentWindowDays() + config.baselineWindowDays()) * DAY_MS),
                 asOfEnd - (long) (config.lookbackDays() * DAY_MS),
                 config.halfLifeDays());
+        RunRecord record = new RunRecord(asOf.toString(), config.resultParameters());
+        Progress progress = new RunProgress(record);
+        progress.info(
+                "run %s: look-back from %s, recent window from %s, baseline from %s",
+                asOf, day(w.lookbackStartMs()), day(w.recentStartMs()), day(w.baselineStartMs()));
+        return new Run(asOf, asOfEnd, w, record, progress);
+    }
+
+    private Ingested ingest(SparkSession spark, Run run, String stepName) {
+        Ingest.Parameters p = new Ingest.Parameters(
+                config.interactions(),
+                config.people(),
+                config.mentorships(),
+                LocalDate.ofEpochDay(Math.floorDiv(run.windows().lookbackStartMs(), (long) DAY_MS))
+                        .minusDays(1),
+                run.asOf(),
+                run.windows().lookbackStartMs(),
+                run.asOfEndMs(),
+                config.maxRejectedShare());
+        Ingested in = run.progress().step(stepName, () -> Ingest.run(spark, p, run.progress()));
+        run.record().input("interactions", in.interactionsInput());
+        Ingest.requireUsable(in, p);
+        return in;
+    }
+
+    private Ties.Parameters tieParameters(Run run) {
+        return new Ties.Parameters(
+                config.channelWeights(),
+                run.windows(),
+                config.minInteractions(),
+                config.minStrength(),
+                config.people());
+    }
+
+    private ConnectorAnalysis.Parameters connectorParameters() {
+        return new ConnectorAnalysis.Parameters(
+                config.betweennessMode(),
+                config.weightedBetweenness(),
+                config.exactMaxWork(),
+                config.epsilon(),
+                config.delta(),
+                config.seed(),
+                config.topConnectors());
+    }
+
+    private TieAssessment.Parameters trendParameters(Run run) {
+        return new TieAssessment.Parameters(
+                config.trendRules(),
+                config.minStrength(),
+                run.asOf(),
+                run.asOfEndMs(),
+                config.shrinkShare(),
+                config.newcomerDays(),
+                config.newcomerMinTies(),
+                NetworkHealth.MAX_LIST_ROWS);
+    }
+
+    /** The output tables, persisted: they are written to CSV, Parquet and Neo4j. */
+    record Tables(Dataset<Row> people, Dataset<Row> ties) implements StepResult {
+        @Override
+        public String summary() {
+            return "people, ties (CSV + Parquet), rejected.csv";
+        }
+    }
+
+    private static Tables writeTables(
+            SparkSession spark, RunFiles files, Ingested in, TieTable ties, PersonMetrics connectors, Trends trends) {
+        Dataset<Row> people = PeopleTable.build(spark, in.people().directory(), ties.org(), connectors, trends.people())
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> tieTable = trends.ties()
+                .select(
+                        ResultTables.TIES.fieldNames()[0],
+                        java.util.Arrays.copyOfRange(
+                                ResultTables.TIES.fieldNames(), 1, ResultTables.TIES.fieldNames().length))
+                .orderBy("person_a", "person_b")
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        files.writeTable(people, "people");
+        files.writeTable(tieTable, "ties");
+        files.writeRejected(in.rejected(spark));
+        return new Tables(people, tieTable);
+    }
+
+    /** The report's figures as stored. */
+    record Report(Map<String, Object> health) implements StepResult {
+        @Override
+        public String summary() {
+            return "network-health.{json,html} and its CSV tables";
+        }
+    }
+
+    private Report writeReport(
+            RunFiles files, Run run, Ingested in, TieTable ties, PersonMetrics connectors, Trends trends) {
+        Map<String, Object> figures = NetworkHealth.figures(
+                run.id(),
+                ties.org(),
+                connectors,
+                trends,
+                config,
+                PrivacyPolicy.of(ties.org(), config, environment),
+                methods(run.record(), in),
+                run.record().counts());
+        return new Report(ReportWriter.write(files.staging(), config.outputDir().resolve("runs"), figures));
+    }
+
+    /** What the Neo4j write did. */
+    record Neo4jWrite(GraphWriter.Written w) implements StepResult {
+        @Override
+        public String summary() {
+            return String.format(
+                    Locale.ROOT,
+                    "%,d people, %,d ties, %,d mentorships; %,d newly not current, %,d expired",
+                    w.people(),
+                    w.ties(),
+                    w.mentorships(),
+                    w.unseen(),
+                    w.removed());
+        }
+
+        @Override
+        public long rows() {
+            return w.people() + w.ties();
+        }
+    }
+
+    private Neo4jWrite writeNeo4j(
+            SparkSession spark, Run run, Tables tables, TieTable ties, PersonMetrics connectors, Ingested in) {
+        try (Driver driver = Neo4jConnection.open(config, environment)) {
+            // the Run node is written once the rest of the graph is: it carries the run's final outcome
+            run.record().finish("success", null);
+            GraphWriter writer = new GraphWriter(
+                    driver, GraphWriter.Options.from(config), "Neo4j at " + JobConfig.maskUserInfo(config.neo4jUri()));
+            return new Neo4jWrite(writer.write(RunGraphs.of(
+                    spark,
+                    run.id(),
+                    Neo4jRows.runProperties(
+                            run.record().asMap(),
+                            run.record().counts(),
+                            run.record().seconds(),
+                            run.record().betweennessInfo()),
+                    tables.people(),
+                    tables.ties(),
+                    ties.org(),
+                    connectors.community(),
+                    in.mentorships().all())));
+        }
+    }
+
+    /**
+     * Writes the graph to Neo4j after the files are published, and finishes the run's record with the outcome.
+     *
+     * @return null on success, else the failure (the files are complete and published)
+     */
+    private JobFailure neo4j(
+            SparkSession spark,
+            Run run,
+            Path runDir,
+            Tables tables,
+            TieTable ties,
+            PersonMetrics connectors,
+            Ingested in) {
+        try {
+            run.progress().step("neo4j", () -> writeNeo4j(spark, run, tables, ties, connectors, in));
+            finish(runDir, run, "success", null);
+            return null;
+        } catch (JobFailure f) {
+            finish(runDir, run, "failed", f.getMessage() + " (the files of this run are complete)");
+            return f;
+        }
+    }
+
+    /**
+     * Finishes the record (success, or "files-written" while Neo4j is still to come), writes it into the staged run
+     * and publishes the run's folder.
+     */
+    private Path publish(RunFiles files, Run run) {
+        run.record().finish(config.neo4jEnabled() ? "files-written" : "success", null);
+        Json.writeAtomically(files.staging().resolve("run.json"), run.record().asMap());
+        Path runDir = files.publish();
+        run.progress().info("files        published to %s", runDir);
+        return runDir;
+    }
+
+    /** Finishes the record of a published run (after Neo4j) and rewrites its run.json. */
+    private static void finish(Path runDir, Run run, String outcome, String message) {
+        run.record().finish(outcome, message);
+        Json.writeAtomically(runDir.resolve("run.json"), run.record().asMap());
+    }
+
+    private static PersonMetrics recordBetweenness(Run run, PersonMetrics m) {
+        RunRecord r = run.record();
+        DistributedBetweenness.Result b = m.betweennessRun();
+        r.betweenness("mode", b.mode());
+        r.betweenness("sources", b.sources());
+        r.betweenness("epsilon", b.epsilon());
+        r.betweenness("delta", b.delta());
+        r.betweenness("vertex_diameter_bound", b.vertexDiameterBound());
+        if ("adaptive".equals(b.mode())) {
+            r.betweenness("samples", b.samples());
+            r.betweenness("sample_bound", b.sampleBound());
+            r.betweenness("stopped_early", b.stoppedEarly());
+        }
+        r.put("modularity", m.modularity());
+        return m;
     }
 
     /** The as-of date: given, or the last day in the bundled sample, or today (UTC). */
@@ -320,65 +356,12 @@ public final class NightlyJob {
         return LocalDate.now(ZoneOffset.UTC);
     }
 
-    private void checkRejectedShare(InteractionContract.CheckedInteractions c) {
-        if (c.rowsRead() == 0) throw JobFailure.input("interactions: no rows in " + config.interactions());
-        double share = (double) c.rejectedRows() / c.rowsRead();
-        if (share > config.maxRejectedShare()) {
-            throw JobFailure.input(String.format(
-                    java.util.Locale.ROOT,
-                    "%.2f%% of interaction rows were quarantined (%,d of %,d; limit input.max-rejected-share=%.2f%%): %s. "
-                            + "Fix the input, or raise the limit if this is expected.",
-                    share * 100,
-                    c.rejectedRows(),
-                    c.rowsRead(),
-                    config.maxRejectedShare() * 100,
-                    c.rejectedByReason()));
-        }
-        if (c.validRows() == 0)
-            throw JobFailure.input("interactions: no valid rows in the look-back window of " + config.interactions());
-    }
-
-    private static void recordIngest(
-            RunRecord r,
-            InteractionContract.CheckedInteractions c,
-            DirectoryReader.People p,
-            DirectoryReader.Mentorships m) {
-        r.count("interaction_rows_read", c.rowsRead());
-        r.count("interactions_valid", c.validRows());
-        r.count("interactions_rejected", c.rejectedRows());
-        r.count("rejected_by_reason", c.rejectedByReason());
-        r.count("interaction_duplicates", c.duplicateRows());
-        r.count("interactions_after_as_of", c.afterAsOfRows());
-        r.count("interactions_before_lookback", c.beforeLookbackRows());
-        r.count("directory_people", p.byId().size());
-        r.count("directory_rejected", p.rejected().size());
-        r.count("mentorships", m.all().size());
-        r.count("mentorships_rejected", m.rejected().size());
-    }
-
-    private static void recordConnectors(RunRecord r, PersonMetrics m) {
-        r.betweenness("mode", m.betweennessRun().mode());
-        r.betweenness("sources", m.betweennessRun().sources());
-        r.betweenness("epsilon", m.betweennessRun().epsilon());
-        r.betweenness("delta", m.betweennessRun().delta());
-        r.betweenness("vertex_diameter_bound", m.betweennessRun().vertexDiameterBound());
-        r.count("communities", m.communities());
-        r.put("modularity", m.modularity());
-    }
-
-    private static String statusSummary(TieAssessment.Result a) {
-        Map<String, Long> by = new java.util.TreeMap<>();
-        a.ties().forEach(t -> by.merge(t.trend().status().label(), 1L, Long::sum));
-        long flagged = a.ties().stream().filter(t -> t.priority() < 9).count();
-        return by + ", " + flagged + " flagged";
-    }
-
-    private Map<String, Object> methods(RunRecord r, InteractionContract.CheckedInteractions c) {
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
+    private Map<String, Object> methods(RunRecord r, Ingested in) {
+        Map<String, Object> m = new LinkedHashMap<>();
         m.put(
                 "tie strength",
                 String.format(
-                        java.util.Locale.ROOT,
+                        Locale.ROOT,
                         "sum of channel weight x 2^(-age/%.0f days) over the last %.0f days; group events count 1/(N-1) per pair",
                         config.halfLifeDays(),
                         config.lookbackDays()));
@@ -389,7 +372,7 @@ public final class NightlyJob {
         m.put(
                 "windows",
                 String.format(
-                        java.util.Locale.ROOT,
+                        Locale.ROOT,
                         "recent %.0f days against the %.0f days before",
                         config.recentWindowDays(),
                         config.baselineWindowDays()));
@@ -400,7 +383,9 @@ public final class NightlyJob {
         m.put("betweenness", r.betweennessInfo().toString());
         m.put("communities", "Louvain (Blondel et al. 2008), seed " + config.seed());
         m.put("connector score", "100 x (0.5 betweenness/max + 0.25 (1 - constraint) + 0.25 team participation)");
-        m.put("quarantined rows", c.rejectedRows() + " " + c.rejectedByReason());
+        m.put(
+                "quarantined rows",
+                in.interactions().rejectedRows() + " " + in.interactions().rejectedByReason());
         m.put("privacy", "groups smaller than " + config.minGroupSize() + " are never shown on their own");
         return m;
     }

@@ -1,20 +1,26 @@
 package org.mentorshipgraph.job;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import org.mentorshipgraph.progress.StepLog;
+import org.mentorshipgraph.progress.StepListener;
+import org.mentorshipgraph.progress.StepResult;
 
 /**
- * What {@code run.json} and the Neo4j {@code Run} node hold: as-of, parameters, counts, seconds per step, outcome.
- * Filled as the run goes; a plain ordered map so that it prints in a readable order.
+ * What {@code run.json} and the Neo4j {@code Run} node hold: as-of, parameters, inputs, counts, betweenness mode,
+ * seconds and peak heap per step, warnings, outcome. Filled as the run goes (it listens to the run's steps); a plain
+ * ordered map so that it prints in a readable order.
  */
-public final class RunRecord implements org.mentorshipgraph.progress.StepListener {
+public final class RunRecord implements StepListener {
     private final Map<String, Object> root = new LinkedHashMap<>();
+    private final Map<String, Object> inputs = new LinkedHashMap<>();
     private final Map<String, Object> counts = new LinkedHashMap<>();
     private final Map<String, Double> seconds = new LinkedHashMap<>();
+    private final Map<String, Long> peakHeapMb = new LinkedHashMap<>();
     private final Map<String, Object> betweenness = new LinkedHashMap<>();
-    private final java.util.List<String> warnings = new java.util.ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
 
     public RunRecord(String asOf, Map<String, String> parameters) {
         root.put("run_id", asOf);
@@ -23,27 +29,31 @@ public final class RunRecord implements org.mentorshipgraph.progress.StepListene
         root.put("started_at", Instant.now().toString());
         root.put("finished_at", null);
         root.put("parameters", parameters);
-        root.put("inputs", new LinkedHashMap<String, Object>());
+        root.put("inputs", inputs);
         root.put("counts", counts);
         root.put("betweenness", betweenness);
         root.put("seconds", seconds);
+        root.put("peak_heap_mb", peakHeapMb);
         root.put("warnings", warnings);
     }
 
-    /** Logs a warning and keeps it in {@code run.json} ({@code warnings}), so that a scheduler's reader sees it too. */
-    public void warn(String format, Object... args) {
-        String m = String.format(java.util.Locale.ROOT, format, args);
-        warnings.add(m);
-        StepLog.warn("%s", m);
+    @Override
+    public void stepFinished(String step, double s, long peakHeapBytes, StepResult result) {
+        seconds.put(step, Math.round(s * 1000) / 1000.0);
+        if (peakHeapBytes >= 0) peakHeapMb.put(step, peakHeapBytes / (1024 * 1024));
+        counts.putAll(result.counts());
     }
 
-    public java.util.List<String> warnings() {
+    @Override
+    public void warned(String message) {
+        warnings.add(message);
+    }
+
+    public List<String> warnings() {
         return warnings;
     }
 
     public void input(String name, Object value) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> inputs = (Map<String, Object>) root.get("inputs");
         inputs.put(name, value);
     }
 
@@ -53,15 +63,6 @@ public final class RunRecord implements org.mentorshipgraph.progress.StepListene
 
     public void betweenness(String name, Object value) {
         betweenness.put(name, value);
-    }
-
-    @Override
-    public void stepFinished(String step, double s) {
-        seconds(step, s);
-    }
-
-    public void seconds(String step, double s) {
-        seconds.put(step, Math.round(s * 1000) / 1000.0);
     }
 
     public void put(String key, Object value) {

@@ -17,12 +17,10 @@ import org.mentorshipgraph.algorithms.ties.TieStatus;
 import org.mentorshipgraph.config.JobConfig;
 import org.mentorshipgraph.connectors.DistributedBetweenness;
 import org.mentorshipgraph.connectors.PersonMetrics;
-import org.mentorshipgraph.ingest.Person;
 import org.mentorshipgraph.ties.OrgGraph;
-import org.mentorshipgraph.ties.Tie;
-import org.mentorshipgraph.trends.AssessedTie;
+import org.mentorshipgraph.trends.FadingTie;
 import org.mentorshipgraph.trends.PersonFlags;
-import org.mentorshipgraph.trends.TieAssessment;
+import org.mentorshipgraph.trends.Trends;
 
 /**
  * The figures of the network-health report, computed once per run from what the run has (the graph, the person
@@ -48,31 +46,28 @@ public final class NetworkHealth {
             String asOf,
             OrgGraph org,
             PersonMetrics m,
-            TieAssessment.Result assessed,
+            Trends trends,
             JobConfig config,
             PrivacyPolicy privacy,
             Map<String, Object> methods,
             Map<String, Object> runCounts) {
         CompactGraph g = org.graph();
         int n = org.size();
-        PersonFlags flags = assessed.people();
+        PersonFlags flags = trends.people();
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("schema_version", SCHEMA_VERSION);
         f.put("as_of", asOf);
 
         Map<String, Long> status = new LinkedHashMap<>();
         for (TieStatus s : TieStatus.values()) status.put(s.label(), 0L);
-        long fadingMentorships = 0, fadingBridges = 0, otherFading = 0;
-        for (AssessedTie t : assessed.ties()) {
-            status.merge(t.trend().status().label(), 1L, Long::sum);
-            if (t.priority() == 1) fadingMentorships++;
-            else if (t.priority() == 2) fadingBridges++;
-            else if (t.priority() == 3) otherFading++;
-        }
+        status.putAll(trends.byStatus());
+        long fadingMentorships = trends.priority(1),
+                fadingBridges = trends.priority(2),
+                otherFading = trends.priority(3);
         Map<String, Object> h = new LinkedHashMap<>();
         h.put("people", n);
         h.put("active_ties", g.edgeCount());
-        h.put("ties_total", assessed.ties().size());
+        h.put("ties_total", trends.tieCount());
         h.put("density", n < 2 ? 0.0 : 2.0 * g.edgeCount() / ((double) n * (n - 1)));
         h.put("largest_group_share", n == 0 ? 0.0 : (double) largestComponent(g) / n);
         h.put("modularity", m.modularity());
@@ -91,7 +86,7 @@ public final class NetworkHealth {
 
         f.put("top_connectors", connectors(org, m, privacy, config.topConnectors()));
         f.put("brokerage", brokerage(m.betweenness()));
-        f.put("fading_ties", fadingTies(org, assessed, privacy));
+        f.put("fading_ties", fadingTies(trends.fading(), privacy));
         f.put("shrinking_networks", shrinking(org, flags, privacy));
         f.put("newcomers_without_mentor", newcomers(org, m, flags, privacy, LocalDate.parse(asOf)));
         TeamConnections teams = TeamConnections.of(org, privacy);
@@ -211,40 +206,31 @@ public final class NetworkHealth {
 
     // ---- fading ties and people ----
 
-    static List<Map<String, Object>> fadingTies(OrgGraph org, TieAssessment.Result assessed, PrivacyPolicy privacy) {
+    /** The fading mentorships and bridges, in the order the tie-status step chose (at most {@link #MAX_LIST_ROWS}). */
+    static List<Map<String, Object>> fadingTies(List<FadingTie> fading, PrivacyPolicy privacy) {
         List<Map<String, Object>> out = new ArrayList<>();
-        assessed.ties().stream()
-                .filter(t -> t.priority() <= 2)
-                .sorted(Comparator.comparingInt(AssessedTie::priority)
-                        .thenComparingDouble(
-                                t -> Double.isNaN(t.bridgeRisk()) ? 0 : -t.bridgeRisk()) // what the network would lose
-                        .thenComparingDouble(t -> -t.tie().strength())
-                        .thenComparing(t -> t.tie().personA())
-                        .thenComparing(t -> t.tie().personB()))
-                .limit(MAX_LIST_ROWS)
-                .forEach(t -> {
-                    Tie tie = t.tie();
-                    int a = org.indexOf(tie.personA()), b = org.indexOf(tie.personB());
-                    Map<String, Object> x = new LinkedHashMap<>();
-                    x.put("kind", t.mentorship() ? "mentorship" : "bridge");
-                    x.put("status", t.trend().status().label());
-                    x.put("person_a", privacy.personId(a));
-                    x.put("name_a", privacy.personName(a));
-                    x.put("team_a", privacy.team(a));
-                    x.put("person_b", privacy.personId(b));
-                    x.put("name_b", privacy.personName(b));
-                    x.put("team_b", privacy.team(b));
-                    x.put("cross_team", t.crossTeam());
-                    x.put("cross_community", t.crossCommunity());
-                    x.put("strength", tie.strength());
-                    x.put("bridge_risk", nanToNull(t.bridgeRisk()));
-                    x.put("recent_per_week", 7 * t.trend().recentRate());
-                    x.put("baseline_per_week", 7 * t.trend().baselineRate());
-                    x.put("p_drop", nanToNull(t.trend().pDrop()));
-                    x.put("usual_gap_days", nanToNull(tie.usualGapDays()));
-                    x.put("reason", t.trend().reason());
-                    out.add(x);
-                });
+        for (FadingTie t : fading.subList(0, Math.min(MAX_LIST_ROWS, fading.size()))) {
+            int a = t.a(), b = t.b();
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("kind", t.mentorship() ? "mentorship" : "bridge");
+            x.put("status", t.status());
+            x.put("person_a", privacy.personId(a));
+            x.put("name_a", privacy.personName(a));
+            x.put("team_a", privacy.team(a));
+            x.put("person_b", privacy.personId(b));
+            x.put("name_b", privacy.personName(b));
+            x.put("team_b", privacy.team(b));
+            x.put("cross_team", t.crossTeam());
+            x.put("cross_community", t.crossCommunity());
+            x.put("strength", t.strength());
+            x.put("bridge_risk", nanToNull(t.bridgeRisk()));
+            x.put("recent_per_week", 7 * t.recentRate());
+            x.put("baseline_per_week", 7 * t.baselineRate());
+            x.put("p_drop", nanToNull(t.pDrop()));
+            x.put("usual_gap_days", nanToNull(t.usualGapDays()));
+            x.put("reason", t.reason());
+            out.add(x);
+        }
         return out;
     }
 
@@ -274,12 +260,12 @@ public final class NetworkHealth {
         who.sort(Comparator.<Integer>comparingInt(i -> m.degree()[i]).thenComparing(org::id));
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i : who.subList(0, Math.min(MAX_LIST_ROWS, who.size()))) {
-            Person p = org.person(i);
+            LocalDate hired = org.hireDate(i);
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("person_id", privacy.personId(i));
             x.put("name", privacy.personName(i));
             x.put("team", privacy.team(i));
-            x.put("days_since_hire", p.hireDate() == null ? null : ChronoUnit.DAYS.between(p.hireDate(), asOf));
+            x.put("days_since_hire", hired == null ? null : ChronoUnit.DAYS.between(hired, asOf));
             x.put("active_ties", m.degree()[i]);
             x.put("cross_team_share", m.crossTeamShare()[i]);
             out.add(x);

@@ -107,7 +107,7 @@ public final class PrivacyPolicy {
 
     /** The person's display name, or null when pseudonymising (or when the directory has none). */
     public String personName(int i) {
-        return pseudonyms == null ? org.person(i).displayName() : null;
+        return pseudonyms == null ? org.displayName(i) : null;
     }
 
     /** What the report states about its own privacy settings (no counts of hidden groups: those could identify them). */

@@ -19,13 +19,14 @@ import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.mentorshipgraph.schema.Schemas;
 
 /**
  * Interactions to ties, in Spark: the data-moving half of tie strength.
@@ -49,8 +50,35 @@ public final class TieAggregation {
     public record Windows(
             long asOfEndMs, long recentStartMs, long baselineStartMs, long lookbackStartMs, double halfLifeDays) {}
 
+    /** What {@link #pairs} reads: the valid interactions of the ingest step. */
+    public static final StructType INTERACTIONS = Schemas.of(
+            "ts_ms", DataTypes.LongType,
+            "source_id", DataTypes.StringType,
+            "target_id", DataTypes.StringType,
+            "channel", DataTypes.StringType,
+            "event_id", DataTypes.StringType);
+
+    /** What {@link #ties} writes: one row per pair {@code a < b}. */
+    public static final StructType TIES = Schemas.of(
+            "a", DataTypes.StringType,
+            "b", DataTypes.StringType,
+            "strength", DataTypes.DoubleType,
+            "interactions", DataTypes.LongType,
+            "channels", DataTypes.IntegerType,
+            "channel_list", DataTypes.StringType,
+            "reciprocity", DataTypes.DoubleType,
+            "first_ms", DataTypes.LongType,
+            "last_ms", DataTypes.LongType,
+            "recent_count", DataTypes.LongType,
+            "baseline_count", DataTypes.LongType,
+            "recent_weight", DataTypes.DoubleType,
+            "baseline_weight", DataTypes.DoubleType,
+            "before_recent", DataTypes.LongType,
+            "usual_gap", DataTypes.DoubleType);
+
     /** Pairs with columns a, b, ts_ms, channel, contrib (= weight × share), initiator (a, b or null). */
     public static Dataset<Row> pairs(Dataset<Row> valid, Map<String, Double> channelWeights) {
+        Schemas.require(INTERACTIONS, valid, "ties step");
         Column weight = lit(1.0);
         if (!channelWeights.isEmpty()) {
             Column w = null;
@@ -170,30 +198,5 @@ public final class TieAggregation {
     static Column ordered(Column values) {
         return org.apache.spark.sql.functions.aggregate(
                 org.apache.spark.sql.functions.array_sort(values), lit(0.0), (acc, x) -> acc.plus(x));
-    }
-
-    /** Collects ties to the driver, sorted by pair for deterministic downstream results. */
-    public static List<Tie> collect(Dataset<Row> ties) {
-        List<Tie> out = new ArrayList<>();
-        for (Row r : ties.collectAsList()) {
-            out.add(new Tie(
-                    r.getString(0),
-                    r.getString(1),
-                    r.getDouble(2),
-                    (int) r.getLong(3),
-                    r.getInt(4),
-                    r.getString(5),
-                    r.getDouble(6),
-                    r.getLong(7),
-                    r.getLong(8),
-                    (int) r.getLong(9),
-                    (int) r.getLong(10),
-                    r.getDouble(11),
-                    r.getDouble(12),
-                    (int) r.getLong(13),
-                    r.getDouble(14)));
-        }
-        out.sort(java.util.Comparator.comparing(Tie::personA).thenComparing(Tie::personB));
-        return out;
     }
 }

@@ -111,7 +111,9 @@ class SampleRunTest {
                 expected = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             }
             String actual = Files.readString(run.resolve(f)).replace(samplePrefix, "file:SAMPLE/");
-            assertThat(actual).as(f + " of the sample run against the golden copy").isEqualTo(expected);
+            assertThat(actual)
+                    .as(f + " of the sample run against the golden copy")
+                    .isEqualTo(expected);
         }
     }
 

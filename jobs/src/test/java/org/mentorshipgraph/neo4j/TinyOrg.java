@@ -6,13 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.mentorshipgraph.files.Table;
+import org.mentorshipgraph.schema.Table;
 
 /** A hand-made run graph for writer tests: a few people, ties with chosen strengths and statuses, mentorships. */
 final class TinyOrg {
     private final String runId;
-    private final Table people = org.mentorshipgraph.files.ResultTables.peopleColumns();
-    private final Table ties = org.mentorshipgraph.files.ResultTables.tieColumns();
+    private final Table people = org.mentorshipgraph.schema.ResultTables.peopleColumns();
+    private final Table ties = org.mentorshipgraph.schema.ResultTables.tieColumns();
     private final List<Map<String, Object>> mentorships = new ArrayList<>();
     private final Map<String, String> teamOf = new TreeMap<>();
 

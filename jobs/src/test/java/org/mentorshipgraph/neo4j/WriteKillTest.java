@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.mentorshipgraph.testing.GraphSnapshot;
 import org.mentorshipgraph.testing.Neo4jTestServer;
 import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Logging;
 import org.neo4j.driver.Session;
 
 /**
@@ -64,41 +66,20 @@ class WriteKillTest {
         }
     }
 
-    /** Runs the benchmark's writer in its own JVM and kills it (SIGKILL) once it has committed {@code batches} tie batches. */
+    /** Runs {@link Writer} in its own JVM and kills it (SIGKILL) once it has committed {@code batches} tie batches. */
     static int killWriterAfterTieBatches(Neo4jTestServer neo4j, int batches) throws Exception {
-        Path classes = ROOT.resolve("jobs/target/classes");
-        String classpath = classes
-                + File.pathSeparator
-                + Files.readString(ROOT.resolve("jobs/target/job-classpath.txt"))
-                        .strip();
+        String classpath = String.join(
+                File.pathSeparator,
+                ROOT.resolve("jobs/target/test-classes").toString(),
+                ROOT.resolve("jobs/target/classes").toString(),
+                Files.readString(ROOT.resolve("jobs/target/job-classpath.txt")).strip());
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
                 "-cp",
                 classpath,
-                WriteBenchmark.class.getName(),
-                "--uri",
-                neo4j.boltUri(),
-                "--people",
-                "" + PEOPLE,
-                "--teams",
-                "" + TEAMS,
-                "--ties",
-                "" + TIES,
-                "--seed",
-                "" + SEED,
-                "--batch-size",
-                "" + BATCH,
-                "--parallelism",
-                "" + PARALLELISM,
-                "--nights",
-                "1",
-                "--warmup",
-                "0",
-                "--no-clear",
-                "--run-id",
-                RUN,
-                "--progress"));
+                Writer.class.getName(),
+                neo4j.boltUri()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("NEO4J_USERNAME", neo4j.username());
         pb.environment().put("NEO4J_PASSWORD", neo4j.password());
@@ -121,5 +102,29 @@ class WriteKillTest {
         }
         assertThat(seen).as("the writer's output:\n" + output).isGreaterThanOrEqualTo(batches);
         return seen;
+    }
+
+    /**
+     * The process that is killed: writes the test's run graph ({@link #RUN}, {@link #PEOPLE}, ...) with the test's
+     * options to the Bolt URI given as its argument, printing {@code committed <step> lane <lane> rows <rows>} after
+     * each committed batch. Credentials from {@code NEO4J_USERNAME} / {@code NEO4J_PASSWORD}.
+     */
+    static final class Writer {
+        public static void main(String[] args) {
+            WriteObserver progress = new WriteObserver() {
+                @Override
+                public synchronized void batchCommitted(String step, int lane, int rows) {
+                    System.out.println("committed " + step + " lane " + lane + " rows " + rows);
+                    System.out.flush();
+                }
+            };
+            try (Driver driver = GraphDatabase.driver(
+                    args[0],
+                    AuthTokens.basic(System.getenv("NEO4J_USERNAME"), System.getenv("NEO4J_PASSWORD")),
+                    Config.builder().withLogging(Logging.none()).build())) {
+                new GraphWriter(driver, new GraphWriter.Options("neo4j", BATCH, PARALLELISM, 90, progress))
+                        .write(SyntheticRunGraph.generate(RUN, PEOPLE, TEAMS, TIES, SEED, 0));
+            }
+        }
     }
 }

@@ -8,23 +8,29 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.mentorshipgraph.config.JobConfig;
 import org.mentorshipgraph.config.Setting;
 import org.mentorshipgraph.connectors.ConnectorScore;
 import org.mentorshipgraph.connectors.DistributedBetweenness;
 import org.mentorshipgraph.connectors.PersonMetrics;
+import org.mentorshipgraph.ingest.DirectoryReader;
 import org.mentorshipgraph.ingest.Mentorship;
-import org.mentorshipgraph.ingest.Person;
+import org.mentorshipgraph.testing.SparkTestSession;
 import org.mentorshipgraph.ties.OrgGraph;
-import org.mentorshipgraph.ties.Tie;
+import org.mentorshipgraph.ties.TieAggregation;
 import org.mentorshipgraph.trends.TieAssessment;
+import org.mentorshipgraph.trends.Trends;
 
 /**
  * A hand-made organisation whose figures are known: team Alpha (6 people, all tied to each other), team Beta
  * (5 people in a path), and the tiny team "Tiny Vault" (2 people) alone in the department "Hidden Legal". One
  * bridge Alpha–Beta that went dormant, one dormant mentorship inside Alpha, one tie from Alpha into Tiny Vault, and
- * a newcomer without a mentor in Tiny Vault. Tie assessment is the job's own ({@link TieAssessment}); the person
- * metrics are set by hand (what the report does with them is under test, not how they are computed).
+ * a newcomer without a mentor in Tiny Vault. The graph and the tie assessment are the job's own ({@link OrgGraph},
+ * {@link TieAssessment}, on a real Spark session); the person metrics are set by hand (what the report does with them is under test, not how they are computed).
  */
 final class SmallOrg {
     static final String AS_OF = "2026-11-15";
@@ -35,7 +41,44 @@ final class SmallOrg {
     static final String TINY_TEAM = "Tiny Vault";
     static final String TINY_DEPARTMENT = "Hidden Legal";
 
-    final Map<String, Person> directory = new LinkedHashMap<>();
+    /** One tie as the ties step writes it. */
+    record Tie(
+            String personA,
+            String personB,
+            double strength,
+            long interactions,
+            int channels,
+            String channelList,
+            double reciprocity,
+            long firstMs,
+            long lastMs,
+            long recentCount,
+            long baselineCount,
+            double recentWeight,
+            double baselineWeight,
+            long beforeRecent,
+            double usualGapDays) {
+        Row row() {
+            return RowFactory.create(
+                    personA,
+                    personB,
+                    strength,
+                    interactions,
+                    channels,
+                    channelList,
+                    reciprocity,
+                    firstMs,
+                    lastMs,
+                    recentCount,
+                    baselineCount,
+                    recentWeight,
+                    baselineWeight,
+                    beforeRecent,
+                    usualGapDays);
+        }
+    }
+
+    final List<Row> directory = new ArrayList<>();
     final List<Tie> ties = new ArrayList<>();
     final List<Mentorship> mentorships = new ArrayList<>();
 
@@ -60,8 +103,8 @@ final class SmallOrg {
     }
 
     private void person(String id, String name, String team, String dept, LocalDate hired) {
-        directory.put(
-                id, new Person(id, name, team, dept, null, "Engineer", "3", "Remote", hired, List.of(), List.of()));
+        directory.add(
+                RowFactory.create(id, name, team, dept, null, "Engineer", "3", "Remote", hired.toString(), null, null));
     }
 
     /** About two contacts a week throughout. */
@@ -107,7 +150,9 @@ final class SmallOrg {
 
     /** The figures exactly as the nightly job computes them, for this organisation. */
     Map<String, Object> figures(JobConfig config, Map<String, String> environment) {
-        OrgGraph org = OrgGraph.build(directory, ties, config.minStrength());
+        SparkSession spark = SparkTestSession.get();
+        Dataset<Row> tieTable = ties(spark);
+        OrgGraph org = OrgGraph.build(directoryTable(spark), tieTable, config.minStrength());
         int n = org.size();
         int[] degree = new int[n];
         double[] strength = new double[n],
@@ -151,8 +196,21 @@ final class SmallOrg {
                 3,
                 0.42,
                 new DistributedBetweenness.Result(betweenness, "exact", n, 0, 0, 0));
-        TieAssessment.Result assessed =
-                TieAssessment.assess(ties, org, community, mentorships, AS_OF_DATE, AS_OF_END, config);
+        Trends assessed = TieAssessment.assess(
+                spark,
+                tieTable,
+                org,
+                community,
+                mentorships,
+                new TieAssessment.Parameters(
+                        config.trendRules(),
+                        config.minStrength(),
+                        AS_OF_DATE,
+                        AS_OF_END,
+                        config.shrinkShare(),
+                        config.newcomerDays(),
+                        config.newcomerMinTies(),
+                        NetworkHealth.MAX_LIST_ROWS));
         Map<String, Object> definitions = new LinkedHashMap<>();
         definitions.put("active tie", "strength >= 0.5");
         Map<String, Object> counts = new LinkedHashMap<>();
@@ -164,6 +222,15 @@ final class SmallOrg {
     }
 
     OrgGraph org() {
-        return OrgGraph.build(directory, ties, 0.5);
+        SparkSession spark = SparkTestSession.get();
+        return OrgGraph.build(directoryTable(spark), ties(spark), 0.5);
+    }
+
+    Dataset<Row> directoryTable(SparkSession spark) {
+        return spark.createDataFrame(directory, DirectoryReader.PEOPLE);
+    }
+
+    Dataset<Row> ties(SparkSession spark) {
+        return spark.createDataFrame(ties.stream().map(Tie::row).toList(), TieAggregation.TIES);
     }
 }

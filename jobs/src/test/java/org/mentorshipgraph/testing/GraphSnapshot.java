@@ -11,7 +11,7 @@ import org.neo4j.driver.Session;
 
 /**
  * The whole graph as sorted lines of text, every node and relationship with its properties and its ends' keys (never
- * internal ids), so that two graphs can be compared for equality. Timings (seconds_*, started_at, finished_at) and
+ * internal ids), so that two graphs can be compared for equality. Timings and heap peaks (seconds_*, peak_heap_*, started_at, finished_at) and
  * messages are left out: they differ between two writes of the same run.
  */
 public final class GraphSnapshot {
@@ -47,6 +47,7 @@ public final class GraphSnapshot {
                 .removeIf(k -> k.equals("started_at")
                         || k.equals("finished_at")
                         || k.startsWith("seconds")
+                        || k.startsWith("peak_heap")
                         || k.equals("message"));
         return m.toString();
     }

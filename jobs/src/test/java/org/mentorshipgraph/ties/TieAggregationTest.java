@@ -40,7 +40,7 @@ class TieAggregationTest {
         long end = ms("2026-11-11T00:00:00Z");
         TieAggregation.Windows w = new TieAggregation.Windows(
                 end, end - 28 * 86_400_000L, end - 112 * 86_400_000L, end - 182 * 86_400_000L, 30);
-        List<Tie> ties = TieAggregation.collect(
+        List<Tie> ties = Tie.collect(
                 TieAggregation.ties(TieAggregation.pairs(valid, Map.of("meeting", 1.0, "chat", 0.25)), w, 1));
         Tie ab = ties.stream()
                 .filter(t -> t.personA().equals("a") && t.personB().equals("b"))
@@ -86,7 +86,7 @@ class TieAggregationTest {
         long end = ms("2026-11-11T00:00:00Z");
         TieAggregation.Windows w = new TieAggregation.Windows(
                 end, end - 28 * 86_400_000L, end - 112 * 86_400_000L, end - 182 * 86_400_000L, 30);
-        assertThat(TieAggregation.collect(TieAggregation.ties(TieAggregation.pairs(valid, Map.of()), w, 2)))
+        assertThat(Tie.collect(TieAggregation.ties(TieAggregation.pairs(valid, Map.of()), w, 2)))
                 .extracting(Tie::personB)
                 .containsExactly("b");
     }

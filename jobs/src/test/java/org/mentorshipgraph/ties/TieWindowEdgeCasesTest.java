@@ -32,7 +32,7 @@ class TieWindowEdgeCasesTest {
                 END,
                 Instant.parse("2026-11-24T00:00:00Z").toEpochMilli(),
                 false);
-        return TieAggregation.collect(TieAggregation.ties(TieAggregation.pairs(c.valid(), Map.of()), W, 1));
+        return Tie.collect(TieAggregation.ties(TieAggregation.pairs(c.valid(), Map.of()), W, 1));
     }
 
     @Test

@@ -19,7 +19,9 @@ import java.util.Arrays;
  * <p>The arrays returned by {@link #offsets()}, {@link #targets()} and {@link #weights()} are the graph's
  * own storage, shared for speed and never copied: callers must treat them as read-only.
  */
-public final class CompactGraph {
+public final class CompactGraph implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final int n;
     private final int[] offsets;
     private final int[] targets;

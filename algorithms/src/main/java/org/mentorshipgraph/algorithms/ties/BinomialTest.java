@@ -25,6 +25,39 @@ public final class BinomialTest {
         return Math.min(1.0, Math.exp(logSum(0, k, n, p)));
     }
 
+    /**
+     * The mid-p lower tail {@code P(X < k) + ½·P(X = k)} for {@code X ~ Binomial(n, p)} (H. O. Lancaster, "Significance
+     * tests in discrete distributions", JASA 56, 1961; A. Agresti, <i>Categorical Data Analysis</i>, 3rd ed., §1.4.5):
+     * it counts only half of the observed outcome's own probability, so the test is less conservative than {@link
+     * #lowerTail}; its level is not guaranteed at every n, but it is close to nominal on average (measured in
+     * TieTestsCalibrationTest). Time O(k), memory O(1).
+     */
+    public static double lowerTailMidP(int k, int n, double p) {
+        check(n, p);
+        if (k < 0) return 0.0;
+        if (k > n) return 1.0;
+        double point = pmf(k, n, p);
+        double below = k == 0 ? 0.0 : lowerTail(k - 1, n, p);
+        return Math.min(1.0, below + 0.5 * point);
+    }
+
+    /** {@code P(X = k)} for {@code X ~ Binomial(n, p)}, in log space. */
+    public static double pmf(int k, int n, double p) {
+        check(n, p);
+        if (k < 0 || k > n) return 0.0;
+        if (p == 0.0) return k == 0 ? 1.0 : 0.0;
+        if (p == 1.0) return k == n ? 1.0 : 0.0;
+        return Math.exp(logChoose(n, k) + k * Math.log(p) + (n - k) * Math.log1p(-p));
+    }
+
+    /** log C(n, k) by summing logs: O(min(k, n − k)). */
+    static double logChoose(int n, int k) {
+        int m = Math.min(k, n - k);
+        double s = 0;
+        for (int i = 1; i <= m; i++) s += Math.log(n - m + i) - Math.log(i);
+        return s;
+    }
+
     /** {@code P(X ≥ k)} for {@code X ~ Binomial(n, p)}. */
     public static double upperTail(int k, int n, double p) {
         check(n, p);

@@ -22,6 +22,10 @@ import java.util.Locale;
  * A fixed ratio alone never decides: a tie with one or two contacts cannot reach significance, so it stays
  * stable rather than crying wolf.
  *
+ * <p>The dormant rule is not a test: on steady sparse Poisson ties it calls about one tie in six (issue 12; measured in
+ * TieTestsCalibrationTest). {@link TieTests} replaces these rules with calibrated tests under false-discovery control;
+ * this class stays unchanged until the job switches.
+ *
  * @param recentDays          |R| in days, &gt; 0
  * @param baselineDays        |B| in days, &gt; 0
  * @param weakeningRatio      ratio threshold in (0, 1), default 0.5
@@ -29,7 +33,8 @@ import java.util.Locale;
  * @param dormantGapMultiple  k &gt; 0, default 3
  */
 public record TieTrendRules(
-        double recentDays, double baselineDays, double weakeningRatio, double significance, double dormantGapMultiple) {
+        double recentDays, double baselineDays, double weakeningRatio, double significance, double dormantGapMultiple)
+        implements java.io.Serializable {
 
     public TieTrendRules {
         if (!(recentDays > 0)) throw new IllegalArgumentException("recent window must be > 0 days");

@@ -1,0 +1,151 @@
+package org.mentorshipgraph.ingest;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.mentorshipgraph.failures.JobFailure;
+import org.mentorshipgraph.progress.Progress;
+import org.mentorshipgraph.progress.StepResult;
+
+/**
+ * The ingest step: reads the interactions (only the day partitions the look-back needs), the people directory and
+ * the mentorships, checks every row against the data contract, and fails the run (exit 3) when the input is unusable
+ * or more than the allowed share of it is quarantined. Nothing is collected: the interactions and the directory stay
+ * Spark Datasets; the mentorships are a short list.
+ */
+public final class Ingest {
+    private Ingest() {}
+
+    /**
+     * What the step reads and the limits it checks.
+     *
+     * @param from the first day partition to read (the day before the look-back starts)
+     */
+    public record Parameters(
+            String interactions,
+            String people,
+            String mentorships,
+            LocalDate from,
+            LocalDate asOf,
+            long lookbackStartMs,
+            long asOfEndMs,
+            double maxRejectedShare) {}
+
+    /** What was read and checked. */
+    public record Ingested(
+            InteractionContract.CheckedInteractions interactions,
+            DirectoryReader.People people,
+            DirectoryReader.Mentorships mentorships,
+            Map<String, Object> interactionsInput)
+            implements StepResult {
+
+        /** Every quarantined row of every input ({@link DirectoryReader#REJECTED}), interactions first. */
+        public Dataset<Row> rejected(SparkSession spark) {
+            List<Row> others = new ArrayList<>();
+            for (RejectedRow r : mentorships.rejected()) {
+                others.add(org.apache.spark.sql.RowFactory.create(r.input(), r.file(), r.reason(), r.record()));
+            }
+            return interactions
+                    .rejected()
+                    .union(people.rejected())
+                    .union(spark.createDataFrame(others, DirectoryReader.REJECTED));
+        }
+
+        @Override
+        public String summary() {
+            InteractionContract.CheckedInteractions i = interactions;
+            return String.format(
+                    Locale.ROOT,
+                    "%,d rows read, %,d valid, %,d quarantined %s, %,d duplicates, %,d after the as-of date, %,d before the look-back",
+                    i.rowsRead(),
+                    i.validRows(),
+                    i.rejectedRows(),
+                    i.rejectedByReason(),
+                    i.duplicateRows(),
+                    i.afterAsOfRows(),
+                    i.beforeLookbackRows());
+        }
+
+        @Override
+        public long rows() {
+            return interactions.rowsRead();
+        }
+
+        @Override
+        public Map<String, Object> counts() {
+            InteractionContract.CheckedInteractions c = interactions;
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("interaction_rows_read", c.rowsRead());
+            m.put("interactions_valid", c.validRows());
+            m.put("interactions_rejected", c.rejectedRows());
+            m.put("rejected_by_reason", c.rejectedByReason());
+            m.put("interaction_duplicates", c.duplicateRows());
+            m.put("interactions_after_as_of", c.afterAsOfRows());
+            m.put("interactions_before_lookback", c.beforeLookbackRows());
+            m.put("directory_people", people.people());
+            m.put("directory_rejected", people.rejectedRows());
+            m.put("mentorships", mentorships.all().size());
+            m.put("mentorships_rejected", mentorships.rejected().size());
+            return m;
+        }
+    }
+
+    public static Ingested run(SparkSession spark, Parameters p, Progress progress) {
+        Path path = Path.of(p.interactions());
+        InteractionReader.RawInteractions raw = InteractionReader.read(spark, path, p.from(), p.asOf());
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("path", path.toString());
+        input.put("format", raw.format().name());
+        input.put("day_partitions_read", raw.partitionsRead());
+        input.put("day_partitions_total", raw.partitionsTotal());
+        for (String note : raw.notes()) progress.warn("%s", note);
+        InteractionContract.CheckedInteractions checked;
+        try {
+            checked = InteractionContract.check(
+                    spark,
+                    raw.rows(),
+                    p.lookbackStartMs(),
+                    p.asOfEndMs(),
+                    System.currentTimeMillis(),
+                    raw.partitioned());
+        } catch (Exception e) { // Spark's own exceptions are checked ones, thrown undeclared
+            JobFailure explained = InteractionReader.explainReadFailure(e, path);
+            if (explained != null) throw explained;
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+        }
+        DirectoryReader.People people = DirectoryReader.readPeople(spark, p.people());
+        DirectoryReader.Mentorships mentorships = DirectoryReader.readMentorships(spark, p.mentorships());
+        return new Ingested(checked, people, mentorships, input);
+    }
+
+    /**
+     * Fails the run (exit 3) when the interactions have no rows, no valid row in the look-back, or more than
+     * {@code input.max-rejected-share} of them quarantined. Called after the step, so that its counts are in the
+     * failed run's record.
+     */
+    public static void requireUsable(Ingested in, Parameters p) {
+        InteractionContract.CheckedInteractions c = in.interactions();
+        if (c.rowsRead() == 0) throw JobFailure.input("interactions: no rows in " + p.interactions());
+        double share = (double) c.rejectedRows() / c.rowsRead();
+        if (share > p.maxRejectedShare()) {
+            throw JobFailure.input(String.format(
+                    Locale.ROOT,
+                    "%.2f%% of interaction rows were quarantined (%,d of %,d; limit input.max-rejected-share=%.2f%%): %s. "
+                            + "Fix the input, or raise the limit if this is expected.",
+                    share * 100,
+                    c.rejectedRows(),
+                    c.rowsRead(),
+                    p.maxRejectedShare() * 100,
+                    c.rejectedByReason()));
+        }
+        if (c.validRows() == 0)
+            throw JobFailure.input("interactions: no valid rows in the look-back window of " + p.interactions());
+    }
+}

@@ -1,0 +1,95 @@
+package org.mentorshipgraph.ties;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import org.mentorshipgraph.ingest.Ingest.Ingested;
+import org.mentorshipgraph.ingest.Mentorship;
+import org.mentorshipgraph.progress.Progress;
+import org.mentorshipgraph.progress.StepResult;
+
+/**
+ * The ties step: valid interactions to one tie per pair ({@link TieAggregation}, in Spark, persisted), and from them
+ * and the directory the compact graph the connector algorithms run on ({@link OrgGraph}, on the driver).
+ */
+public final class Ties {
+    private Ties() {}
+
+    /** How interactions become ties: channel weights, the run's windows, and the floors for a tie and an active tie. */
+    public record Parameters(
+            Map<String, Double> channelWeights,
+            TieAggregation.Windows windows,
+            int minInteractions,
+            double minStrength,
+            String peopleLocation) {}
+
+    /**
+     * The ties ({@link TieAggregation#TIES}, persisted) and the graph.
+     *
+     * @param tieCount every tie, active or not
+     */
+    public record TieTable(
+            Dataset<Row> ties, OrgGraph org, long tieCount, long interactions, Map<String, Object> counts)
+            implements StepResult {
+        @Override
+        public String summary() {
+            return String.format(
+                    Locale.ROOT,
+                    "%,d ties from %,d interactions; %,d people, %,d active ties",
+                    tieCount,
+                    interactions,
+                    org.size(),
+                    org.activeTies());
+        }
+
+        @Override
+        public long rows() {
+            return interactions;
+        }
+    }
+
+    public static TieTable build(Ingested in, Parameters p, Progress progress) {
+        Dataset<Row> valid = in.interactions().valid(), directory = in.people().directory();
+        long validRows = in.interactions().validRows(),
+                directoryPeople = in.people().people();
+        List<Mentorship> mentorships = in.mentorships().all();
+        Dataset<Row> ties = TieAggregation.ties(
+                        TieAggregation.pairs(valid, p.channelWeights()), p.windows(), p.minInteractions())
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        long tieCount = ties.count();
+        OrgGraph org = OrgGraph.build(directory, ties, p.minStrength());
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("people", org.size());
+        if (directoryPeople > 0) {
+            long unlisted = org.size() - directoryPeople;
+            counts.put("people_not_in_directory", unlisted);
+            if (unlisted > 0)
+                progress.warn(
+                        "%,d people in the interactions are not in the people directory (team 'unknown'): "
+                                + "add them to %s, or check their ids",
+                        unlisted, p.peopleLocation());
+        }
+        List<String> strangers = mentorships.stream()
+                .flatMap(m -> Stream.of(m.mentorId(), m.menteeId()))
+                .filter(id -> org.indexOf(id) == null)
+                .distinct()
+                .sorted()
+                .toList();
+        counts.put("mentorship_people_unknown", strangers.size());
+        if (!strangers.isEmpty())
+            progress.warn(
+                    "%,d people named in the mentorships are neither in the people directory nor in the "
+                            + "interactions, so their mentorships are left out of the graph: %s%s",
+                    strangers.size(),
+                    strangers.subList(0, Math.min(10, strangers.size())),
+                    strangers.size() > 10 ? " ..." : "");
+        counts.put("ties", tieCount);
+        counts.put("active_ties", org.activeTies());
+        return new TieTable(ties, org, tieCount, validRows, counts);
+    }
+}
