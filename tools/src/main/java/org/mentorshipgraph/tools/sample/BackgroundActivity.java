@@ -15,7 +15,12 @@ import org.mentorshipgraph.tools.sample.SampleOrganisationGenerator.Spec;
 /**
  * The everyday interaction of the organisation: meetings, one-on-ones and dyadic contacts, drawn afresh for each
  * day from a random stream seeded by the spec's seed and the day index. Planted pairs and newcomers are never
- * touched here (see {@link PlantedScenario#isReservedPair} and {@link PlantedScenario#isBackgroundExcluded}).
+ * touched here (see {@link PlantedScenario#isReservedPair} and {@link PlantedScenario#isBackgroundExcluded}), and
+ * people on leave are absent ({@link PlantedScenario#onLeave}).
+ *
+ * <p>On a day of the company holiday everything is first drawn as on any other day, from the same stream, and then
+ * each row (each group event, as a whole) is kept with probability {@link Spec#holidayShare()}, decided by a second
+ * stream of its own: what a holiday day keeps is a random subset of what the day would have had.
  */
 final class BackgroundActivity {
 
@@ -45,6 +50,11 @@ final class BackgroundActivity {
     final double dyadicRate;
 
     private final int[] attendees = new int[16];
+    /** Keep-or-drop decisions on a holiday day; null on other days. */
+    private SplittableRandom holidayKeep;
+
+    /** Salt of the holiday's keep-or-drop streams. */
+    static final long HOLIDAY_SALT = 0x486F6C6964617953L;
 
     BackgroundActivity(Spec spec, Organisation org, WorkingHours hours, PlantedScenario scenario) {
         this.spec = spec;
@@ -59,10 +69,12 @@ final class BackgroundActivity {
         double weekdays = 0;
         double weekendDays = 0;
         for (int d = 0; d < spec.days(); d++) {
+            // A holiday day counts for the share of it that is kept.
+            double weight = hours.holiday[d] ? spec.holidayShare() : 1.0;
             if (hours.weekend(d)) {
-                weekendDays++;
+                weekendDays += weight;
             } else {
-                weekdays++;
+                weekdays += weight;
             }
         }
         double perWeek = 0;
@@ -102,6 +114,7 @@ final class BackgroundActivity {
 
     void generateDay(int day, InteractionCsvWriter out) {
         SplittableRandom r = new SplittableRandom(mix(spec.seed(), day));
+        holidayKeep = hours.holiday[day] ? new SplittableRandom(mix(spec.seed() ^ HOLIDAY_SALT, day)) : null;
         int week = (spec.days() - 1 - day) / 7;
         if (!hours.weekend(day)) {
             int dow = hours.dayOfWeek[day];
@@ -122,7 +135,22 @@ final class BackgroundActivity {
     }
 
     private boolean present(int p, int day) {
-        return org.hireDay[p] <= day && !scenario.isBackgroundExcluded(p);
+        return org.hireDay[p] <= day && !scenario.isBackgroundExcluded(p) && !scenario.onLeave(p, day);
+    }
+
+    /** On a holiday day, whether the row (or group event) just drawn is dropped; never on other days. */
+    private boolean droppedForHoliday() {
+        return holidayKeep != null && holidayKeep.nextDouble() >= spec.holidayShare();
+    }
+
+    /** The first member of {@code group} present on {@code day} (the lead, unless on leave), or -1. */
+    private int firstPresent(int[] group, int day) {
+        for (int p : group) {
+            if (present(p, day)) {
+                return p;
+            }
+        }
+        return -1;
     }
 
     private boolean canMeet(int a, int b, int day) {
@@ -171,7 +199,10 @@ final class BackgroundActivity {
                 if (org.squadDow[t][s] != dow || squads[s].length < 3) {
                     continue;
                 }
-                int lead = squads[s][0];
+                int lead = firstPresent(squads[s], day);
+                if (lead < 0) {
+                    continue;
+                }
                 int k = 0;
                 for (int p : squads[s]) {
                     if (k < 9 && canMeet(lead, p, day)) {
@@ -190,7 +221,10 @@ final class BackgroundActivity {
                 if (org.guildDow[d][g] != dow || org.guildParity[d][g] != week % 2 || guilds[g].length < 3) {
                     continue;
                 }
-                int lead = guilds[g][0];
+                int lead = firstPresent(guilds[g], day);
+                if (lead < 0) {
+                    continue;
+                }
                 int k = 0;
                 for (int p : guilds[g]) {
                     if (k < 9 && canMeet(lead, p, day)) {
@@ -208,6 +242,9 @@ final class BackgroundActivity {
             return;
         }
         int time = hours.meetingTime(r, organiser, day);
+        if (droppedForHoliday()) {
+            return;
+        }
         long event = out.newEventId();
         for (int i = 0; i < k; i++) {
             out.add(organiser, attendees[i], time, MEETING, minutes, event);
@@ -223,13 +260,11 @@ final class BackgroundActivity {
             }
             boolean managerStarts = r.nextInt(10) < 8;
             int source = managerStarts ? m : p;
-            out.add(
-                    source,
-                    managerStarts ? p : m,
-                    hours.meetingTime(r, source, day),
-                    ONE_ON_ONE,
-                    r.nextInt(3) == 0 ? 45 : 30,
-                    0);
+            int time = hours.meetingTime(r, source, day);
+            int minutes = r.nextInt(3) == 0 ? 45 : 30;
+            if (!droppedForHoliday()) {
+                out.add(source, managerStarts ? p : m, time, ONE_ON_ONE, minutes, 0);
+            }
         }
     }
 
@@ -278,7 +313,11 @@ final class BackgroundActivity {
                                 ? TEAM_CHANNELS
                                 : org.dept[q] == org.dept[p] ? DEPARTMENT_CHANNELS : CROSS_CHANNELS;
                 int channel = draw(r, channels);
-                out.add(p, q, hours.anyTime(r, p, day), channel, duration(r, channel), 0);
+                int time = hours.anyTime(r, p, day);
+                int minutes = duration(r, channel);
+                if (!droppedForHoliday()) {
+                    out.add(p, q, time, channel, minutes, 0);
+                }
             }
         }
     }

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.mentorshipgraph.tools.sample.SampleOrganisationGenerator.Spec;
 
 /**
@@ -77,12 +79,22 @@ final class InteractionCsvWriter implements Closeable {
     private long rows;
     private int files;
     private final List<MalformedRow> malformed = new ArrayList<>();
+    /** Valid rows written per day. */
+    private final int[] validRowsPerDay;
+
+    /** Person → slot of the people whose rows are tracked, -1 for others; null when nobody is tracked. */
+    private int[] trackedSlot;
+
+    private int[][] trackedRowsPerDay;
+    /** Per slot: partner → rows with them before B, in B, in R. */
+    private List<Map<Integer, int[]>> trackedPartners;
 
     InteractionCsvWriter(Spec spec, Organisation org, WorkingHours hours, Path outDir) throws IOException {
         this.spec = spec;
         this.org = org;
         this.hours = hours;
         this.outDir = outDir;
+        this.validRowsPerDay = new int[spec.days()];
         if (spec.singleFile()) {
             open(outDir.resolve("interactions.csv"), "interactions.csv");
         }
@@ -108,6 +120,55 @@ final class InteractionCsvWriter implements Closeable {
         dayEpochMillis = hours.dates[day].toEpochDay() * 86_400_000L;
     }
 
+    /** Keeps, for each of {@code people}, their rows per day and per partner (see {@link #trackedRows}). */
+    void track(int[] people) {
+        if (people.length == 0) {
+            return;
+        }
+        trackedSlot = new int[org.n];
+        Arrays.fill(trackedSlot, -1);
+        trackedRowsPerDay = new int[people.length][spec.days()];
+        trackedPartners = new ArrayList<>();
+        for (int i = 0; i < people.length; i++) {
+            trackedSlot[people[i]] = i;
+            trackedPartners.add(new TreeMap<>());
+        }
+    }
+
+    private void trackRow(int a, int b) {
+        int window =
+                day < spec.days() - SampleOrganisationGenerator.RECENT_DAYS - SampleOrganisationGenerator.BASELINE_DAYS
+                        ? 0
+                        : day < spec.days() - SampleOrganisationGenerator.RECENT_DAYS ? 1 : 2;
+        for (int k = 0; k < 2; k++) {
+            int slot = trackedSlot[k == 0 ? a : b];
+            if (slot >= 0) {
+                trackedRowsPerDay[slot][day]++;
+                trackedPartners.get(slot).computeIfAbsent(k == 0 ? b : a, x -> new int[3])[window]++;
+            }
+        }
+    }
+
+    /** Rows written with tracked person {@code p} on days {@code fromDay..toDay} (inclusive). */
+    int trackedRows(int p, int fromDay, int toDay) {
+        int[] perDay = trackedRowsPerDay[trackedSlot[p]];
+        int sum = 0;
+        for (int d = Math.max(0, fromDay); d <= Math.min(toDay, perDay.length - 1); d++) {
+            sum += perDay[d];
+        }
+        return sum;
+    }
+
+    /** Partner → rows with tracked person {@code p} {before B, in B, in R}, in partner order. */
+    Map<Integer, int[]> trackedPartners(int p) {
+        return trackedPartners.get(trackedSlot[p]);
+    }
+
+    /** Valid rows written on {@code day}. */
+    int validRows(int day) {
+        return validRowsPerDay[day];
+    }
+
     /** A fresh id for a group event. */
     long newEventId() {
         return nextEventId++;
@@ -117,6 +178,9 @@ final class InteractionCsvWriter implements Closeable {
     void add(int source, int target, int msOfDay, int channel, int duration, long eventId) {
         if (n == src.length) {
             grow();
+        }
+        if (trackedSlot != null && source >= 0) {
+            trackRow(source, target);
         }
         src[n] = source;
         tgt[n] = target;
@@ -165,6 +229,7 @@ final class InteractionCsvWriter implements Closeable {
             writeRow((int) (keys[k] & 0xFFFFFF));
         }
         rows += n;
+        validRowsPerDay[day] = n - rawLines.size();
         if (!spec.singleFile()) {
             writer.close();
             writer = null;

@@ -47,10 +47,23 @@ import org.mentorshipgraph.tools.sample.SampleOrganisationGenerator.Spec;
  *   <li><b>New ties</b> (4): nothing ever before R, then 2–3 contacts every week of R.</li>
  *   <li><b>Stable controls</b> (6, one a declared mentorship): 2–4 contacts a week throughout, each block of four
  *       weeks holding exactly 4×rate, so B and R have the same rate.</li>
- *   <li><b>Newcomers</b> (2): hired 20 and 12 days before the end, kept out of all background activity; they only
- *       meet their manager (a welcome meeting, then weekly one-on-ones) and chat with a buddy; no mentor.</li>
+ *   <li><b>Newcomers</b> (2): hired 20 and 12 days before the end (a hire day on a weekend or in the company
+ *       holiday moves to the next working day), kept out of all background activity; they only meet their manager
+ *       (a welcome meeting, then weekly one-on-ones) and chat with a buddy; no mentor.</li>
+ *   <li><b>People on leave</b> ({@link Spec#leave()}; 3 in the sample): ordinary members (no managers, connectors,
+ *       connector partners, newcomers or buddies, nobody in a planted pair or the tiny team, nobody hired during the
+ *       data) among the most active quarter, in turn: (1) away from 3–7 days before R to the end of the data, a
+ *       mentor of an active declared mentorship when there is one (that mentorship then looks fading but is
+ *       paused); (2) the same, with one stray e-mail to a teammate early in R; (3) away for about four weeks inside
+ *       B and back well before R. While away they have no interactions at all (background or scheduled), except the
+ *       stray e-mail.</li>
  * </ul>
  * Planted pairs are reserved: background activity never produces a row between them.
+ *
+ * <p><b>The company holiday</b> ({@link Spec#holidayFrom()}..{@link Spec#holidayTo()}) applies here too: every
+ * scheduled interaction (each group event as a whole) that falls on a holiday day is kept with probability
+ * {@link Spec#holidayShare()}, decided when it is scheduled by a stream of its own; the counts of the planted pairs
+ * count only what is kept, so they are the rows actually written.
  */
 final class PlantedScenario {
 
@@ -61,8 +74,17 @@ final class PlantedScenario {
     private static final int[] MENTOR_PAIR_CHANNELS =
             BackgroundActivity.channelTable(new int[][] {{MENTORING, 40}, {CHAT, 35}, {CALL, 15}, {EMAIL, 10}});
 
-    /** One interaction (or group event) on a fixed day. */
-    private record Scheduled(int source, int[] targets, int msOfDay, int channel, int duration, boolean group) {}
+    /**
+     * One interaction (or group event) on a fixed day; a {@code stray} one is written even though its source is on
+     * leave.
+     */
+    private record Scheduled(
+            int source, int[] targets, int msOfDay, int channel, int duration, boolean group, boolean stray) {
+
+        Scheduled(int source, int[] targets, int msOfDay, int channel, int duration, boolean group) {
+            this(source, targets, msOfDay, channel, duration, group, false);
+        }
+    }
 
     /** A pair whose every interaction is scheduled here; counts per week back from the end. */
     static final class PlantedPair {
@@ -110,6 +132,15 @@ final class PlantedScenario {
 
     record Mentorship(int mentor, int mentee, LocalDate startedOn, LocalDate endedOn, String program) {}
 
+    /**
+     * A person away on days {@code fromDay..toDay} (inclusive); {@code awayAtEnd}: still away when the data ends
+     * (away for the whole of R); {@code strayDay}: the day of the one stray row while away, or -1.
+     */
+    record Leave(int person, int fromDay, int toDay, String kind, boolean awayAtEnd, int[] mentees, int strayDay) {}
+
+    /** Kinds of leave, in the order people are sent on leave (cycled). */
+    private static final String[] LEAVE_KINDS = {"parental", "sabbatical", "medical"};
+
     private record MalformedPlan(int msOfDay, String content, String reason) {}
 
     private final Spec spec;
@@ -125,6 +156,13 @@ final class PlantedScenario {
     private final List<List<MalformedPlan>> malformedByDay;
     private final Map<String, Integer> malformedCounts = new LinkedHashMap<>();
     private long scheduledRows;
+    /** Keep-or-drop decisions for scheduled interactions on holiday days. */
+    private final SplittableRandom holidayKeep;
+    /** Per person: the first and last day of their leave; MAX_VALUE and -1 without one. */
+    private final int[] leaveFrom;
+
+    private final int[] leaveTo;
+    final List<Leave> leaves = new ArrayList<>();
 
     final List<Connector> connectors = new ArrayList<>();
     final List<PlantedPair> fading = new ArrayList<>();
@@ -146,6 +184,11 @@ final class PlantedScenario {
         inReservedPair = new boolean[org.n];
         hasMentor = new boolean[org.n];
         menteesOf = new int[org.n];
+        holidayKeep = new SplittableRandom(BackgroundActivity.mix(spec.seed() ^ BackgroundActivity.HOLIDAY_SALT, -1));
+        leaveFrom = new int[org.n];
+        leaveTo = new int[org.n];
+        Arrays.fill(leaveFrom, Integer.MAX_VALUE);
+        Arrays.fill(leaveTo, -1);
         byDay = new ArrayList<>(days);
         malformedByDay = new ArrayList<>(days);
         for (int d = 0; d < days; d++) {
@@ -164,6 +207,9 @@ final class PlantedScenario {
             plantedMentorships = s.mentorships.size();
         }
         s.addBackgroundMentorships(spec.mentorships() - plantedMentorships, r);
+        if (spec.leave() > 0) {
+            s.plantLeave(spec.leave(), r);
+        }
         if (spec.malformed()) {
             s.planMalformedRows(r);
         }
@@ -183,6 +229,16 @@ final class PlantedScenario {
 
     long scheduledRowCount() {
         return scheduledRows;
+    }
+
+    /** Whether {@code p} is on leave on {@code day}. */
+    boolean onLeave(int p, int day) {
+        return day >= leaveFrom[p] && day <= leaveTo[p];
+    }
+
+    /** The people on leave, in the order they were chosen. */
+    int[] peopleOnLeave() {
+        return leaves.stream().mapToInt(Leave::person).toArray();
     }
 
     int mentorshipCount() {
@@ -249,10 +305,14 @@ final class PlantedScenario {
             int person = pick(org.members[t], this::eligible, r);
             used[person] = true;
             excluded[person] = true;
-            int hireDay = days - 1 - hireBack[i];
-            while (hours.weekend(hireDay)) {
-                hireDay++;
+            int plannedDay = days - 1 - hireBack[i];
+            while (hours.weekend(plannedDay)) {
+                plannedDay++;
             }
+            // A hire day in the company holiday moves to the next working day. The schedule is still drawn from the
+            // planned day, so the random draws (and everything planted after) do not depend on the holiday; what
+            // falls before the actual hire day is dropped.
+            int hireDay = plannedDay < days && hours.holiday[plannedDay] ? workingDayFrom(plannedDay) : plannedDay;
             org.hireDay[person] = hireDay;
             int buddy = pick(org.members[t], this::eligible, r);
             used[buddy] = true;
@@ -263,28 +323,42 @@ final class PlantedScenario {
             reserve(person, buddy);
             newcomers.add(new Newcomer(person, buddy, managerTie, buddyTie));
 
-            // Welcome meeting on the first day, then a weekly one-on-one on the same weekday.
-            int welcome = hours.meetingTime(r, manager, hireDay);
-            schedule(hireDay, new Scheduled(manager, new int[] {person, buddy}, welcome, MEETING, 60, true));
-            count(managerTie, hireDay, 1);
-            for (int day = hireDay + 7; day < days; day += 7) {
-                schedule(
-                        day,
-                        new Scheduled(
-                                manager,
-                                new int[] {person},
-                                hours.meetingTime(r, manager, day),
-                                ONE_ON_ONE,
-                                30,
-                                false));
-                count(managerTie, day, 1);
+            // Welcome meeting on the first day, then a weekly one-on-one on the planned weekday.
+            int welcome = hours.sameLocalTime(hours.meetingTime(r, manager, plannedDay), manager, plannedDay, hireDay);
+            if (schedule(hireDay, new Scheduled(manager, new int[] {person, buddy}, welcome, MEETING, 60, true))) {
+                count(managerTie, hireDay, 1);
+            }
+            for (int day = plannedDay + 7; day < days; day += 7) {
+                Scheduled oneOnOne = new Scheduled(
+                        manager, new int[] {person}, hours.meetingTime(r, manager, day), ONE_ON_ONE, 30, false);
+                if (day > hireDay && schedule(day, oneOnOne)) {
+                    count(managerTie, day, 1);
+                }
             }
             int[] buddyWeeks = new int[weeks];
             for (int w = 0; w < weeks; w++) {
                 buddyWeeks[w] = 2 + r.nextInt(2);
             }
-            scheduleWeekly(buddyTie, buddyWeeks, TEAM_PAIR_CHANNELS, hireDay, r);
+            scheduleWeekly(buddyTie, buddyWeeks, TEAM_PAIR_CHANNELS, plannedDay, hireDay, r);
         }
+    }
+
+    /**
+     * {@code day} or the next day that is neither a weekend nor a holiday day; when there is none before the end, the
+     * last such day before {@code day} (or {@code day} itself when there is none at all).
+     */
+    private int workingDayFrom(int day) {
+        for (int d = day; d < days; d++) {
+            if (!hours.weekend(d) && !hours.holiday[d]) {
+                return d;
+            }
+        }
+        for (int d = day - 1; d >= 0; d--) {
+            if (!hours.weekend(d) && !hours.holiday[d]) {
+                return d;
+            }
+        }
+        return day;
     }
 
     private void plantConnectors(SplittableRandom r) {
@@ -369,7 +443,7 @@ final class PlantedScenario {
         for (int[] teamPartners : c.partners()) {
             for (int partner : teamPartners) {
                 PlantedPair tie = new PlantedPair("connector_tie", c.person(), partner, "bridge", weeks);
-                scheduleWeekly(tie, blockCounts(new int[] {1, 2, 2, 2}, r), CROSS_PAIR_CHANNELS, 0, r);
+                scheduleWeekly(tie, blockCounts(new int[] {1, 2, 2, 2}, r), CROSS_PAIR_CHANNELS, 0, 0, r);
             }
         }
         // Biweekly cross-team sync: one partner of each bridged team (rotating) and one teammate.
@@ -419,7 +493,7 @@ final class PlantedScenario {
             counts[3] = Math.min(recent, 1);
             counts[2] = recent - counts[3];
             pair.weeklyRate = rate;
-            scheduleWeekly(pair, counts, channelsFor(pair), 0, r);
+            scheduleWeekly(pair, counts, channelsFor(pair), 0, 0, r);
             fading.add(pair);
         }
         // Stable controls: {scope, mentorship, weekly rate}.
@@ -436,7 +510,8 @@ final class PlantedScenario {
             PlantedPair pair =
                     pickPair("stable", (String) stablePlan[i][0], (i + 1) % dc, (Boolean) stablePlan[i][1], r);
             pair.weeklyRate = rate;
-            scheduleWeekly(pair, blockCounts(new int[] {rate - 1, rate, rate, rate + 1}, r), channelsFor(pair), 0, r);
+            scheduleWeekly(
+                    pair, blockCounts(new int[] {rate - 1, rate, rate, rate + 1}, r), channelsFor(pair), 0, 0, r);
             stable.add(pair);
         }
         // New ties: nothing before R, 2–3 contacts in every week of R.
@@ -449,7 +524,7 @@ final class PlantedScenario {
                 counts[w] = 2 + r.nextInt(2);
             }
             pair.weeklyRate = 2;
-            scheduleWeekly(pair, counts, channelsFor(pair), 0, r);
+            scheduleWeekly(pair, counts, channelsFor(pair), 0, 0, r);
             newTies.add(pair);
         }
     }
@@ -529,8 +604,13 @@ final class PlantedScenario {
         return counts;
     }
 
-    /** Schedules {@code counts[w]} contacts of the pair on weekdays of week {@code w}, from day {@code fromDay}. */
-    private void scheduleWeekly(PlantedPair pair, int[] counts, int[] channels, int fromDay, SplittableRandom r) {
+    /**
+     * Schedules {@code counts[w]} contacts of the pair on weekdays of week {@code w}, from day {@code fromDay}; those
+     * drawn before {@code keepFromDay} are dropped (drawn all the same, so that the random stream does not depend on
+     * it).
+     */
+    private void scheduleWeekly(
+            PlantedPair pair, int[] counts, int[] channels, int fromDay, int keepFromDay, SplittableRandom r) {
         for (int w = 0; w < weeks; w++) {
             if (counts[w] == 0) {
                 continue;
@@ -556,16 +636,16 @@ final class PlantedScenario {
                 int time = channel == MENTORING || channel == MEETING
                         ? hours.meetingTime(r, source, day)
                         : hours.anyTime(r, source, day);
-                schedule(
-                        day,
-                        new Scheduled(
-                                source,
-                                new int[] {aStarts ? pair.b : pair.a},
-                                time,
-                                channel,
-                                BackgroundActivity.duration(r, channel),
-                                false));
-                count(pair, day, 1);
+                Scheduled contact = new Scheduled(
+                        source,
+                        new int[] {aStarts ? pair.b : pair.a},
+                        time,
+                        channel,
+                        BackgroundActivity.duration(r, channel),
+                        false);
+                if (day >= keepFromDay && schedule(day, contact)) {
+                    count(pair, day, 1);
+                }
             }
         }
     }
@@ -583,9 +663,17 @@ final class PlantedScenario {
         pair.firstDay = Math.min(pair.firstDay, day);
     }
 
-    private void schedule(int day, Scheduled s) {
+    /**
+     * Schedules {@code s} on {@code day}; on a holiday day only with probability {@link Spec#holidayShare()}.
+     * Returns whether it was kept.
+     */
+    private boolean schedule(int day, Scheduled s) {
+        if (hours.holiday[day] && holidayKeep.nextDouble() >= spec.holidayShare()) {
+            return false;
+        }
         byDay.get(day).add(s);
         scheduledRows += s.targets().length;
+        return true;
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -756,6 +844,129 @@ final class PlantedScenario {
     }
 
     // ---------------------------------------------------------------------------------------------------------
+    // People on leave
+
+    private void plantLeave(int count, SplittableRandom r) {
+        boolean[] nearConnector = new boolean[org.n];
+        for (Connector c : connectors) {
+            nearConnector[c.person()] = true;
+            for (int[] group : c.partners()) {
+                for (int p : group) {
+                    nearConnector[p] = true;
+                }
+            }
+        }
+        IntPredicate ok = p -> !org.isManager[p]
+                && !org.tinyTeam[org.team[p]]
+                && !used[p]
+                && !excluded[p]
+                && !inReservedPair[p]
+                && !nearConnector[p]
+                && org.hireDay[p] < 0
+                && org.members[org.team[p]].length >= 8;
+        // "Many ties": the most active quarter of those eligible (at least a dozen people).
+        int[] candidates = IntStream.range(0, org.n)
+                .filter(ok)
+                .boxed()
+                .sorted(Comparator.comparingDouble((Integer p) -> -org.activity[p])
+                        .thenComparingInt(p -> p))
+                .mapToInt(Integer::intValue)
+                .toArray();
+        int[] active = Arrays.copyOf(candidates, Math.min(candidates.length, Math.max(12, candidates.length / 4)));
+        Arrays.sort(active);
+        boolean[] mentorThroughB = new boolean[org.n];
+        for (Mentorship m : mentorships) {
+            if (m.endedOn() == null && m.startedOn().isBefore(spec.baselineStart())) {
+                mentorThroughB[m.mentor()] = true;
+            }
+        }
+        boolean[] teamTaken = new boolean[org.teamCount];
+        int recentStartDay = days - RECENT_DAYS;
+        int baselineStartDay = recentStartDay - BASELINE_DAYS;
+        for (int i = 0; i < count; i++) {
+            int kind = i % LEAVE_KINDS.length;
+            IntPredicate free = p -> ok.test(p) && !teamTaken[org.team[p]];
+            int person = -1;
+            if (kind == 0) {
+                person = pick(active, p -> free.test(p) && mentorThroughB[p], r);
+                if (person < 0) {
+                    person = pick(candidates, p -> free.test(p) && mentorThroughB[p], r);
+                }
+            }
+            if (person < 0) {
+                person = pick(active, free, r);
+            }
+            if (person < 0) {
+                person = pick(candidates, ok, r);
+            }
+            if (person < 0) {
+                throw new IllegalArgumentException("the organisation is too small for " + count + " people on leave"
+                        + " (they are chosen among ordinary members of teams of 8 or more with no planted role)");
+            }
+            used[person] = true;
+            teamTaken[org.team[person]] = true;
+            boolean awayAtEnd = kind < 2;
+            int from;
+            int to;
+            if (awayAtEnd) {
+                from = recentStartDay - (3 + r.nextInt(5));
+                to = days - 1;
+            } else {
+                // About four weeks inside B, back at least three weeks before R.
+                from = baselineStartDay + 14 + r.nextInt(BASELINE_DAYS - 14 - 30 - 21 + 1);
+                to = from + 26 + r.nextInt(5) - 1;
+            }
+            leaveFrom[person] = from;
+            leaveTo[person] = to;
+            int p = person;
+            int[] mentees = mentorships.stream()
+                    .filter(m -> m.mentor() == p && m.endedOn() == null)
+                    .mapToInt(Mentorship::mentee)
+                    .sorted()
+                    .toArray();
+            leaves.add(new Leave(person, from, to, LEAVE_KINDS[kind], awayAtEnd, mentees, -1));
+        }
+        // The stray e-mails, once everybody's leave is known.
+        for (int i = 0; i < leaves.size(); i++) {
+            Leave l = leaves.get(i);
+            if (i % LEAVE_KINDS.length == 1) {
+                leaves.set(i, withStray(l, r));
+            }
+        }
+    }
+
+    /** One e-mail from the person on leave to a teammate, on the third working day of R (or later). */
+    private Leave withStray(Leave l, SplittableRandom r) {
+        int p = l.person();
+        int start = Math.max(l.fromDay(), days - RECENT_DAYS) + 2;
+        for (int day = start; day <= l.toDay(); day++) {
+            if (hours.weekend(day) || hours.holiday[day]) {
+                continue;
+            }
+            int d = day;
+            int mate = pick(
+                    org.members[org.team[p]],
+                    q -> q != p && !excluded[q] && !onLeave(q, d) && org.hireDay[q] <= d && !isReservedPair(p, q),
+                    r);
+            if (mate < 0) {
+                return l;
+            }
+            byDay.get(day)
+                    .add(new Scheduled(
+                            p,
+                            new int[] {mate},
+                            hours.anyTime(r, p, day),
+                            EMAIL,
+                            InteractionCsvWriter.NO_DURATION,
+                            false,
+                            true));
+            scheduledRows++;
+            return new Leave(p, l.fromDay(), l.toDay(), l.kind(), l.awayAtEnd(), l.mentees(), day);
+        }
+        return l;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
     // Malformed rows
 
     private void planMalformedRows(SplittableRandom r) {
@@ -801,8 +1012,19 @@ final class PlantedScenario {
 
     void emitScheduled(int day, InteractionCsvWriter out) {
         for (Scheduled s : byDay.get(day)) {
+            int[] targets = s.targets();
+            if (!leaves.isEmpty() && !s.stray()) {
+                // Nobody meets a person on leave (planted pairs never include one; background mentorships may).
+                if (onLeave(s.source(), day)) {
+                    continue;
+                }
+                targets = Arrays.stream(targets).filter(t -> !onLeave(t, day)).toArray();
+                if (targets.length == 0 || (s.group() && targets.length < 2)) {
+                    continue;
+                }
+            }
             long event = s.group() ? out.newEventId() : 0;
-            for (int target : s.targets()) {
+            for (int target : targets) {
                 out.add(s.source(), target, s.msOfDay(), s.channel(), s.duration(), event);
             }
         }
@@ -859,6 +1081,7 @@ final class PlantedScenario {
         totals.put("interaction_files", out.filesWritten());
         totals.put("dyadic_rate_per_weekday", Math.round(background.dyadicRate * 1000) / 1000.0);
         root.put("totals", totals);
+        root.put("holiday", spec.holiday() ? holidayJson(out) : null);
 
         for (int t = 0; t < org.teamCount; t++) {
             if (org.tinyTeam[t]) {
@@ -921,6 +1144,49 @@ final class PlantedScenario {
         }
         root.put("newcomers", newcomerList);
 
+        List<Object> leaveList = new ArrayList<>();
+        for (Leave l : leaves) {
+            int p = l.person();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("person_id", org.ids[p]);
+            m.put("team", org.teamName[org.team[p]]);
+            m.put("department", org.deptName[org.dept[p]]);
+            m.put("kind", l.kind());
+            m.put("from", hours.dates[l.fromDay()].toString());
+            m.put("to", hours.dates[l.toDay()].toString());
+            m.put("expected", l.awayAtEnd() ? "away" : "not away");
+            m.put("mentee_ids", ids(l.mentees()));
+            List<String> ties = new ArrayList<>();
+            int baselineRows = 0;
+            int recentRows = 0;
+            for (Map.Entry<Integer, int[]> e : out.trackedPartners(p).entrySet()) {
+                int[] byWindow = e.getValue();
+                if (byWindow[1] + byWindow[2] > 0) {
+                    ties.add(org.ids[e.getKey()]);
+                }
+                baselineRows += byWindow[1];
+                recentRows += byWindow[2];
+            }
+            m.put("ties", ties);
+            if (l.awayAtEnd()) {
+                m.put("expected_tie_status", "paused");
+            }
+            m.put("rows_during_leave", out.trackedRows(p, l.fromDay(), l.toDay()));
+            m.put("stray_row_on", l.strayDay() < 0 ? null : hours.dates[l.strayDay()].toString());
+            m.put("rows_in_baseline", baselineRows);
+            m.put("rows_in_recent", recentRows);
+            leaveList.add(m);
+        }
+        root.put("leave", leaveList);
+        if (!leaves.isEmpty()) {
+            root.put(
+                    "leave_expectation",
+                    "from..to inclusive; while away a person has no interactions at all (at most the one stray"
+                            + " row); ties: everyone with a row with them in B or R. Those away through R are"
+                            + " flagged away and their ties (mentorships included) are paused, not weakening or"
+                            + " dormant; the one back from leave is not flagged");
+        }
+
         Map<String, Object> malformed = new LinkedHashMap<>();
         malformed.put("counts", new LinkedHashMap<>(malformedCounts));
         malformed.put("total", malformedCount());
@@ -941,6 +1207,62 @@ final class PlantedScenario {
         root.put("malformed", malformed);
 
         Files.writeString(file, Json.write(root), StandardCharsets.UTF_8);
+    }
+
+    private Map<String, Object> holidayJson(InteractionCsvWriter out) {
+        int recentStartDay = days - RECENT_DAYS;
+        int windowStart = Math.max(0, recentStartDay - BASELINE_DAYS);
+        int holidayDays = 0;
+        int holidayWeekdays = 0;
+        long holidayRows = 0;
+        long holidayWeekdayRows = 0;
+        int ordinaryWeekdays = 0;
+        long ordinaryWeekdayRows = 0;
+        for (int d = 0; d < days; d++) {
+            if (hours.holiday[d]) {
+                holidayDays++;
+                holidayRows += out.validRows(d);
+                if (!hours.weekend(d)) {
+                    holidayWeekdays++;
+                    holidayWeekdayRows += out.validRows(d);
+                }
+            } else if (!hours.weekend(d) && d >= windowStart) {
+                ordinaryWeekdays++;
+                ordinaryWeekdayRows += out.validRows(d);
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("from", spec.holidayFrom().toString());
+        m.put("to", spec.holidayTo().toString());
+        m.put("share", spec.holidayShare());
+        m.put("days", holidayDays);
+        m.put("weekdays", holidayWeekdays);
+        m.put("rows", holidayRows);
+        double perHoliday = holidayWeekdays == 0 ? Double.NaN : (double) holidayWeekdayRows / holidayWeekdays;
+        double perOrdinary = ordinaryWeekdays == 0 ? Double.NaN : (double) ordinaryWeekdayRows / ordinaryWeekdays;
+        m.put("rows_per_holiday_weekday", Math.round(perHoliday * 10) / 10.0);
+        m.put("rows_per_ordinary_weekday", Math.round(perOrdinary * 10) / 10.0);
+        m.put("observed_share", Math.round(perHoliday / perOrdinary * 1000) / 1000.0);
+        m.put(
+                "note",
+                "from..to inclusive; every interaction that would fall on these days (each group event as a whole),"
+                        + " background and planted alike, is kept with probability share, so the relative activity"
+                        + " a(d) is about share on them; ordinary weekdays: those of B and R outside the holiday;"
+                        + " the planted counts are the rows actually written");
+        return m;
+    }
+
+    void writeAbsencesCsv(Path file) throws IOException {
+        List<Leave> sorted = new ArrayList<>(leaves);
+        sorted.sort(Comparator.comparingInt(Leave::person));
+        try (BufferedWriter w =
+                new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8))) {
+            w.write("person_id,from,to,kind\n");
+            for (Leave l : sorted) {
+                w.write(org.ids[l.person()] + "," + hours.dates[l.fromDay()] + "," + hours.dates[l.toDay()] + ","
+                        + l.kind() + "\n");
+            }
+        }
     }
 
     private List<Object> pairs(List<PlantedPair> list) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,13 +48,26 @@ import java.util.stream.Stream;
  *       (the {@value #BASELINE_DAYS} days before R) are what {@code planted.json} says. See {@link PlantedScenario}.</li>
  *   <li><b>Malformed rows</b> (when {@link Spec#malformed()}): a handful of rows that break the data contract,
  *       each reason once or twice, in two day files; exact counts are recorded in {@code planted.json}.</li>
+ *   <li><b>Company holiday</b> (when {@link Spec#holiday()}; in the sample 2026-10-29..2026-11-07, inside R and
+ *       off its first and last days): every interaction that would fall on a holiday day, background and
+ *       scheduled alike, is kept with probability {@link Spec#holidayShare()} (0.1), each group event as a whole,
+ *       so the relative activity of those days is about the share. The keep-or-drop decisions come from streams of
+ *       their own: the holiday only thins, everything else (the organisation, the planted structure) is what it
+ *       would be without it.</li>
+ *   <li><b>People on leave</b> ({@link Spec#leave()}; 3 in the sample): away with no interactions at all (one of
+ *       them with one stray e-mail), two of them through R (one a mentor of a declared mentorship), one for about
+ *       four weeks in B; see {@link PlantedScenario}. Listed in {@code planted.json}, and in {@code absences.csv}
+ *       with {@link Spec#absencesFile()}.</li>
  * </ul>
+ * With no holiday and nobody on leave the output is what it was before either existed (the random streams are the
+ * same), apart from the new keys of {@code planted.json}.
  *
  * <h2>Output</h2>
  * Under the output directory: {@code interactions/date=YYYY-MM-DD/part-00000.csv} (or one
- * {@code interactions.csv} with {@link Spec#singleFile()}), {@code people.csv}, {@code mentorships.csv} and
- * {@code planted.json}. Rows are streamed to disk one day at a time, so the generator scales to millions of
- * rows (use {@link Spec#targetInteractions()} to aim for a total).
+ * {@code interactions.csv} with {@link Spec#singleFile()}), {@code people.csv}, {@code mentorships.csv},
+ * {@code planted.json} and, with {@link Spec#absencesFile()}, {@code absences.csv}. Rows are streamed to disk one
+ * day at a time, so the generator scales to millions of rows (use {@link Spec#targetInteractions()} to aim for a
+ * total).
  */
 public final class SampleOrganisationGenerator {
 
@@ -80,6 +94,11 @@ public final class SampleOrganisationGenerator {
      * @param planted            whether to plant connectors, fading and new ties, stable controls and newcomers
      * @param malformed          whether to add the malformed rows
      * @param singleFile         write one {@code interactions.csv} instead of daily partitions
+     * @param holidayFrom        first day of a company-wide holiday, or null for none
+     * @param holidayTo          last day of the holiday (inclusive), or null for none
+     * @param holidayShare       share of the interactions that would fall on a holiday day that are kept, in [0, 1]
+     * @param leave              number of people on leave (see {@link PlantedScenario}, "People on leave")
+     * @param absencesFile       also write {@code absences.csv} ({@code person_id,from,to,kind}) listing the leaves
      */
     public record Spec(
             int people,
@@ -93,10 +112,23 @@ public final class SampleOrganisationGenerator {
             boolean tinyTeam,
             boolean planted,
             boolean malformed,
-            boolean singleFile) {
+            boolean singleFile,
+            LocalDate holidayFrom,
+            LocalDate holidayTo,
+            double holidayShare,
+            int leave,
+            boolean absencesFile) {
 
         /** People in the tiny team. */
         public static final int TINY_TEAM_SIZE = 3;
+        /** Share of the interactions kept on holiday days, by default. */
+        public static final double DEFAULT_HOLIDAY_SHARE = 0.1;
+        /** The default holiday starts this many days before the end date... */
+        public static final int DEFAULT_HOLIDAY_FIRST_BACK = 17;
+        /** ...and ends this many days before it (2026-10-29..2026-11-07 for the sample: inside R, off its edges). */
+        public static final int DEFAULT_HOLIDAY_LAST_BACK = 8;
+        /** People on leave in the bundled sample. */
+        public static final int DEFAULT_LEAVE = 3;
 
         public Spec {
             if (endDate == null) {
@@ -129,6 +161,22 @@ public final class SampleOrganisationGenerator {
                         "the planted structure needs at least 6 people per" + " regular team (or turn it off)");
                 require(mentorships >= 5, "the planted structure needs at least 5 mentorships (or turn it off)");
             }
+            require((holidayFrom == null) == (holidayTo == null), "a holiday needs both its first and last day");
+            if (holidayFrom != null) {
+                LocalDate start = endDate.minusDays(days - 1L);
+                require(!holidayTo.isBefore(holidayFrom), "the holiday ends before it starts");
+                require(
+                        !holidayFrom.isBefore(start) && !holidayTo.isAfter(endDate),
+                        "the holiday " + holidayFrom + ".." + holidayTo + " is not inside the data " + start + ".."
+                                + endDate);
+            }
+            require(holidayShare >= 0 && holidayShare <= 1, "the holiday share must be between 0 and 1");
+            require(leave >= 0, "leave must be >= 0");
+            if (leave > 0) {
+                require(
+                        days >= RECENT_DAYS + BASELINE_DAYS + 7,
+                        "people on leave need at least " + (RECENT_DAYS + BASELINE_DAYS + 7) + " days");
+            }
         }
 
         private static void require(boolean ok, String message) {
@@ -137,9 +185,30 @@ public final class SampleOrganisationGenerator {
             }
         }
 
-        /** The bundled sample: 400 people, 24 teams, 4 departments, 26 weeks ending 2026-11-15. */
+        /**
+         * The bundled sample: 400 people, 24 teams, 4 departments, 26 weeks ending 2026-11-15, a company holiday
+         * 2026-10-29..2026-11-07 (10% of the interactions kept) and 3 people on leave.
+         */
         public static Spec defaults() {
-            return new Spec(400, 24, 4, 182, LocalDate.of(2026, 11, 15), 20261115L, 0, 30, true, true, true, false);
+            LocalDate end = LocalDate.of(2026, 11, 15);
+            return new Spec(
+                    400,
+                    24,
+                    4,
+                    182,
+                    end,
+                    20261115L,
+                    0,
+                    30,
+                    true,
+                    true,
+                    true,
+                    false,
+                    end.minusDays(DEFAULT_HOLIDAY_FIRST_BACK),
+                    end.minusDays(DEFAULT_HOLIDAY_LAST_BACK),
+                    DEFAULT_HOLIDAY_SHARE,
+                    DEFAULT_LEAVE,
+                    false);
         }
 
         public LocalDate startDate() {
@@ -156,9 +225,27 @@ public final class SampleOrganisationGenerator {
             return recentStart().minusDays(BASELINE_DAYS);
         }
 
-        public Spec withPeople(int v) {
+        /** Whether there is a company holiday. */
+        public boolean holiday() {
+            return holidayFrom != null;
+        }
+
+        /** Whether {@code date} is a holiday day. */
+        public boolean isHoliday(LocalDate date) {
+            return holidayFrom != null && !date.isBefore(holidayFrom) && !date.isAfter(holidayTo);
+        }
+
+        private Spec with(
+                int people,
+                int teams,
+                int departments,
+                int days,
+                LocalDate endDate,
+                long seed,
+                long targetInteractions,
+                int mentorships) {
             return new Spec(
-                    v,
+                    people,
                     teams,
                     departments,
                     days,
@@ -169,58 +256,54 @@ public final class SampleOrganisationGenerator {
                     tinyTeam,
                     planted,
                     malformed,
-                    singleFile);
+                    singleFile,
+                    holidayFrom,
+                    holidayTo,
+                    holidayShare,
+                    leave,
+                    absencesFile);
+        }
+
+        private Spec withFlags(boolean tinyTeam, boolean planted, boolean malformed, boolean singleFile) {
+            return new Spec(
+                    people,
+                    teams,
+                    departments,
+                    days,
+                    endDate,
+                    seed,
+                    targetInteractions,
+                    mentorships,
+                    tinyTeam,
+                    planted,
+                    malformed,
+                    singleFile,
+                    holidayFrom,
+                    holidayTo,
+                    holidayShare,
+                    leave,
+                    absencesFile);
+        }
+
+        public Spec withPeople(int v) {
+            return with(v, teams, departments, days, endDate, seed, targetInteractions, mentorships);
         }
 
         public Spec withTeams(int v) {
-            return new Spec(
-                    people,
-                    v,
-                    departments,
-                    days,
-                    endDate,
-                    seed,
-                    targetInteractions,
-                    mentorships,
-                    tinyTeam,
-                    planted,
-                    malformed,
-                    singleFile);
+            return with(people, v, departments, days, endDate, seed, targetInteractions, mentorships);
         }
 
         public Spec withDepartments(int v) {
-            return new Spec(
-                    people,
-                    teams,
-                    v,
-                    days,
-                    endDate,
-                    seed,
-                    targetInteractions,
-                    mentorships,
-                    tinyTeam,
-                    planted,
-                    malformed,
-                    singleFile);
+            return with(people, teams, v, days, endDate, seed, targetInteractions, mentorships);
         }
 
         public Spec withDays(int v) {
-            return new Spec(
-                    people,
-                    teams,
-                    departments,
-                    v,
-                    endDate,
-                    seed,
-                    targetInteractions,
-                    mentorships,
-                    tinyTeam,
-                    planted,
-                    malformed,
-                    singleFile);
+            return with(people, teams, departments, v, endDate, seed, targetInteractions, mentorships);
         }
 
+        /** Another end date; the holiday, if any, moves with it (it stays as many days before the end). */
         public Spec withEndDate(LocalDate v) {
+            long shift = ChronoUnit.DAYS.between(endDate, v);
             return new Spec(
                     people,
                     teams,
@@ -233,106 +316,44 @@ public final class SampleOrganisationGenerator {
                     tinyTeam,
                     planted,
                     malformed,
-                    singleFile);
+                    singleFile,
+                    holidayFrom == null ? null : holidayFrom.plusDays(shift),
+                    holidayTo == null ? null : holidayTo.plusDays(shift),
+                    holidayShare,
+                    leave,
+                    absencesFile);
         }
 
         public Spec withSeed(long v) {
-            return new Spec(
-                    people,
-                    teams,
-                    departments,
-                    days,
-                    endDate,
-                    v,
-                    targetInteractions,
-                    mentorships,
-                    tinyTeam,
-                    planted,
-                    malformed,
-                    singleFile);
+            return with(people, teams, departments, days, endDate, v, targetInteractions, mentorships);
         }
 
         public Spec withTargetInteractions(long v) {
-            return new Spec(
-                    people,
-                    teams,
-                    departments,
-                    days,
-                    endDate,
-                    seed,
-                    v,
-                    mentorships,
-                    tinyTeam,
-                    planted,
-                    malformed,
-                    singleFile);
+            return with(people, teams, departments, days, endDate, seed, v, mentorships);
         }
 
         public Spec withMentorships(int v) {
-            return new Spec(
-                    people,
-                    teams,
-                    departments,
-                    days,
-                    endDate,
-                    seed,
-                    targetInteractions,
-                    v,
-                    tinyTeam,
-                    planted,
-                    malformed,
-                    singleFile);
+            return with(people, teams, departments, days, endDate, seed, targetInteractions, v);
         }
 
         public Spec withTinyTeam(boolean v) {
-            return new Spec(
-                    people,
-                    teams,
-                    departments,
-                    days,
-                    endDate,
-                    seed,
-                    targetInteractions,
-                    mentorships,
-                    v,
-                    planted,
-                    malformed,
-                    singleFile);
+            return withFlags(v, planted, malformed, singleFile);
         }
 
         public Spec withPlanted(boolean v) {
-            return new Spec(
-                    people,
-                    teams,
-                    departments,
-                    days,
-                    endDate,
-                    seed,
-                    targetInteractions,
-                    mentorships,
-                    tinyTeam,
-                    v,
-                    malformed,
-                    singleFile);
+            return withFlags(tinyTeam, v, malformed, singleFile);
         }
 
         public Spec withMalformed(boolean v) {
-            return new Spec(
-                    people,
-                    teams,
-                    departments,
-                    days,
-                    endDate,
-                    seed,
-                    targetInteractions,
-                    mentorships,
-                    tinyTeam,
-                    planted,
-                    v,
-                    singleFile);
+            return withFlags(tinyTeam, planted, v, singleFile);
         }
 
         public Spec withSingleFile(boolean v) {
+            return withFlags(tinyTeam, planted, malformed, v);
+        }
+
+        /** A company holiday {@code from..to} (inclusive) keeping {@code share} of the interactions; nulls: none. */
+        public Spec withHoliday(LocalDate from, LocalDate to, double share) {
             return new Spec(
                     people,
                     teams,
@@ -345,6 +366,57 @@ public final class SampleOrganisationGenerator {
                     tinyTeam,
                     planted,
                     malformed,
+                    singleFile,
+                    from,
+                    to,
+                    share,
+                    leave,
+                    absencesFile);
+        }
+
+        public Spec withoutHoliday() {
+            return withHoliday(null, null, holidayShare);
+        }
+
+        public Spec withLeave(int v) {
+            return new Spec(
+                    people,
+                    teams,
+                    departments,
+                    days,
+                    endDate,
+                    seed,
+                    targetInteractions,
+                    mentorships,
+                    tinyTeam,
+                    planted,
+                    malformed,
+                    singleFile,
+                    holidayFrom,
+                    holidayTo,
+                    holidayShare,
+                    v,
+                    absencesFile);
+        }
+
+        public Spec withAbsencesFile(boolean v) {
+            return new Spec(
+                    people,
+                    teams,
+                    departments,
+                    days,
+                    endDate,
+                    seed,
+                    targetInteractions,
+                    mentorships,
+                    tinyTeam,
+                    planted,
+                    malformed,
+                    singleFile,
+                    holidayFrom,
+                    holidayTo,
+                    holidayShare,
+                    leave,
                     v);
         }
 
@@ -362,6 +434,11 @@ public final class SampleOrganisationGenerator {
             m.put("planted", planted);
             m.put("malformed", malformed);
             m.put("single_file", singleFile);
+            m.put("holiday_from", holidayFrom == null ? null : holidayFrom.toString());
+            m.put("holiday_to", holidayTo == null ? null : holidayTo.toString());
+            m.put("holiday_share", holidayShare);
+            m.put("leave", leave);
+            m.put("absences_file", absencesFile);
             return m;
         }
     }
@@ -372,7 +449,7 @@ public final class SampleOrganisationGenerator {
     /**
      * Generates the organisation described by {@code spec} into {@code outDir}, replacing any earlier output of this
      * generator there (the {@code interactions} partitions, {@code interactions.csv}, {@code people.csv},
-     * {@code mentorships.csv}, {@code planted.json}); other files are left alone.
+     * {@code mentorships.csv}, {@code planted.json}, {@code absences.csv}); other files are left alone.
      */
     public static Summary generate(Spec spec, Path outDir) throws IOException {
         Files.createDirectories(outDir);
@@ -388,6 +465,7 @@ public final class SampleOrganisationGenerator {
         long rows;
         int files;
         try (InteractionCsvWriter out = new InteractionCsvWriter(spec, org, hours, outDir)) {
+            out.track(scenario.peopleOnLeave());
             for (int day = 0; day < spec.days(); day++) {
                 out.beginDay(day);
                 background.generateDay(day, out);
@@ -400,6 +478,9 @@ public final class SampleOrganisationGenerator {
             org.writePeopleCsv(outDir.resolve("people.csv"));
             scenario.writeMentorshipsCsv(outDir.resolve("mentorships.csv"));
             scenario.writePlantedJson(outDir.resolve("planted.json"), out, background);
+            if (spec.absencesFile()) {
+                scenario.writeAbsencesCsv(outDir.resolve("absences.csv"));
+            }
         }
         return new Summary(rows, scenario.malformedCount(), files, org.size(), scenario.mentorshipCount());
     }
@@ -424,7 +505,8 @@ public final class SampleOrganisationGenerator {
                 Files.delete(partition);
             }
         }
-        for (String name : List.of("interactions.csv", "people.csv", "mentorships.csv", "planted.json")) {
+        for (String name :
+                List.of("interactions.csv", "people.csv", "mentorships.csv", "planted.json", "absences.csv")) {
             Files.deleteIfExists(outDir.resolve(name));
         }
     }
@@ -436,7 +518,8 @@ public final class SampleOrganisationGenerator {
             Usage: SampleOrganisationGenerator --out DIR [options]
 
             Generates a synthetic organisation: interactions (CSV, one partition per day), people.csv,
-            mentorships.csv and planted.json (the planted structure and exact counts).
+            mentorships.csv and planted.json (the planted structure, the holiday, the people on leave and
+            exact counts).
 
               --out DIR            output directory (required)
               --people N           people (default 400)
@@ -452,6 +535,17 @@ public final class SampleOrganisationGenerator {
               --no-planted         no planted connectors, fading/new/stable ties, newcomers
               --no-malformed       no malformed rows
               --no-tiny-team       no team of 3
+              --holiday FROM:TO    a company-wide holiday, ISO dates, inclusive (default for the sample: the 10
+                                   days from 17 to 8 days before the end, 2026-10-29:2026-11-07; with --people:
+                                   none unless given); on those days each interaction is kept with probability
+                                   --holiday-share
+              --holiday-share X    share of the interactions kept on holiday days (default 0.1)
+              --no-holiday         no holiday
+              --leave N            people on leave (default 3 for the sample, 0 with --people): in turn away
+                                   from a few days before the recent window to the end of the data (the first
+                                   one a mentor of a declared mentorship), the same with one stray e-mail, and
+                                   away for about four weeks in the baseline window and back
+              --absences-file      also write absences.csv (person_id,from,to,kind) listing the leaves
               -h, --help           this help
 
             Example (benchmark data): --people 40000 --teams 2000 --days 182 --interactions 5000000 --out /tmp/big
@@ -510,9 +604,21 @@ public final class SampleOrganisationGenerator {
 
     private static Map<String, String> parseOptions(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
-        List<String> valued =
-                List.of("out", "people", "teams", "departments", "days", "end", "seed", "interactions", "mentorships");
-        List<String> flags = List.of("single-file", "no-planted", "no-malformed", "no-tiny-team", "help");
+        List<String> valued = List.of(
+                "out",
+                "people",
+                "teams",
+                "departments",
+                "days",
+                "end",
+                "seed",
+                "interactions",
+                "mentorships",
+                "holiday",
+                "holiday-share",
+                "leave");
+        List<String> flags = List.of(
+                "single-file", "no-planted", "no-malformed", "no-tiny-team", "no-holiday", "absences-file", "help");
         List<String> rest = new ArrayList<>(List.of(args));
         for (int i = 0; i < rest.size(); i++) {
             String arg = rest.get(i);
@@ -562,12 +668,50 @@ public final class SampleOrganisationGenerator {
         int mentorships = o.containsKey("mentorships")
                 ? intOption(o, "mentorships", 0)
                 : o.containsKey("people") ? Math.max(5, (int) Math.round(people * 0.075)) : d.mentorships();
+        int days = intOption(o, "days", d.days());
+        LocalDate end = o.containsKey("end") ? LocalDate.parse(o.get("end")) : d.endDate();
+        boolean generated = o.containsKey("people");
+
+        if (o.containsKey("holiday") && o.containsKey("no-holiday")) {
+            throw new IllegalArgumentException("--holiday and --no-holiday exclude each other");
+        }
+        LocalDate holidayFrom = null;
+        LocalDate holidayTo = null;
+        if (o.containsKey("holiday")) {
+            String[] range = o.get("holiday").split(":", -1);
+            if (range.length > 2) {
+                throw new IllegalArgumentException("--holiday needs FROM:TO (ISO dates), got " + o.get("holiday"));
+            }
+            holidayFrom = LocalDate.parse(range[0].trim());
+            holidayTo = range.length == 2 ? LocalDate.parse(range[1].trim()) : holidayFrom;
+        } else if (!generated && !o.containsKey("no-holiday")) {
+            holidayFrom = end.minusDays(Spec.DEFAULT_HOLIDAY_FIRST_BACK);
+            holidayTo = end.minusDays(Spec.DEFAULT_HOLIDAY_LAST_BACK);
+            if (holidayFrom.isBefore(end.minusDays(days - 1L))) {
+                // Too few days for the default holiday: none.
+                holidayFrom = null;
+                holidayTo = null;
+            }
+        }
+        double holidayShare = Spec.DEFAULT_HOLIDAY_SHARE;
+        if (o.containsKey("holiday-share")) {
+            if (holidayFrom == null) {
+                throw new IllegalArgumentException("--holiday-share needs a holiday (--holiday FROM:TO)");
+            }
+            try {
+                holidayShare = Double.parseDouble(o.get("holiday-share"));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--holiday-share needs a number, got " + o.get("holiday-share"));
+            }
+        }
+        int defaultLeave = generated || days < RECENT_DAYS + BASELINE_DAYS + 7 ? 0 : Spec.DEFAULT_LEAVE;
+
         return new Spec(
                 people,
                 teams,
                 departments,
-                intOption(o, "days", d.days()),
-                o.containsKey("end") ? LocalDate.parse(o.get("end")) : d.endDate(),
+                days,
+                end,
                 o.containsKey("seed") ? Long.parseLong(o.get("seed")) : d.seed(),
                 o.containsKey("interactions")
                         ? Long.parseLong(o.get("interactions").replace("_", ""))
@@ -576,7 +720,12 @@ public final class SampleOrganisationGenerator {
                 !o.containsKey("no-tiny-team"),
                 !o.containsKey("no-planted"),
                 !o.containsKey("no-malformed"),
-                o.containsKey("single-file"));
+                o.containsKey("single-file"),
+                holidayFrom,
+                holidayTo,
+                holidayShare,
+                intOption(o, "leave", defaultLeave),
+                o.containsKey("absences-file"));
     }
 
     private static int intOption(Map<String, String> o, String name, int fallback) {

@@ -41,17 +41,21 @@ final class WorkingHours {
 
     final LocalDate[] dates;
     final int[] dayOfWeek;
+    /** Whether the day is a day of the company holiday ({@link Spec#isHoliday}). */
+    final boolean[] holiday;
 
     WorkingHours(Spec spec, Organisation org) {
         this.org = org;
         int days = spec.days();
         dates = new LocalDate[days];
         dayOfWeek = new int[days];
+        holiday = new boolean[days];
         offsetSeconds = new int[Organisation.ZONES.length][days];
         offsetText = new String[Organisation.ZONES.length][days];
         for (int d = 0; d < days; d++) {
             dates[d] = spec.startDate().plusDays(d);
             dayOfWeek[d] = dates[d].getDayOfWeek().getValue();
+            holiday[d] = spec.isHoliday(dates[d]);
         }
         for (int z = 0; z < Organisation.ZONES.length; z++) {
             ZoneRules rules = ZoneId.of(Organisation.ZONES[z]).getRules();
@@ -83,6 +87,12 @@ final class WorkingHours {
     int meetingTime(SplittableRandom r, int p, int day) {
         int localMs = (9 * 2 + r.nextInt(16)) * 1_800_000;
         return toUtc(localMs, p, day);
+    }
+
+    /** The moment of {@code toDay} at the local time (of {@code p}) that {@code msOfDay} is on {@code fromDay}. */
+    int sameLocalTime(int msOfDay, int p, int fromDay, int toDay) {
+        int shift = (offsetSeconds[org.location[p]][fromDay] - offsetSeconds[org.location[p]][toDay]) * 1000;
+        return Math.max(0, Math.min(DAY_MS - 1, msOfDay + shift));
     }
 
     private int toUtc(int localMs, int p, int day) {

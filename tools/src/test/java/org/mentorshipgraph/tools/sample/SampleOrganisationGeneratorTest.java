@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -211,6 +212,9 @@ class SampleOrganisationGeneratorTest {
             assertThat(recent * 5 * 3).isLessThanOrEqualTo(baseline);
             assertThat(rateRatio(baseline, recent)).isLessThan(0.5);
             assertThat(binomialCdf(recent, baseline + recent, 28.0 / 112)).isLessThan(0.05);
+            // Still found by a test that knows the holiday (R's expected share of the contacts is then smaller).
+            assertThat(binomialCdf(recent, baseline + recent, holidayAwareRecentShare()))
+                    .isLessThan(0.05);
             if ((Boolean) f.get("mentorship")) {
                 assertThat(declared).contains(f.get("mentor_id") + ">" + f.get("mentee_id"));
             }
@@ -228,11 +232,14 @@ class SampleOrganisationGeneratorTest {
             assertThat(dates).isNotEmpty().allMatch(d -> !d.isBefore(recentStart));
             for (int week = 0; week < 4; week++) {
                 LocalDate from = recentStart.plusDays(7L * week);
+                if (weekdayActivity(from, from.plusDays(6)) < 5) {
+                    continue; // a week with company holiday days may be empty
+                }
                 assertThat(sample.countIn(dates, from, from.plusDays(6)))
                         .as("week %d of %s", week, t)
                         .isGreaterThanOrEqualTo(1);
             }
-            assertThat(dates).hasSize(((Long) t.get("recent_count")).intValue());
+            assertThat(dates).hasSize(((Long) t.get("recent_count")).intValue()).hasSizeGreaterThanOrEqualTo(4);
         }
     }
 
@@ -247,10 +254,17 @@ class SampleOrganisationGeneratorTest {
                     .isEqualTo(((Long) s.get("baseline_count")).intValue())
                     .isGreaterThanOrEqualTo(20);
             assertThat(counts[1]).isEqualTo(((Long) s.get("recent_count")).intValue());
-            assertThat(rateRatio(counts[0], counts[1])).isBetween(0.75, 1.34);
+            // Stable to a test that knows the holiday: rates per unit of expected activity, and R's share of the
+            // contacts under an unchanged rate A(R) / (A(R) + A(B)).
+            double activityRatio = (counts[1] / weekdayActivity(sample.recentStart(), sample.end))
+                    / (counts[0]
+                            / weekdayActivity(
+                                    sample.baselineStart(), sample.recentStart().minusDays(1)));
+            assertThat(activityRatio).as("holiday-adjusted rate ratio of %s", s).isBetween(0.5, 2.0);
             int n = counts[0] + counts[1];
-            assertThat(binomialCdf(counts[1], n, 0.25)).isGreaterThan(0.05);
-            assertThat(1 - binomialCdf(counts[1] - 1, n, 0.25)).isGreaterThan(0.05);
+            double share = holidayAwareRecentShare();
+            assertThat(binomialCdf(counts[1], n, share)).isGreaterThan(0.05);
+            assertThat(1 - binomialCdf(counts[1] - 1, n, share)).isGreaterThan(0.05);
         }
     }
 
@@ -357,6 +371,263 @@ class SampleOrganisationGeneratorTest {
     }
 
     // ---------------------------------------------------------------------------------------------------------
+    // The company holiday and the people on leave
+
+    @Test
+    void holidayDaysKeepAboutATenthOfAnOrdinaryDay() {
+        Map<String, Object> holiday = object(sample.planted.get("holiday"));
+        LocalDate from = LocalDate.parse((String) holiday.get("from"));
+        LocalDate to = LocalDate.parse((String) holiday.get("to"));
+        assertThat(from).isEqualTo(LocalDate.of(2026, 10, 29));
+        assertThat(to).isEqualTo(LocalDate.of(2026, 11, 7));
+        assertThat(holiday.get("share")).isEqualTo(0.1);
+        // Inside R, off its first and last days.
+        assertThat(from).isAfter(sample.recentStart());
+        assertThat(to).isBefore(sample.end);
+
+        Map<LocalDate, Integer> perDay = new TreeMap<>();
+        for (GeneratedSample.Interaction r : sample.valid) {
+            perDay.merge(LocalDate.ofInstant(r.time(), ZoneOffset.UTC), 1, Integer::sum);
+        }
+        long holidayRows = 0;
+        double[] weekday = new double[4]; // holiday rows, holiday days, ordinary rows, ordinary days
+        double[] weekend = new double[4];
+        for (LocalDate d = sample.baselineStart(); !d.isAfter(sample.end); d = d.plusDays(1)) {
+            int rows = perDay.getOrDefault(d, 0);
+            boolean onHoliday = !d.isBefore(from) && !d.isAfter(to);
+            double[] acc = d.getDayOfWeek().getValue() >= 6 ? weekend : weekday;
+            acc[onHoliday ? 0 : 2] += rows;
+            acc[onHoliday ? 1 : 3]++;
+            holidayRows += onHoliday ? rows : 0;
+        }
+        assertThat(weekday[1]).isEqualTo(7);
+        double share = (weekday[0] / weekday[1]) / (weekday[2] / weekday[3]);
+        assertThat(share)
+                .as("rows per holiday weekday / rows per ordinary weekday")
+                .isBetween(0.07, 0.14);
+        assertThat((Double) holiday.get("observed_share")).isCloseTo(share, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(weekend[0] / weekend[1]).isLessThan(0.5 * weekend[2] / weekend[3]);
+        assertThat(holiday.get("rows")).isEqualTo(holidayRows);
+        assertThat(holiday.get("days")).isEqualTo(10L);
+
+        // The newcomers start on working days, not in the holiday.
+        for (Object o : array(sample.planted.get("newcomers"))) {
+            LocalDate hired = LocalDate.parse((String) object(o).get("hire_date"));
+            assertThat(hired).matches(d -> d.isBefore(from) || d.isAfter(to), "not in the holiday");
+        }
+    }
+
+    @Test
+    void peopleOnLeaveHaveNoInteractionsWhileAwayAndAreListed() {
+        List<Object> leave = array(sample.planted.get("leave"));
+        assertThat(leave).hasSize(3);
+        assertThat(sample.dir.resolve("absences.csv"))
+                .as("only with --absences-file")
+                .doesNotExist();
+        Map<String, Map<String, String>> people = peopleById();
+        Set<String> managers = sample.people.stream()
+                .map(p -> p.get("manager_id"))
+                .filter(m -> !m.isEmpty())
+                .collect(Collectors.toSet());
+        Set<String> planted = plantedRoles();
+        Map<String, Object> tiny = object(sample.planted.get("tiny_team"));
+        LocalDate recentStart = sample.recentStart();
+        LocalDate baselineStart = sample.baselineStart();
+
+        Set<String> teams = new HashSet<>();
+        int away = 0;
+        int strays = 0;
+        boolean pausedMentorship = false;
+        for (Object o : leave) {
+            Map<String, Object> l = object(o);
+            String id = (String) l.get("person_id");
+            LocalDate from = LocalDate.parse((String) l.get("from"));
+            LocalDate to = LocalDate.parse((String) l.get("to"));
+            // An ordinary member with no planted role, one per team.
+            assertThat(managers).doesNotContain(id);
+            assertThat(planted).doesNotContain(id);
+            assertThat(people.get(id).get("team")).isNotEqualTo(tiny.get("team"));
+            assertThat(teams.add(people.get(id).get("team"))).isTrue();
+
+            int during = 0;
+            int outside = 0;
+            int inRecent = 0;
+            Set<String> partners = new TreeSet<>();
+            for (GeneratedSample.Interaction r : sample.valid) {
+                if (!r.source().equals(id) && !r.target().equals(id)) {
+                    continue;
+                }
+                LocalDate d = LocalDate.ofInstant(r.time(), ZoneOffset.UTC);
+                if (!d.isBefore(from) && !d.isAfter(to)) {
+                    during++;
+                } else if (!d.isBefore(baselineStart)) {
+                    outside++;
+                }
+                if (!d.isBefore(recentStart)) {
+                    inRecent++;
+                }
+                if (!d.isBefore(baselineStart)) {
+                    partners.add(r.source().equals(id) ? r.target() : r.source());
+                }
+            }
+            assertThat(during).as("rows of %s while away", id).isLessThanOrEqualTo(1);
+            assertThat(l.get("rows_during_leave")).isEqualTo((long) during);
+            assertThat(l.get("rows_in_recent")).isEqualTo((long) inRecent);
+            assertThat(strings(l.get("ties"))).containsExactlyElementsOf(partners);
+            strays += during;
+            assertThat(outside)
+                    .as("rows of %s in B and R outside the leave", id)
+                    .isGreaterThanOrEqualTo(40);
+            if ("away".equals(l.get("expected"))) {
+                away++;
+                // From a few days before R to the end of the data.
+                assertThat(from).isBefore(recentStart).isAfterOrEqualTo(recentStart.minusDays(7));
+                assertThat(to).isEqualTo(sample.end);
+                assertThat(l.get("expected_tie_status")).isEqualTo("paused");
+                assertThat(partners.size()).isGreaterThanOrEqualTo(10);
+                for (String mentee : strings(l.get("mentee_ids"))) {
+                    Map<String, String> m = sample.mentorships.stream()
+                            .filter(x -> x.get("mentor_id").equals(id)
+                                    && x.get("mentee_id").equals(mentee))
+                            .findFirst()
+                            .orElseThrow();
+                    assertThat(m.get("ended_on")).isEmpty();
+                    List<LocalDate> dates = sample.datesBetween(id, mentee);
+                    if (LocalDate.parse(m.get("started_on")).isBefore(baselineStart)) {
+                        assertThat(sample.countIn(dates, baselineStart, from.minusDays(1)))
+                                .isGreaterThanOrEqualTo(8);
+                        assertThat(sample.countIn(dates, recentStart, sample.end))
+                                .isZero();
+                        assertThat(partners).contains(mentee);
+                        pausedMentorship = true;
+                    }
+                }
+            } else {
+                assertThat(l.get("expected")).isEqualTo("not away");
+                // About four weeks inside B, back well before R, and active again.
+                assertThat(from).isAfterOrEqualTo(baselineStart);
+                assertThat(to).isBefore(recentStart.minusDays(14));
+                assertThat(ChronoUnit.DAYS.between(from, to) + 1).isBetween(24L, 31L);
+                assertThat(l).doesNotContainKey("expected_tie_status");
+                assertThat(inRecent).isGreaterThanOrEqualTo(20);
+            }
+        }
+        assertThat(away).isEqualTo(2);
+        assertThat(strays).as("one stray row in all").isEqualTo(1);
+        assertThat(pausedMentorship)
+                .as("one person away through R mentors a declared mentorship")
+                .isTrue();
+    }
+
+    @Test
+    void commandLineHolidayLeaveAndAbsencesFileForGeneratedOrganisations() throws IOException {
+        Path dir = tmp.resolve("leave");
+        int code = SampleOrganisationGenerator.run(
+                new String[] {
+                    "--people",
+                    "1200",
+                    "--days",
+                    "126",
+                    "--holiday",
+                    "2026-11-02:2026-11-06",
+                    "--holiday-share",
+                    "0.25",
+                    "--leave",
+                    "4",
+                    "--absences-file",
+                    "--no-malformed",
+                    "--seed",
+                    "3",
+                    "--out",
+                    dir.toString()
+                },
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                System.err);
+        assertThat(code).isZero();
+        GeneratedSample generated = new GeneratedSample(dir);
+        Map<String, Object> holiday = object(generated.planted.get("holiday"));
+        assertThat(holiday.get("share")).isEqualTo(0.25);
+        assertThat(holiday.get("weekdays")).isEqualTo(5L);
+        assertThat((Double) holiday.get("observed_share")).isBetween(0.18, 0.33);
+
+        List<Object> leave = array(generated.planted.get("leave"));
+        assertThat(leave).hasSize(4);
+        List<String> expectedLines = new ArrayList<>();
+        for (Object o : leave) {
+            Map<String, Object> l = object(o);
+            expectedLines.add(l.get("person_id") + "," + l.get("from") + "," + l.get("to") + "," + l.get("kind"));
+            String id = (String) l.get("person_id");
+            LocalDate from = LocalDate.parse((String) l.get("from"));
+            LocalDate to = LocalDate.parse((String) l.get("to"));
+            long during = generated.valid.stream()
+                    .filter(r -> r.source().equals(id) || r.target().equals(id))
+                    .map(r -> LocalDate.ofInstant(r.time(), ZoneOffset.UTC))
+                    .filter(d -> !d.isBefore(from) && !d.isAfter(to))
+                    .count();
+            assertThat(during).isEqualTo(l.get("rows_during_leave")).isLessThanOrEqualTo(1L);
+        }
+        assertThat(leave.stream().map(l -> object(l).get("kind")))
+                .containsExactly("parental", "sabbatical", "medical", "parental");
+        assertThat(leave.stream().map(l -> object(l).get("expected")))
+                .containsExactly("away", "away", "not away", "away");
+        List<String> lines = Files.readAllLines(dir.resolve("absences.csv"));
+        assertThat(lines.get(0)).isEqualTo("person_id,from,to,kind");
+        assertThat(lines.subList(1, lines.size())).containsExactlyInAnyOrderElementsOf(expectedLines);
+
+        // Regenerating without --absences-file removes the old absences.csv.
+        assertThat(SampleOrganisationGenerator.run(
+                        new String[] {"--people", "1200", "--days", "126", "--seed", "3", "--out", dir.toString()},
+                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                        System.err))
+                .isZero();
+        assertThat(dir.resolve("absences.csv")).doesNotExist();
+    }
+
+    @Test
+    void holidayAndLeaveCanBeTurnedOff() throws IOException {
+        Path dir = tmp.resolve("off");
+        SampleOrganisationGenerator.generate(Spec.defaults().withoutHoliday().withLeave(0), dir);
+        GeneratedSample off = new GeneratedSample(dir);
+        assertThat(off.planted.get("holiday")).isNull();
+        assertThat(array(off.planted.get("leave"))).isEmpty();
+        // More rows than with the holiday; the same people, except that without the holiday the second newcomer
+        // starts on the day 12 days before the end, not on the first working day after the holiday.
+        assertThat(off.rows).isGreaterThan(sample.rows + 2000);
+        assertThat(off.people).hasSameSizeAs(sample.people);
+        Set<String> newcomers = array(sample.planted.get("newcomers")).stream()
+                .map(o -> (String) object(o).get("person_id"))
+                .collect(Collectors.toSet());
+        for (int i = 0; i < off.people.size(); i++) {
+            Map<String, String> a = new LinkedHashMap<>(off.people.get(i));
+            Map<String, String> b = new LinkedHashMap<>(sample.people.get(i));
+            if (newcomers.contains(a.get("person_id"))) {
+                a.remove("hire_date");
+                b.remove("hire_date");
+            }
+            assertThat(a).isEqualTo(b);
+        }
+        List<String> offHires = array(off.planted.get("newcomers")).stream()
+                .map(o -> (String) object(o).get("hire_date"))
+                .toList();
+        assertThat(offHires).containsExactly("2026-10-26", "2026-11-03");
+        // The holiday only thins: the same structure is planted with and without it.
+        for (String key : List.of("connectors", "fading_ties", "new_ties", "stable_controls", "newcomers")) {
+            List<String> with = new ArrayList<>();
+            List<String> without = new ArrayList<>();
+            for (Object o : array(sample.planted.get(key))) {
+                with.add(object(o).get("person_id") + "/" + object(o).get("a") + "/"
+                        + object(o).get("b"));
+            }
+            for (Object o : array(off.planted.get(key))) {
+                without.add(object(o).get("person_id") + "/" + object(o).get("a") + "/"
+                        + object(o).get("b"));
+            }
+            assertThat(with).as(key).isEqualTo(without);
+        }
+        assertThat(off.mentorships).isEqualTo(sample.mentorships);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
     // Benchmark mode through the command line
 
     @Test
@@ -389,6 +660,9 @@ class SampleOrganisationGeneratorTest {
         assertThat(Files.readAllLines(dir.resolve("interactions.csv")).stream().filter(l -> l.startsWith("timestamp,")))
                 .hasSize(1);
         assertThat(bench.malformed.values().stream().mapToInt(i -> i).sum()).isEqualTo(8);
+        // Generated organisations have no holiday and nobody on leave unless asked.
+        assertThat(bench.planted.get("holiday")).isNull();
+        assertThat(array(bench.planted.get("leave"))).isEmpty();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("rows/s");
     }
 
@@ -404,10 +678,32 @@ class SampleOrganisationGeneratorTest {
         assertThat(SampleOrganisationGenerator.run(
                         new String[] {"--out", tmp.toString(), "--days", "30"}, System.out, errStream))
                 .isEqualTo(2);
+        String[][] badHolidays = {
+            {"--holiday", "2026-11-07:2026-10-29"},
+            {"--holiday", "2026-11-01:2026-11-03", "--no-holiday"},
+            {"--people", "500", "--holiday-share", "0.2"},
+            {"--holiday-share", "2"},
+            {"--holiday", "2025-01-01:2025-01-03"},
+            {"--holiday", "1 November"},
+            {"--leave", "-1"}
+        };
+        for (String[] args : badHolidays) {
+            List<String> all = new ArrayList<>(List.of(args));
+            all.addAll(List.of("--out", tmp.toString()));
+            assertThat(SampleOrganisationGenerator.run(all.toArray(String[]::new), System.out, errStream))
+                    .as(String.join(" ", args))
+                    .isEqualTo(2);
+        }
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("needs a value")
                 .contains("unknown option")
-                .contains("planted structure needs");
+                .contains("planted structure needs")
+                .contains("the holiday ends before it starts")
+                .contains("--holiday and --no-holiday exclude each other")
+                .contains("--holiday-share needs a holiday")
+                .contains("the holiday share must be between 0 and 1")
+                .contains("is not inside the data")
+                .contains("leave must be >= 0");
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -420,6 +716,52 @@ class SampleOrganisationGeneratorTest {
             sample.countIn(dates, sample.baselineStart(), recentStart.minusDays(1)),
             sample.countIn(dates, recentStart, sample.end)
         };
+    }
+
+    /**
+     * Expected activity of a planted pair (weekdays only) over {@code from..to}: 1 on an ordinary weekday, the
+     * holiday share on a holiday weekday.
+     */
+    private static double weekdayActivity(LocalDate from, LocalDate to) {
+        Map<String, Object> holiday = object(sample.planted.get("holiday"));
+        LocalDate hFrom = LocalDate.parse((String) holiday.get("from"));
+        LocalDate hTo = LocalDate.parse((String) holiday.get("to"));
+        double share = (Double) holiday.get("share");
+        double a = 0;
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            if (d.getDayOfWeek().getValue() < 6) {
+                a += !d.isBefore(hFrom) && !d.isAfter(hTo) ? share : 1.0;
+            }
+        }
+        return a;
+    }
+
+    /** A(R) / (A(R) + A(B)) with {@link #weekdayActivity}: R's share of a steady tie's contacts. */
+    private static double holidayAwareRecentShare() {
+        double recent = weekdayActivity(sample.recentStart(), sample.end);
+        double baseline =
+                weekdayActivity(sample.baselineStart(), sample.recentStart().minusDays(1));
+        return recent / (recent + baseline);
+    }
+
+    /** Everyone with a planted role: connectors and their partners, newcomers, buddies, planted pairs. */
+    private static Set<String> plantedRoles() {
+        Set<String> out = new HashSet<>();
+        for (Object o : array(sample.planted.get("connectors"))) {
+            out.add((String) object(o).get("person_id"));
+            out.addAll(strings(object(o).get("partners")));
+        }
+        for (Object o : array(sample.planted.get("newcomers"))) {
+            out.add((String) object(o).get("person_id"));
+            out.add((String) object(o).get("buddy_id"));
+        }
+        for (String key : List.of("fading_ties", "new_ties", "stable_controls")) {
+            for (Object o : array(sample.planted.get(key))) {
+                out.add((String) object(o).get("a"));
+                out.add((String) object(o).get("b"));
+            }
+        }
+        return out;
     }
 
     /** Recent rate over baseline rate (per day). */
