@@ -58,6 +58,13 @@ public final class NightlyCommand implements Callable<Integer> {
     String mentorships;
 
     @Option(
+            names = "--absences",
+            paramLabel = "PATH",
+            description = "declared absences (leave), optional: person_id, from, to, kind; they replace the detected "
+                    + "away stretches of the people they name")
+    String absences;
+
+    @Option(
             names = "--as-of",
             paramLabel = "YYYY-MM-DD",
             description = "run date (default: the last day in the data for the sample, today UTC otherwise)")
@@ -248,6 +255,7 @@ public final class NightlyCommand implements Callable<Integer> {
         InputFormat.detect(Path.of(config.interactions()), "interactions");
         if (!config.people().isBlank()) InputFormat.detect(Path.of(config.people()), "people");
         if (!config.mentorships().isBlank()) InputFormat.detect(Path.of(config.mentorships()), "mentorships");
+        if (!config.absences().isBlank()) InputFormat.detect(Path.of(config.absences()), "absences");
     }
 
     private Map<Setting, String> overrides() {
@@ -255,6 +263,7 @@ public final class NightlyCommand implements Callable<Integer> {
         put(o, Setting.INTERACTIONS, interactions);
         put(o, Setting.PEOPLE, people);
         put(o, Setting.MENTORSHIPS, mentorships);
+        put(o, Setting.ABSENCES, absences);
         put(o, Setting.AS_OF, asOf);
         put(o, Setting.OUT, out);
         put(o, Setting.NEO4J_URI, neo4jUri);
@@ -296,6 +305,7 @@ public final class NightlyCommand implements Callable<Integer> {
                         "  people:       person_id, display_name, team, department, manager_id, title, level, location,\n")
                 .append("                hire_date, skills, wants_to_learn (';'-separated)\n")
                 .append("  mentorships:  mentor_id, mentee_id, started_on, ended_on, program\n")
+                .append("  absences:     person_id, from, to (YYYY-MM-DD, both days included), kind\n")
                 .append("  Rows breaking the contract go to rejected.csv with a reason.\n\n");
         sb.append("Configuration keys (file: key=value; environment: MG_KEY_NAME; command line: --set key=value):\n");
         Map<String, String> lines = new LinkedHashMap<>();

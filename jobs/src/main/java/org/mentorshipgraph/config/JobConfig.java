@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.StringJoiner;
-import org.mentorshipgraph.algorithms.ties.TieTrendRules;
+import org.mentorshipgraph.algorithms.ties.TieTests;
 import org.mentorshipgraph.failures.JobFailure;
 
 /**
@@ -32,6 +32,11 @@ public final class JobConfig {
         validate();
     }
 
+    /** Keys of earlier versions, with what replaced them. */
+    static final Map<String, String> REMOVED = Map.of(
+            "trends.dormant-gap-multiple",
+            "a silent tie is now dormant when a test finds its silence unlikely under its own rate, at trends.fdr");
+
     /** Builds the configuration from the layers; {@code overrides} are the command line's, keyed by setting. */
     public static JobConfig load(Path configFile, Map<String, String> environment, Map<Setting, String> overrides) {
         Map<Setting, String> values = new EnumMap<>(Setting.class);
@@ -49,6 +54,9 @@ public final class JobConfig {
             }
             for (String key : p.stringPropertyNames()) {
                 Setting s = Setting.byKey(key.trim());
+                if (s == null && REMOVED.containsKey(key.trim()))
+                    throw JobFailure.usage(
+                            "key '" + key.trim() + "' in " + configFile + " was removed: " + REMOVED.get(key.trim()));
                 if (s == null)
                     throw JobFailure.usage("unknown key '" + key + "' in " + configFile + " (see --help for the keys)");
                 values.put(s, p.getProperty(key).trim());
@@ -98,11 +106,7 @@ public final class JobConfig {
 
     private void validate() {
         for (Setting s : new Setting[] {
-            Setting.LOOKBACK_DAYS,
-            Setting.HALF_LIFE_DAYS,
-            Setting.RECENT_WINDOW_DAYS,
-            Setting.BASELINE_WINDOW_DAYS,
-            Setting.DORMANT_GAP_MULTIPLE
+            Setting.LOOKBACK_DAYS, Setting.HALF_LIFE_DAYS, Setting.RECENT_WINDOW_DAYS, Setting.BASELINE_WINDOW_DAYS
         }) {
             if (!(number(s) > 0)) throw JobFailure.usage(s.key() + " must be a positive number, got '" + get(s) + "'");
         }
@@ -121,7 +125,7 @@ public final class JobConfig {
         number(Setting.MIN_STRENGTH);
         number(Setting.MAX_REJECTED_SHARE);
         number(Setting.NEO4J_RETRY_SECONDS);
-        trendRules();
+        trendTests();
         channelWeights();
         betweennessMode();
         asOf();
@@ -292,17 +296,29 @@ public final class JobConfig {
         return "default".equals(origins.get(Setting.INTERACTIONS));
     }
 
-    public TieTrendRules trendRules() {
+    /** The calibrated tie tests: windows in whole days, ratio, per-test level, false discovery rate, mid-p. */
+    public TieTests trendTests() {
+        for (Setting s :
+                new Setting[] {Setting.LOOKBACK_DAYS, Setting.RECENT_WINDOW_DAYS, Setting.BASELINE_WINDOW_DAYS})
+            if (number(s) != Math.rint(number(s)))
+                throw JobFailure.usage(s.key() + " must be a whole number of days, got '" + get(s) + "'");
         try {
-            return new TieTrendRules(
-                    recentWindowDays(),
-                    baselineWindowDays(),
+            return new TieTests(
+                    (int) recentWindowDays(),
+                    (int) baselineWindowDays(),
                     number(Setting.WEAKENING_RATIO),
                     number(Setting.SIGNIFICANCE),
-                    number(Setting.DORMANT_GAP_MULTIPLE));
+                    number(Setting.FDR),
+                    bool(Setting.MID_P),
+                    7);
         } catch (IllegalArgumentException e) {
-            throw JobFailure.usage(e.getMessage());
+            throw JobFailure.usage("trends: " + e.getMessage());
         }
+    }
+
+    /** Declared absences, optional. */
+    public String absences() {
+        return path(Setting.ABSENCES);
     }
 
     /** Channel weights; a channel not listed weighs 1. */

@@ -19,6 +19,11 @@ public enum Setting {
             "input.mentorships",
             "notebooks-data/sample/mentorships.csv",
             "declared mentorships (CSV with header); empty for none"),
+    ABSENCES(
+            "input.absences",
+            "",
+            "declared absences person_id,from,to,kind (CSV with header, dates YYYY-MM-DD inclusive); they replace the "
+                    + "detected away stretches of the people they name; empty for none"),
     AS_OF(
             "run.as-of",
             "",
@@ -43,11 +48,19 @@ public enum Setting {
             "trends.weakening-ratio",
             "0.5",
             "a tie weakens when its recent rate is below this share of its baseline rate (and the drop is significant)"),
-    SIGNIFICANCE("trends.significance", "0.05", "significance level of the exact binomial test of a drop or rise"),
-    DORMANT_GAP_MULTIPLE(
-            "trends.dormant-gap-multiple",
-            "3",
-            "a silent tie is dormant once its silence reaches this many usual gaps (and at least R)"),
+    SIGNIFICANCE(
+            "trends.significance",
+            "0.05",
+            "per-test level: of the strengthening test, and of the person tests (away, network shrinking) per person"),
+    FDR(
+            "trends.fdr",
+            "0.1",
+            "false discovery rate of the fading list: weakening and dormant ties are called when their Benjamini-Hochberg "
+                    + "q-value over all ties tested in the run is at most this"),
+    MID_P(
+            "trends.mid-p",
+            "false",
+            "use the mid-p value of the drop test (more power; slightly above the nominal level on bursty ties)"),
     SHRINK_SHARE(
             "trends.shrink-share",
             "0.4",

@@ -53,7 +53,11 @@ public final class PeopleTable {
             boolean[] shrinking,
             boolean[] hasMentor,
             boolean[] newcomer,
-            boolean[] mentorshipOnly)
+            boolean[] mentorshipOnly,
+            boolean[] away,
+            String[] awayFrom,
+            String[] awayTo,
+            String[] awaySource)
             implements Serializable {}
 
     private static final List<String> DIRECTORY_ONLY =
@@ -99,7 +103,11 @@ public final class PeopleTable {
                 f.networkShrinking(),
                 f.hasMentor(),
                 f.newcomerWithoutMentor(),
-                f.mentorshipOnlyTie());
+                f.mentorshipOnlyTie(),
+                f.away(),
+                f.awayFrom(),
+                f.awayTo(),
+                f.awaySource());
         Broadcast<Columns> all =
                 JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(c);
         Dataset<Row> computed = spark.range(n)
@@ -139,6 +147,10 @@ public final class PeopleTable {
                 c.shrinking()[i],
                 c.hasMentor()[i],
                 c.newcomer()[i],
-                c.mentorshipOnly()[i]);
+                c.mentorshipOnly()[i],
+                c.away()[i],
+                c.awayFrom()[i],
+                c.awayTo()[i],
+                c.awaySource()[i]);
     }
 }

@@ -73,6 +73,13 @@ public final class DirectoryReader {
     public record Mentorships(List<Mentorship> all, List<RejectedRow> rejected) {}
 
     /**
+     * The declared absences ({@code --absences}) and the rows quarantined.
+     *
+     * @param given whether an absences input was given (then it replaces the detection for the people it names)
+     */
+    public record Absences(List<DeclaredAbsence> all, List<RejectedRow> rejected, boolean given) {}
+
+    /**
      * Reads and checks the directory in Spark. A row is quarantined when its person_id is missing, when an earlier row
      * with the same id was accepted ("duplicate person_id X"; the first valid row wins, in file order), or when its
      * hire_date is not YYYY-MM-DD. The quarantined record shows every column as {@code {column=value, ...}}.
@@ -170,6 +177,38 @@ public final class DirectoryReader {
             }
         }
         return new Mentorships(all, rejected);
+    }
+
+    /**
+     * Declared absences: {@code person_id, from, to, kind} (from and to YYYY-MM-DD, both days included; kind
+     * optional). A row without person_id, with a date that is not YYYY-MM-DD, or ending before it starts is
+     * quarantined with that reason.
+     */
+    public static Absences readAbsences(SparkSession spark, String location) {
+        List<DeclaredAbsence> all = new ArrayList<>();
+        List<RejectedRow> rejected = new ArrayList<>();
+        if (location == null || location.isBlank()) return new Absences(all, rejected, false);
+        List<Map<String, String>> rows =
+                readRows(spark, Path.of(location), "absences", List.of("person_id", "from", "to"));
+        for (Map<String, String> r : rows) {
+            String file = r.remove("_file");
+            String person = r.get("person_id");
+            if (person == null) {
+                rejected.add(new RejectedRow("absences", file, "missing person_id", r.toString()));
+                continue;
+            }
+            if (!isIsoDate(r.get("from")) || !isIsoDate(r.get("to"))) {
+                rejected.add(new RejectedRow("absences", file, "from/to is not YYYY-MM-DD", r.toString()));
+                continue;
+            }
+            LocalDate from = LocalDate.parse(r.get("from")), to = LocalDate.parse(r.get("to"));
+            if (to.isBefore(from)) {
+                rejected.add(new RejectedRow("absences", file, "to is before from", r.toString()));
+                continue;
+            }
+            all.add(new DeclaredAbsence(person, from, to, r.get("kind")));
+        }
+        return new Absences(all, rejected, true);
     }
 
     /** Every column as a trimmed string (blank as null), plus {@code _file}; exit 3 when required columns are absent. */

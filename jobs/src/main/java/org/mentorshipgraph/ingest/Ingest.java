@@ -32,6 +32,7 @@ public final class Ingest {
             String interactions,
             String people,
             String mentorships,
+            String absences,
             LocalDate from,
             LocalDate asOf,
             long lookbackStartMs,
@@ -43,6 +44,7 @@ public final class Ingest {
             InteractionContract.CheckedInteractions interactions,
             DirectoryReader.People people,
             DirectoryReader.Mentorships mentorships,
+            DirectoryReader.Absences absences,
             Map<String, Object> interactionsInput)
             implements StepResult {
 
@@ -50,6 +52,9 @@ public final class Ingest {
         public Dataset<Row> rejected(SparkSession spark) {
             List<Row> others = new ArrayList<>();
             for (RejectedRow r : mentorships.rejected()) {
+                others.add(org.apache.spark.sql.RowFactory.create(r.input(), r.file(), r.reason(), r.record()));
+            }
+            for (RejectedRow r : absences.rejected()) {
                 others.add(org.apache.spark.sql.RowFactory.create(r.input(), r.file(), r.reason(), r.record()));
             }
             return interactions
@@ -93,6 +98,10 @@ public final class Ingest {
             m.put("directory_rejected", people.rejectedRows());
             m.put("mentorships", mentorships.all().size());
             m.put("mentorships_rejected", mentorships.rejected().size());
+            if (absences.given()) {
+                m.put("absences_declared", absences.all().size());
+                m.put("absences_rejected", absences.rejected().size());
+            }
             return m;
         }
     }
@@ -122,7 +131,8 @@ public final class Ingest {
         }
         DirectoryReader.People people = DirectoryReader.readPeople(spark, p.people());
         DirectoryReader.Mentorships mentorships = DirectoryReader.readMentorships(spark, p.mentorships());
-        return new Ingested(checked, people, mentorships, input);
+        DirectoryReader.Absences absences = DirectoryReader.readAbsences(spark, p.absences());
+        return new Ingested(checked, people, mentorships, absences, input);
     }
 
     /**

@@ -13,6 +13,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.mentorshipgraph.algorithms.ties.Absence;
 import org.mentorshipgraph.config.JobConfig;
 import org.mentorshipgraph.connectors.ConnectorAnalysis;
 import org.mentorshipgraph.connectors.DistributedBetweenness;
@@ -100,6 +101,7 @@ public final class NightlyJob {
                             ties.org(),
                             connectors.community(),
                             in.mentorships().all(),
+                            in.absences(),
                             trendParameters(run)));
             Tables tables = steps.step("files", () -> writeTables(spark, files, in, ties, connectors, trends));
             Report report = steps.step("report", () -> writeReport(files, run, in, ties, connectors, trends));
@@ -155,6 +157,7 @@ public final class NightlyJob {
                 config.interactions(),
                 config.people(),
                 config.mentorships(),
+                config.absences(),
                 LocalDate.ofEpochDay(Math.floorDiv(run.windows().lookbackStartMs(), (long) DAY_MS))
                         .minusDays(1),
                 run.asOf(),
@@ -189,10 +192,12 @@ public final class NightlyJob {
 
     private TieAssessment.Parameters trendParameters(Run run) {
         return new TieAssessment.Parameters(
-                config.trendRules(),
+                config.trendTests(),
+                Absence.defaults(),
                 config.minStrength(),
                 run.asOf(),
-                run.asOfEndMs(),
+                run.windows(),
+                (int) config.lookbackDays(),
                 config.shrinkShare(),
                 config.newcomerDays(),
                 config.newcomerMinTies(),
@@ -385,8 +390,17 @@ public final class NightlyJob {
                         config.baselineWindowDays()));
         m.put(
                 "weakening",
-                "rate ratio < " + config.trendRules().weakeningRatio() + " and exact binomial p < "
-                        + config.trendRules().significance());
+                "activity-adjusted rate ratio < " + config.trendTests().weakeningRatio()
+                        + " and a beta-binomial drop test with Benjamini-Hochberg q <= "
+                        + config.trendTests().fdr()
+                        + " over every tie tested in the run");
+        m.put(
+                "dormant",
+                "silent through the recent window, a silence this long unlikely under the tie's own rate " + "(q <= "
+                        + config.trendTests().fdr() + ", in the same false-discovery family)");
+        m.put(
+                "paused",
+                "silent or quieter while one side was away (a detected absence, or a declared one): nobody is asked to act");
         m.put("betweenness", r.betweennessInfo().toString());
         m.put("communities", "Louvain (Blondel et al. 2008), seed " + config.seed());
         m.put("connector score", "100 x (0.5 betweenness/max + 0.25 (1 - constraint) + 0.25 team participation)");

@@ -36,6 +36,9 @@ public final class Neo4jRows {
     /** The people table's columns, in order. */
     public static final List<String> PEOPLE_COLUMNS =
             ResultTables.peopleColumns().columnNames();
+    /** People columns that hold a date (YYYY-MM-DD), sent to Neo4j as dates. */
+    static final List<String> DATE_COLUMNS = List.of("hire_date", "away_from", "away_to");
+
     /** The ties table's columns, in order. */
     public static final List<String> TIE_COLUMNS = ResultTables.tieColumns().columnNames();
 
@@ -93,7 +96,8 @@ public final class Neo4jRows {
         columns.forEach((k, v) -> {
             if (!k.equals("person_id")) props.put(k, scalar(v));
         });
-        props.computeIfPresent("hire_date", (k, v) -> v instanceof String s ? LocalDate.parse(s) : v);
+        for (String date : DATE_COLUMNS)
+            props.computeIfPresent(date, (k, v) -> v instanceof String s ? LocalDate.parse(s) : v);
         Map<String, Object> history = new LinkedHashMap<>();
         for (String h : GraphStatements.PERSON_HISTORY) {
             Object v = props.get(h);

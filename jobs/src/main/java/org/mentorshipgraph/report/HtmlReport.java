@@ -98,6 +98,8 @@ public final class HtmlReport {
     static final Map<String, String> STATUS_COLOURS = Map.of(
             "stable",
             "#b8c0cc",
+            "paused",
+            "#d9cba3",
             "strengthening",
             "#3b6fd8",
             "new",
@@ -273,6 +275,23 @@ public final class HtmlReport {
                         STATUS_COLOURS))
                 .append(
                         "<figcaption>Every tie in the look-back by its status over the recent window against its own baseline.</figcaption></figure>\n");
+        Map<String, Object> list = map(f.get("fading_list"));
+        if (!list.isEmpty()) {
+            sb.append("<p class=\"note\" id=\"fading-list-note\">")
+                    .append(esc(String.format(
+                            Locale.ROOT,
+                            "%s of %s ties tested are in the fading list (weakening or dormant), called at a false "
+                                    + "discovery rate of %s: about %s of them may be false alarms. "
+                                    + "%s ties are paused, not fading: one side was away. "
+                                    + "Activity in the recent window was %s of an ordinary day's.",
+                            count(list.get("listed")),
+                            count(list.get("ties_tested")),
+                            percent(list.get("fdr"), 0),
+                            plain(list.get("expected_false_alarms")),
+                            count(h.get("paused_ties")),
+                            percent(list.get("recent_activity"), 0))))
+                    .append("</p>\n");
+        }
         List<Map<String, Object>> fading = list(f.get("fading_ties"));
         fadingTable(
                 sb,
@@ -546,21 +565,35 @@ public final class HtmlReport {
                         plain(p.get("baseline_window_days"))));
         dd(
                 sb,
-                "Weakening, dormant",
+                "Expected activity",
+                "each day of the look-back has an expected activity a(d), 1.0 on an ordinary day: the trimmed mean of "
+                        + "ratios of the day's contacts over groups of established ties (Anders & Huber 2010; Robinson & "
+                        + "Oshlack 2010), so weekends, company holidays and quiet weeks are expected quiet. A window W "
+                        + "counts for A(W) = Σ a(d) ordinary days; days a person was away count for 0 in their ties.");
+        dd(
+                sb,
+                "Weakening, dormant, paused",
                 String.format(
                         Locale.ROOT,
-                        "weakening: recent rate below %s × baseline and exact binomial p < %s "
-                                + "(Kossinets & Watts 2006); dormant: silent in R for several of the tie's usual gaps. Flagged bridges had at least 3 baseline contacts; "
-                                + "their bridge risk is the rise of the two people's Burt constraint if the tie were lost.",
+                        "weakening: the tie's activity-adjusted rate in R below %s × its rate in B, and a drop test "
+                                + "(beta-binomial with the tie's own over-dispersion; share of R = A(R)/(A(R)+A(B)); "
+                                + "Kossinets & Watts 2006); dormant: silent through R and a silence this long unlikely under the "
+                                + "tie's own rate, P = (1 − A(silence)/A(since first contact))^N. Both are called when the "
+                                + "tie's Benjamini–Hochberg q-value over every tie tested in the run is at most %s (Benjamini & "
+                                + "Hochberg 1995), so at most that share of the list is expected to be false alarms. Paused: "
+                                + "the tie fell quiet while one side was away (detected: a run of days without any contact, "
+                                + "unlikely under the person's own rhythm; or declared in the absences input). Flagged "
+                                + "bridges had at least 3 baseline contacts; their bridge risk is the rise of the two people's "
+                                + "Burt constraint if the tie were lost.",
                         plain(p.get("weakening_ratio")),
-                        plain(p.get("significance"))));
+                        plain(p.get("fdr"))));
         dd(
                 sb,
                 "Shrinking network, newcomers",
                 String.format(
                         Locale.ROOT,
-                        "a network shrinks when a person's weighted contact rate drops by at least %s "
-                                + "and significantly; newcomers were hired in the last %s days and have fewer than %s active ties and no current mentor.",
+                        "a network shrinks when a person's activity-adjusted weighted contact rate drops by at least %s "
+                                + "and a binomial test calls it at the same false discovery rate (never while away); newcomers were hired in the last %s days and have fewer than %s active ties and no current mentor.",
                         percent(p.get("shrink_share"), 0),
                         plain(p.get("newcomer_days")),
                         plain(p.get("newcomer_min_ties"))));
@@ -571,8 +604,11 @@ public final class HtmlReport {
                         + (Boolean.TRUE.equals(p.get("weighted_betweenness"))
                                 ? "weighted (distance = 1/strength)"
                                 : "unweighted")
-                        + "; mode " + plain(b.get("mode")) + ", " + count(b.get("sources"))
-                        + " sources. Error bound: " + plain(b.get("error_bound")) + ".");
+                        + "; mode " + plain(b.get("mode")) + ", "
+                        + ("adaptive".equals(b.get("mode"))
+                                ? count(b.get("samples")) + " sampled shortest paths"
+                                : count(b.get("sources")) + " sources")
+                        + ". Error bound: " + plain(b.get("error_bound")) + ".");
         dd(
                 sb,
                 "Density, largest group",
@@ -621,7 +657,15 @@ public final class HtmlReport {
 
     /** The run's own method notes that the section above already states in full. */
     static final java.util.Set<String> COVERED_DEFINITIONS = java.util.Set.of(
-            "tie strength", "windows", "weakening", "betweenness", "communities", "quarantined rows", "privacy");
+            "tie strength",
+            "windows",
+            "weakening",
+            "dormant",
+            "paused",
+            "betweenness",
+            "communities",
+            "quarantined rows",
+            "privacy");
 
     private static String capitalise(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);

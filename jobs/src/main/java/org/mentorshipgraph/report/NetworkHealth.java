@@ -78,11 +78,21 @@ public final class NetworkHealth {
         h.put("weakening_mentorships", fadingMentorships);
         h.put("fading_bridges", fadingBridges);
         h.put("other_fading_ties", otherFading);
+        h.put("paused_ties", status.get(TieStatus.PAUSED.label()));
+        h.put("people_away", count(flags.away()));
         h.put("people_with_shrinking_network", count(flags.networkShrinking()));
         h.put("newcomers_without_mentor", count(flags.newcomerWithoutMentor()));
         h.put("brokerage_top1pct_share", topShare(m.betweenness(), 0.01));
         f.put("headline", h);
         f.put("tie_status", status);
+        Map<String, Object> list = new LinkedHashMap<>();
+        list.put("ties_tested", trends.family().tested());
+        list.put("ties_in_family", trends.family().family());
+        list.put("listed", trends.family().listed());
+        list.put("fdr", trends.family().fdr());
+        list.put("expected_false_alarms", Math.round(trends.family().expectedFalseAlarms() * 10) / 10.0);
+        list.put("recent_activity", Math.round(trends.recentActivity() * 1000) / 1000.0);
+        f.put("fading_list", list);
 
         f.put("top_connectors", connectors(org, m, privacy, config.topConnectors()));
         f.put("brokerage", brokerage(m.betweenness()));
@@ -288,8 +298,10 @@ public final class NetworkHealth {
         p.put("min_interactions", config.minInteractions());
         p.put("recent_window_days", config.recentWindowDays());
         p.put("baseline_window_days", config.baselineWindowDays());
-        p.put("weakening_ratio", config.trendRules().weakeningRatio());
-        p.put("significance", config.trendRules().significance());
+        p.put("weakening_ratio", config.trendTests().weakeningRatio());
+        p.put("significance", config.trendTests().significance());
+        p.put("fdr", config.trendTests().fdr());
+        p.put("mid_p", config.trendTests().midP());
         p.put("shrink_share", config.shrinkShare());
         p.put("newcomer_days", config.newcomerDays());
         p.put("newcomer_min_ties", config.newcomerMinTies());
@@ -299,7 +311,12 @@ public final class NetworkHealth {
         Map<String, Object> b = new LinkedHashMap<>();
         b.put("mode", bc.mode());
         b.put("sources", bc.sources());
-        boolean bounded = "epsilon".equals(bc.mode());
+        boolean adaptive = "adaptive".equals(bc.mode());
+        if (adaptive) {
+            b.put("samples", bc.samples());
+            b.put("sample_bound", bc.sampleBound());
+        }
+        boolean bounded = "epsilon".equals(bc.mode()) || adaptive;
         b.put("epsilon", bounded ? bc.epsilon() : null);
         b.put("delta", bounded ? bc.delta() : null);
         b.put("vertex_diameter_bound", bounded ? bc.vertexDiameterBound() : null);

@@ -41,7 +41,11 @@ public final class ResultTables {
                 .column("network_shrinking", BOOLEAN)
                 .column("has_mentor", BOOLEAN)
                 .column("newcomer_without_mentor", BOOLEAN)
-                .column("mentorship_only_tie", BOOLEAN);
+                .column("mentorship_only_tie", BOOLEAN)
+                .column("away", BOOLEAN)
+                .column("away_from", STRING)
+                .column("away_to", STRING)
+                .column("away_source", STRING);
     }
 
     /** The ties table's columns, empty. */
@@ -63,9 +67,12 @@ public final class ResultTables {
                 .column("baseline_count", LONG)
                 .column("recent_rate", DOUBLE)
                 .column("baseline_rate", DOUBLE)
+                .column("recent_rate_adjusted", DOUBLE)
+                .column("baseline_rate_adjusted", DOUBLE)
                 .column("rate_ratio", DOUBLE)
                 .column("p_drop", DOUBLE)
                 .column("p_rise", DOUBLE)
+                .column("q_value", DOUBLE)
                 .column("status", STRING)
                 .column("status_reason", STRING)
                 .column("mentorship", BOOLEAN)

@@ -38,7 +38,9 @@ import org.mentorshipgraph.schema.Schemas;
  *       the organiser (the source of the event's first row).</li>
  *   <li><b>ties</b>: per pair, as of T (end of the as-of day) over the look-back, the decayed strength
  *       {@code Σ w(channel)·share·2^(−(T−t)/h)}, counts, channels, reciprocity, first/last contact, and the counts
- *       and weights in the recent window R and the baseline window B, plus the median gap between contact days.</li>
+ *       and weights in the recent window R and the baseline window B, plus the median gap between contact days, and
+ *       {@code contact_days}: the day of every contact (days since the look-back's start, sorted, one entry per
+ *       contact), what the calibrated tie tests read ({@code org.mentorshipgraph.algorithms.ties.TieHistory}).</li>
  * </ol>
  */
 public final class TieAggregation {
@@ -74,7 +76,8 @@ public final class TieAggregation {
             "recent_weight", DataTypes.DoubleType,
             "baseline_weight", DataTypes.DoubleType,
             "before_recent", DataTypes.LongType,
-            "usual_gap", DataTypes.DoubleType);
+            "usual_gap", DataTypes.DoubleType,
+            "contact_days", DataTypes.createArrayType(DataTypes.IntegerType, false));
 
     /** Pairs with columns a, b, ts_ms, channel, contrib (= weight × share), initiator (a, b or null). */
     public static Dataset<Row> pairs(Dataset<Row> valid, Map<String, Double> channelWeights) {
@@ -159,7 +162,10 @@ public final class TieAggregation {
                         ordered(collect_list(when(inRecent, col("contrib")))).as("recent_weight"),
                         ordered(collect_list(when(inBaseline, col("contrib")))).as("baseline_weight"),
                         sum(when(ts.lt(w.recentStartMs()), 1).otherwise(0)).as("before_recent"),
-                        array_sort(collect_set(expr("floor(ts_ms / 86400000)"))).as("days"))
+                        array_sort(collect_set(expr("floor(ts_ms / 86400000)"))).as("days"),
+                        array_sort(collect_list(expr(String.format(
+                                        Locale.ROOT, "int(floor((ts_ms - %d) / 86400000D))", w.lookbackStartMs()))))
+                                .as("contact_days"))
                 .filter(col("interactions").geq(minInteractions));
         // median gap between consecutive distinct contact days, computed where the data is
         return agg.withColumn(
@@ -188,7 +194,8 @@ public final class TieAggregation {
                         col("recent_weight"),
                         col("baseline_weight"),
                         col("before_recent"),
-                        col("usual_gap"));
+                        col("usual_gap"),
+                        col("contact_days"));
     }
 
     /**

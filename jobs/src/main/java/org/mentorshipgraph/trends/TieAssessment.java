@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -34,10 +35,14 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
-import org.mentorshipgraph.algorithms.graph.CompactGraph;
+import org.mentorshipgraph.algorithms.ties.Absence;
+import org.mentorshipgraph.algorithms.ties.ActivityProfile;
+import org.mentorshipgraph.algorithms.ties.AwayStretch;
 import org.mentorshipgraph.algorithms.ties.BinomialTest;
+import org.mentorshipgraph.algorithms.ties.FalseDiscovery;
 import org.mentorshipgraph.algorithms.ties.TieStatus;
-import org.mentorshipgraph.algorithms.ties.TieTrendRules;
+import org.mentorshipgraph.algorithms.ties.TieTests;
+import org.mentorshipgraph.ingest.DirectoryReader;
 import org.mentorshipgraph.ingest.Mentorship;
 import org.mentorshipgraph.schema.ResultTables;
 import org.mentorshipgraph.schema.Schemas;
@@ -45,22 +50,39 @@ import org.mentorshipgraph.ties.OrgGraph;
 import org.mentorshipgraph.ties.TieAggregation;
 
 /**
- * "Which relationships are fading?": judges every tie with {@link TieTrendRules}, in Spark, where the ties are
- * ({@link TieJudge}), and flags what matters most — declared mentorships that weaken, ties across teams or communities
- * that weaken, people whose whole network shrinks, newcomers with few ties and no mentor. Only per-person sums (one row
- * per person) and the first {@code maxFadingRows} fading ties come to the driver.
+ * "Which relationships are fading?": judges every tie with the calibrated {@link TieTests}, in Spark, where the ties
+ * are ({@link TieJudge}), and flags what matters most — declared mentorships that fade, ties across teams or
+ * communities that fade, people whose whole network shrinks, newcomers with few ties and no mentor. Only per-person
+ * sums (one row per person), the few away stretches and the first {@code maxFadingRows} fading ties come to the
+ * driver.
  *
- * <p>Person flags, with R and B the recent and baseline windows and w the channel-weighted contacts over all of a
- * person's ties:
+ * <h2>Steps</h2>
+ * <ol>
+ *   <li>the organisation's activity per day ({@link ActivityEstimate}): what an ordinary tie is expected to do on
+ *       each day of the look-back, so that a company holiday or a quiet August is expected quiet, not fading;</li>
+ *   <li>who was away ({@link AwayDetection}): the people whose contact days stop against their own rhythm, or whose
+ *       absence is declared; their ties are judged with those days set aside, and a tie that fell quiet because of
+ *       them is {@code paused};</li>
+ *   <li>each tie's p-value ({@link TieJudge#pValues()}), the Benjamini–Hochberg q-values over every tie tested in
+ *       the run ({@link QValues}), and each tie's verdict ({@link TieJudge#verdicts()}): {@code weakening} and
+ *       {@code dormant} are called at {@code q ≤ trends.fdr}, so the share of false alarms in the fading list is
+ *       controlled, and its expected number is reported ({@link Family#expectedFalseAlarms()}).</li>
+ * </ol>
+ *
+ * <p>Person flags, with R and B the recent and baseline windows, A(W) the organisation's activity summed over a
+ * window and w the channel-weighted contacts over all of a person's ties:
  * <ul>
- *   <li><b>network shrinking</b>: w<sub>R</sub>/|R| ≤ (1 − s)·w<sub>B</sub>/|B| (s = {@code ties.shrink-share}) and the
- *       exact binomial test of the person's recent contacts, {@code P(X ≤ c_R)} with X ~ Bin(c_R + c_B, |R|/(|R|+|B|)),
- *       below α;</li>
+ *   <li><b>away</b>: a stretch away ({@link AwayDetection}) that overlaps R;</li>
+ *   <li><b>network shrinking</b>: not away, w<sub>R</sub>/A(R) ≤ (1 − s)·w<sub>B</sub>/A(B) (s = {@code
+ *       trends.shrink-share}), and the exact binomial test of the person's recent contacts against their
+ *       activity-adjusted share, {@code P(X ≤ c_R)} with X ~ Bin(c_R + c_B, A(R)/(A(R)+A(B))), called at a
+ *       Benjamini–Hochberg q ≤ {@code trends.fdr} over every person tested;</li>
  *   <li><b>newcomer without mentor</b>: hired at most {@code newcomerDays} before the run, no current mentor, fewer
  *       active ties than {@code newcomerMinTies};</li>
  *   <li><b>mentorship only tie</b>: a mentee whose only active tie is their mentorship.</li>
  * </ul>
- * Cost: one pass over the ties plus a group-by over 2·(ties) person sides; driver memory O(people).
+ * Cost: two passes over the ties (O(contacts) each), one sort of the tested ties, a group-by over 2·(ties) person
+ * sides for the flags and one for the contact days; driver memory O(people).
  */
 public final class TieAssessment {
     private TieAssessment() {}
@@ -77,18 +99,58 @@ public final class TieAssessment {
 
     /** What the step needs besides the tables. */
     public record Parameters(
-            TieTrendRules rules,
+            TieTests tests,
+            Absence absence,
             double minStrength,
             LocalDate asOf,
-            long asOfEndMs,
+            TieAggregation.Windows windows,
+            int lookbackDays,
             double shrinkShare,
             int newcomerDays,
             int newcomerMinTies,
-            int maxFadingRows) {}
+            int maxFadingRows) {
+        long asOfEndMs() {
+            return windows.asOfEndMs();
+        }
+
+        LocalDate lookbackStart() {
+            return LocalDate.ofEpochDay(Math.floorDiv(windows.lookbackStartMs(), 86_400_000L));
+        }
+    }
+
+    /**
+     * The run's family of tie tests.
+     *
+     * @param tested         ties tested (every tie that is not new)
+     * @param family         tested ties in the false-discovery family: those with enough contacts that a fade could
+     *                       be told from chance at this run's level ({@link FalseDiscovery#taroneThreshold})
+     * @param threshold      Tarone's threshold: the family's largest smallest-attainable p-value
+     * @param listed         ties in the fading list (weakening or dormant)
+     * @param largestListedP the largest p-value in the list (NaN when empty)
+     * @param fdr            the level the list was called at
+     */
+    public record Family(long tested, long family, double threshold, long listed, double largestListedP, double fdr) {
+        /** Upper estimate of the false alarms in the list ({@link FalseDiscovery#expectedFalseAlarms}). */
+        public double expectedFalseAlarms() {
+            return FalseDiscovery.expectedFalseAlarms(
+                    (int) Math.min(Integer.MAX_VALUE, family), (int) listed, largestListedP);
+        }
+    }
+
+    /** A one-column Dataset of doubles on the driver, streamed partition by partition. */
+    static double[] doubles(Dataset<Row> column) {
+        double[] out = new double[1024];
+        int n = 0;
+        for (Iterator<Row> it = column.toLocalIterator(); it.hasNext(); ) {
+            if (n == out.length) out = java.util.Arrays.copyOf(out, 2 * n);
+            out[n++] = it.next().getDouble(0);
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
 
     /**
      * Judges the ties ({@link TieAggregation#TIES}) of the organisation {@code org}, whose people are in
-     * {@code community} (aligned with {@code org}), given the declared mentorships.
+     * {@code community} (aligned with {@code org}), given the declared mentorships and absences.
      */
     public static Trends assess(
             SparkSession spark,
@@ -96,6 +158,7 @@ public final class TieAssessment {
             OrgGraph org,
             int[] community,
             List<Mentorship> mentorships,
+            DirectoryReader.Absences absences,
             Parameters p) {
         Schemas.require(TieAggregation.TIES, ties, "tie-status step");
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -108,18 +171,43 @@ public final class TieAssessment {
             Integer mentee = org.indexOf(m.menteeId());
             if (mentee != null) hasMentor[mentee] = true;
         }
-        Broadcast<int[]> teamOf = jsc.broadcast(org.teamOf());
-        Broadcast<int[]> communityOf = jsc.broadcast(community);
-        Broadcast<CompactGraph> graph = jsc.broadcast(org.graph());
-        Broadcast<Set<String>> pairs = jsc.broadcast(mentorPairs);
-
         Dataset<Row> index = personIndex(spark, jsc, org);
         Dataset<Row> ia = index.toDF("a_id", "a_idx"), ib = index.toDF("b_id", "b_idx");
         Dataset<Row> indexed = ties.join(ia, ties.col("a").equalTo(ia.col("a_id")))
                 .join(ib, ties.col("b").equalTo(ib.col("b_id")));
-        Dataset<Row> assessed = indexed.mapPartitions(
-                        new TieJudge(p.rules(), p.minStrength(), p.asOfEndMs(), teamOf, communityOf, graph, pairs),
-                        Encoders.row(ASSESSED))
+
+        ActivityProfile profile =
+                ActivityEstimate.of(ties, p.lookbackDays(), p.windows().baselineStartMs());
+        AwayDetection.Away away =
+                AwayDetection.detect(indexed, org, profile, p.absence(), absences.all(), p.lookbackStart());
+
+        TieJudge judge = new TieJudge(
+                p.tests(),
+                p.minStrength(),
+                p.asOfEndMs(),
+                p.lookbackStart(),
+                jsc.broadcast(profile),
+                jsc.broadcast(away.stretches()),
+                jsc.broadcast(org.teamOf()),
+                jsc.broadcast(community),
+                jsc.broadcast(org.graph()),
+                jsc.broadcast(mentorPairs));
+        StructType evidenceSchema = indexed.schema()
+                .add("p_fade", DataTypes.DoubleType, false)
+                .add("p_min", DataTypes.DoubleType, false)
+                .add("tested", DataTypes.BooleanType, false);
+        Dataset<Row> withP = indexed.mapPartitions(judge.pValues(), Encoders.row(evidenceSchema))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        double threshold = FalseDiscovery.taroneThreshold(
+                doubles(withP.filter(
+                                col("tested").and(col("p_min").leq(p.tests().fdr())))
+                        .select("p_min")),
+                p.tests().fdr());
+        Column inFamily = col("tested").and(col("p_min").leq(threshold));
+        Dataset<Row> family = QValues.append(withP.filter(inFamily), "p_fade", "a", "b");
+        Dataset<Row> untested = withP.filter(not(inFamily)).withColumn("q_value", lit(Double.NaN));
+        Dataset<Row> assessed = family.unionByName(untested)
+                .mapPartitions(judge.verdicts(), Encoders.row(ASSESSED))
                 .persist(StorageLevel.MEMORY_AND_DISK());
 
         Map<String, Long> byStatus = new LinkedHashMap<>();
@@ -134,9 +222,23 @@ public final class TieAssessment {
             byPriority.merge((int) r.getLong(1), k, Long::sum);
             total += k;
         }
-        PersonFlags flags = personFlags(assessed, org, hasMentor, p);
+        withP.unpersist();
+        Column listedTie = col("status").isin(TieStatus.WEAKENING.label(), TieStatus.DORMANT.label());
+        Row f = assessed.agg(
+                        max(when(listedTie, col("p_drop"))).as("largest"),
+                        count(when(not(isnan(col("q_value"))), lit(1))).as("family"))
+                .first();
+        long listed = byStatus.get(TieStatus.WEAKENING.label()) + byStatus.get(TieStatus.DORMANT.label());
+        Family tests = new Family(
+                total - byStatus.get(TieStatus.NEW.label()),
+                f.getLong(1),
+                threshold,
+                listed,
+                f.isNullAt(0) ? Double.NaN : f.getDouble(0),
+                p.tests().fdr());
+        PersonFlags flags = personFlags(assessed, org, hasMentor, profile, away, p);
         List<FadingTie> fading = fading(assessed, p.maxFadingRows());
-        return new Trends(assessed, flags, byStatus, byPriority, fading, total);
+        return new Trends(assessed, flags, byStatus, byPriority, fading, total, tests, profile, p.tests());
     }
 
     /** 1 fading mentorship, 2 fading bridge (across teams or communities), 3 other established fading tie, 9 none. */
@@ -162,7 +264,13 @@ public final class TieAssessment {
      * Per-person sums over all of a person's ties, summed in the order of the other person's id (so the same input
      * gives the same bits whatever order Spark delivers rows in), then the flags on the driver.
      */
-    static PersonFlags personFlags(Dataset<Row> assessed, OrgGraph org, boolean[] hasMentor, Parameters p) {
+    static PersonFlags personFlags(
+            Dataset<Row> assessed,
+            OrgGraph org,
+            boolean[] hasMentor,
+            ActivityProfile profile,
+            AwayDetection.Away away,
+            Parameters p) {
         Column[] sideA = {
             col("a_idx").as("p"), col("person_b").as("other"), col("recent_weight"), col("baseline_weight"),
             col("recent_count"), col("baseline_count"), col("active"), col("mentorship")
@@ -195,18 +303,45 @@ public final class TieAssessment {
             activeTies[i] = r.<Long>getAs("at");
             activeMentorship[i] = r.<Boolean>getAs("am");
         }
-        TieTrendRules rules = p.rules();
-        boolean[] shrinking = new boolean[n], newcomer = new boolean[n], mentorshipOnly = new boolean[n];
+        TieTests tests = p.tests();
+        int days = profile.days(), rs = days - tests.recentDays(), bs = rs - tests.baselineDays();
+        double aR = profile.sum(rs, days), aB = profile.sum(bs, rs);
+        double share = aR + aB > 0 ? aR / (aR + aB) : 0;
+
+        boolean[] isAway = new boolean[n];
+        String[] awayFrom = new String[n], awayTo = new String[n], awaySource = new String[n];
+        LocalDate day0 = p.lookbackStart();
+        away.stretches().forEach((i, stretches) -> {
+            for (AwayStretch s : stretches) {
+                if (!s.overlaps(rs, days)) continue;
+                isAway[i] = true; // the latest stretch overlapping R is shown
+                awayFrom[i] = day0.plusDays(s.fromDay()).toString();
+                awayTo[i] = day0.plusDays(s.toDay() - 1).toString();
+                awaySource[i] = away.source().get(i);
+            }
+        });
+
+        double[] shrinkP = new double[n];
+        java.util.Arrays.fill(shrinkP, Double.NaN);
+        List<Integer> testedPeople = new ArrayList<>();
         double[] recentRate = new double[n], baselineRate = new double[n];
-        double pShare = rules.recentDays() / (rules.recentDays() + rules.baselineDays());
         for (int i = 0; i < n; i++) {
-            recentRate[i] = recentW[i] / rules.recentDays();
-            baselineRate[i] = baselineW[i] / rules.baselineDays();
+            recentRate[i] = recentW[i] / tests.recentDays();
+            baselineRate[i] = baselineW[i] / tests.baselineDays();
             long total = recentC[i] + baselineC[i];
-            shrinking[i] = baselineRate[i] > 0
-                    && recentRate[i] <= (1 - p.shrinkShare()) * baselineRate[i]
-                    && total > 0
-                    && BinomialTest.lowerTail((int) recentC[i], (int) total, pShare) < rules.significance();
+            if (isAway[i] || total == 0 || !(aR > 0 && aB > 0) || !(baselineW[i] > 0)) continue;
+            shrinkP[i] = BinomialTest.lowerTail((int) recentC[i], (int) total, share);
+            testedPeople.add(i);
+        }
+        double[] pTested = new double[testedPeople.size()];
+        for (int j = 0; j < pTested.length; j++) pTested[j] = shrinkP[testedPeople.get(j)];
+        double[] q = FalseDiscovery.qValues(pTested);
+        boolean[] shrinking = new boolean[n], newcomer = new boolean[n], mentorshipOnly = new boolean[n];
+        for (int j = 0; j < q.length; j++) {
+            int i = testedPeople.get(j);
+            shrinking[i] = q[j] <= tests.fdr() && recentW[i] / aR <= (1 - p.shrinkShare()) * baselineW[i] / aB;
+        }
+        for (int i = 0; i < n; i++) {
             LocalDate hired = org.hireDate(i);
             boolean isNew = hired != null
                     && !hired.isAfter(p.asOf())
@@ -214,7 +349,17 @@ public final class TieAssessment {
             newcomer[i] = isNew && !hasMentor[i] && activeTies[i] < p.newcomerMinTies();
             mentorshipOnly[i] = hasMentor[i] && activeTies[i] == 1 && activeMentorship[i];
         }
-        return new PersonFlags(shrinking, recentRate, baselineRate, newcomer, mentorshipOnly, hasMentor);
+        return new PersonFlags(
+                shrinking,
+                recentRate,
+                baselineRate,
+                newcomer,
+                mentorshipOnly,
+                hasMentor,
+                isAway,
+                awayFrom,
+                awayTo,
+                awaySource);
     }
 
     private static Column orderedSum(String weight) {

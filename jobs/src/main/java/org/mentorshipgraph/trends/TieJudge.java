@@ -2,64 +2,111 @@ package org.mentorshipgraph.trends;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.mentorshipgraph.algorithms.graph.CompactGraph;
+import org.mentorshipgraph.algorithms.ties.ActivityProfile;
+import org.mentorshipgraph.algorithms.ties.AwayStretch;
 import org.mentorshipgraph.algorithms.ties.BridgeRisk;
-import org.mentorshipgraph.algorithms.ties.TieActivity;
-import org.mentorshipgraph.algorithms.ties.TieStatus;
+import org.mentorshipgraph.algorithms.ties.TieEvidence;
+import org.mentorshipgraph.algorithms.ties.TieHistory;
+import org.mentorshipgraph.algorithms.ties.TieTests;
 import org.mentorshipgraph.algorithms.ties.TieTrend;
-import org.mentorshipgraph.algorithms.ties.TieTrendRules;
+import org.mentorshipgraph.algorithms.ties.TieVerdict;
 
 /**
- * Judges the ties of one Spark partition, where they are: each tie's status by {@link TieTrendRules}, whether it is
- * active, a declared mentorship, across teams or communities, its {@link BridgeRisk} when it fades, and its priority.
- * Reads rows by name; writes rows of {@link TieAssessment#ASSESSED}. What it needs of the whole organisation (team and
- * community per person, the graph of active ties, the current mentorship pairs) comes as Spark broadcasts, so the
+ * Judges the ties of one Spark partition, where they are, in two passes around the run-wide false-discovery control
+ * ({@link QValues}):
+ *
+ * <ol>
+ *   <li>{@link #pValues()}: each tie's evidence by {@link TieTests#test} — its contact days against the organisation's
+ *       activity profile, with the away stretches of its two people set aside — kept as the row plus {@code p_fade}
+ *       (NaN for a new tie, which is not tested) and {@code tested};</li>
+ *   <li>{@link #verdicts()}: with the tie's q-value, the verdict by {@link TieTests#verdict} (the evidence is computed
+ *       again: O(contacts), cheaper than carrying its 25 fields through the sort), whether it is active, a declared
+ *       mentorship, across teams or communities, its {@link BridgeRisk} when it fades, and its priority; rows of
+ *       {@link TieAssessment#ASSESSED}.</li>
+ * </ol>
+ *
+ * Rows are read by name. What the passes need of the whole organisation (the activity profile, the away stretches, team
+ * and community per person, the graph of active ties, the current mentorship pairs) comes as Spark broadcasts, so the
  * same code runs on {@code local[*]} and on a cluster's executors.
  */
-final class TieJudge implements MapPartitionsFunction<Row, Row>, Serializable {
-    private static final long serialVersionUID = 1L;
+final class TieJudge implements Serializable {
+    private static final long serialVersionUID = 2L;
     static final double DAY_MS = 86_400_000.0;
 
-    private final TieTrendRules rules;
+    private final TieTests tests;
     private final double minStrength;
     private final long asOfEndMs;
+    private final LocalDate lookbackStart;
+    private final Broadcast<ActivityProfile> profile;
+    private final Broadcast<Map<Integer, List<AwayStretch>>> away;
     private final Broadcast<int[]> teamOf;
     private final Broadcast<int[]> community;
     private final Broadcast<CompactGraph> graph;
     private final Broadcast<Set<String>> mentorPairs;
 
     TieJudge(
-            TieTrendRules rules,
+            TieTests tests,
             double minStrength,
             long asOfEndMs,
+            LocalDate lookbackStart,
+            Broadcast<ActivityProfile> profile,
+            Broadcast<Map<Integer, List<AwayStretch>>> away,
             Broadcast<int[]> teamOf,
             Broadcast<int[]> community,
             Broadcast<CompactGraph> graph,
             Broadcast<Set<String>> mentorPairs) {
-        this.rules = rules;
+        this.tests = tests;
         this.minStrength = minStrength;
         this.asOfEndMs = asOfEndMs;
+        this.lookbackStart = lookbackStart;
+        this.profile = profile;
+        this.away = away;
         this.teamOf = teamOf;
         this.community = community;
         this.graph = graph;
         this.mentorPairs = mentorPairs;
     }
 
-    @Override
-    public Iterator<Row> call(Iterator<Row> ties) {
-        int[] team = teamOf.value();
-        int[] comm = community.value();
-        Set<String> mentors = mentorPairs.value();
-        BridgeRisk[] risk = {null}; // built on first need: O(n) scratch per partition
-        return new Iterator<>() {
+    /** The tie's history from its row: {@code contact_days} (sorted, one entry per contact) run-length encoded. */
+    static TieHistory history(Row t) {
+        List<Integer> all = t.getList(t.fieldIndex("contact_days"));
+        int distinct = 0;
+        int previous = Integer.MIN_VALUE;
+        for (int d : all) {
+            if (d != previous) distinct++;
+            previous = d;
+        }
+        int[] days = new int[distinct], counts = new int[distinct];
+        int k = -1;
+        previous = Integer.MIN_VALUE;
+        for (int d : all) {
+            if (d != previous) days[++k] = d;
+            counts[k]++;
+            previous = d;
+        }
+        return new TieHistory(days, counts, t.<Double>getAs("recent_weight"), t.<Double>getAs("baseline_weight"));
+    }
+
+    TieEvidence evidence(Row t) {
+        Map<Integer, List<AwayStretch>> aw = away.value();
+        int a = t.getAs("a_idx"), b = t.getAs("b_idx");
+        return tests.test(history(t), profile.value(), aw.getOrDefault(a, List.of()), aw.getOrDefault(b, List.of()));
+    }
+
+    /** Pass 1: the row with {@code p_fade}, {@code p_min} and {@code tested} appended. */
+    MapPartitionsFunction<Row, Row> pValues() {
+        return ties -> new Iterator<>() {
             @Override
             public boolean hasNext() {
                 return ties.hasNext();
@@ -68,66 +115,97 @@ final class TieJudge implements MapPartitionsFunction<Row, Row>, Serializable {
             @Override
             public Row next() {
                 Row t = ties.next();
-                String personA = t.getAs("a"), personB = t.getAs("b");
-                int a = t.getAs("a_idx"), b = t.getAs("b_idx");
-                double strength = t.getAs("strength");
-                long firstMs = t.getAs("first_ms"), lastMs = t.getAs("last_ms");
-                long recentCount = t.getAs("recent_count"), baselineCount = t.getAs("baseline_count");
-                double usualGap = t.getAs("usual_gap");
-                double daysSinceLast = (asOfEndMs - lastMs) / DAY_MS;
-                TieTrend trend = rules.judge(new TieActivity(
-                        (int) recentCount,
-                        (int) baselineCount,
-                        t.<Double>getAs("recent_weight"),
-                        t.<Double>getAs("baseline_weight"),
-                        (int) (long) t.<Long>getAs("before_recent"),
-                        (asOfEndMs - firstMs) / DAY_MS,
-                        daysSinceLast,
-                        usualGap));
-                boolean active = strength >= minStrength;
-                boolean mentorship = mentors.contains(TieAssessment.pairKey(personA, personB));
-                boolean crossTeam = team[a] != team[b];
-                boolean crossCommunity = comm[a] != comm[b];
-                boolean fading = trend.status() == TieStatus.WEAKENING || trend.status() == TieStatus.DORMANT;
-                double bridgeRisk = Double.NaN;
-                if (fading && active) {
-                    if (risk[0] == null) risk[0] = new BridgeRisk(graph.value());
-                    bridgeRisk = risk[0].of(a, b);
-                }
-                int priority = TieAssessment.priority(fading, mentorship, baselineCount, crossTeam || crossCommunity);
-                List<Object> v = new ArrayList<>(28);
-                v.add(personA);
-                v.add(personB);
-                v.add(strength);
-                v.add(active);
-                v.add(t.<Long>getAs("interactions"));
-                v.add((long) t.<Integer>getAs("channels"));
-                v.add(t.<String>getAs("channel_list"));
-                v.add(t.<Double>getAs("reciprocity"));
-                v.add(Instant.ofEpochMilli(firstMs).toString());
-                v.add(Instant.ofEpochMilli(lastMs).toString());
-                v.add(daysSinceLast);
-                v.add(usualGap);
-                v.add(recentCount);
-                v.add(baselineCount);
-                v.add(trend.recentRate());
-                v.add(trend.baselineRate());
-                v.add(trend.rateRatio());
-                v.add(trend.pDrop());
-                v.add(trend.pRise());
-                v.add(trend.status().label());
-                v.add(trend.reason());
-                v.add(mentorship);
-                v.add(crossTeam);
-                v.add(crossCommunity);
-                v.add(bridgeRisk);
-                v.add((long) priority);
-                v.add(a);
-                v.add(b);
-                v.add(t.<Double>getAs("recent_weight"));
-                v.add(t.<Double>getAs("baseline_weight"));
-                return RowFactory.create(v.toArray());
+                TieEvidence e = evidence(t);
+                Object[] v = new Object[t.length() + 3];
+                for (int i = 0; i < t.length(); i++) v[i] = t.get(i);
+                v[t.length()] = e.pFade();
+                v[t.length() + 1] = e.pMin();
+                v[t.length() + 2] = e.tested();
+                return RowFactory.create(v);
             }
         };
+    }
+
+    /**
+     * Pass 2: rows with {@code q_value} (NaN for new ties and ties outside the family) to rows of {@link
+     * TieAssessment#ASSESSED}.
+     */
+    MapPartitionsFunction<Row, Row> verdicts() {
+        return ties -> {
+            int[] team = teamOf.value();
+            int[] comm = community.value();
+            Set<String> mentors = mentorPairs.value();
+            BridgeRisk[] risk = {null}; // built on first need: O(n) scratch per partition
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return ties.hasNext();
+                }
+
+                @Override
+                public Row next() {
+                    return judge(ties.next(), team, comm, mentors, risk);
+                }
+            };
+        };
+    }
+
+    private Row judge(Row t, int[] team, int[] comm, Set<String> mentors, BridgeRisk[] risk) {
+        String personA = t.getAs("a"), personB = t.getAs("b");
+        int a = t.getAs("a_idx"), b = t.getAs("b_idx");
+        double strength = t.getAs("strength");
+        long firstMs = t.getAs("first_ms"), lastMs = t.getAs("last_ms");
+        long recentCount = t.getAs("recent_count"), baselineCount = t.getAs("baseline_count");
+        double usualGap = t.getAs("usual_gap");
+        double daysSinceLast = (asOfEndMs - lastMs) / DAY_MS;
+        TieEvidence e = evidence(t);
+        TieVerdict verdict = tests.verdict(e, t.<Double>getAs("q_value"), personA, personB, lookbackStart);
+        TieTrend trend = verdict.toTrend();
+        boolean active = strength >= minStrength;
+        boolean mentorship = mentors.contains(TieAssessment.pairKey(personA, personB));
+        boolean crossTeam = team[a] != team[b];
+        boolean crossCommunity = comm[a] != comm[b];
+        boolean fading = verdict.fading();
+        double bridgeRisk = Double.NaN;
+        if (fading && active) {
+            if (risk[0] == null) risk[0] = new BridgeRisk(graph.value());
+            bridgeRisk = risk[0].of(a, b);
+        }
+        int priority = TieAssessment.priority(fading, mentorship, baselineCount, crossTeam || crossCommunity);
+        List<Object> v = new ArrayList<>(34);
+        v.add(personA);
+        v.add(personB);
+        v.add(strength);
+        v.add(active);
+        v.add(t.<Long>getAs("interactions"));
+        v.add((long) t.<Integer>getAs("channels"));
+        v.add(t.<String>getAs("channel_list"));
+        v.add(t.<Double>getAs("reciprocity"));
+        v.add(Instant.ofEpochMilli(firstMs).toString());
+        v.add(Instant.ofEpochMilli(lastMs).toString());
+        v.add(daysSinceLast);
+        v.add(usualGap);
+        v.add(recentCount);
+        v.add(baselineCount);
+        v.add(trend.recentRate());
+        v.add(trend.baselineRate());
+        v.add(e.recentRateAdjusted());
+        v.add(e.baselineRateAdjusted());
+        v.add(e.rateRatio());
+        v.add(trend.pDrop());
+        v.add(trend.pRise());
+        v.add(verdict.qValue());
+        v.add(trend.status().label());
+        v.add(trend.reason());
+        v.add(mentorship);
+        v.add(crossTeam);
+        v.add(crossCommunity);
+        v.add(bridgeRisk);
+        v.add((long) priority);
+        v.add(a);
+        v.add(b);
+        v.add(t.<Double>getAs("recent_weight"));
+        v.add(t.<Double>getAs("baseline_weight"));
+        return RowFactory.create(v.toArray());
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.mentorshipgraph.algorithms.ties.ActivityProfile;
+import org.mentorshipgraph.algorithms.ties.TieTests;
 import org.mentorshipgraph.progress.StepResult;
 
 /**
@@ -17,6 +19,9 @@ import org.mentorshipgraph.progress.StepResult;
  * @param byPriority  ties per priority (1 mentorship, 2 bridge, 3 other fading, 9 nothing to flag)
  * @param fading      the first fading mentorships and bridges, in the report's order
  * @param tieCount    all ties judged
+ * @param family      the run's family of tie tests: how many were tested, listed, and the expected false alarms
+ * @param profile     the organisation's activity per day of the look-back
+ * @param tests       the tests the ties were judged by
  */
 public record Trends(
         Dataset<Row> ties,
@@ -24,8 +29,21 @@ public record Trends(
         Map<String, Long> byStatus,
         Map<Integer, Long> byPriority,
         List<FadingTie> fading,
-        long tieCount)
+        long tieCount,
+        TieAssessment.Family family,
+        ActivityProfile profile,
+        TieTests tests)
         implements StepResult {
+
+    /**
+     * The organisation's activity per day of R against its activity per day of B: 1.0 when R was as busy as B, about
+     * 0.7 with a ten-day company holiday in R.
+     */
+    public double recentActivity() {
+        int days = profile.days(), rs = days - tests.recentDays(), bs = rs - tests.baselineDays();
+        double b = profile.sum(bs, rs) / tests.baselineDays();
+        return b > 0 ? profile.sum(rs, days) / tests.recentDays() / b : Double.NaN;
+    }
 
     public long flagged() {
         return byPriority.entrySet().stream()
@@ -44,7 +62,19 @@ public record Trends(
         byStatus.forEach((k, v) -> {
             if (v > 0) nonZero.put(k, v);
         });
-        return nonZero + ", " + flagged() + " flagged";
+        return String.format(
+                java.util.Locale.ROOT,
+                "%s, %d flagged; fading list %,d of %,d ties in the family (of %,d tested) at FDR %.2g (about %.1f "
+                        + "false alarms expected); %,d people away; activity in R %.0f%% of B's",
+                nonZero,
+                flagged(),
+                family.listed(),
+                family.family(),
+                family.tested(),
+                family.fdr(),
+                family.expectedFalseAlarms(),
+                people.awayCount(),
+                100 * recentActivity());
     }
 
     @Override
@@ -57,6 +87,13 @@ public record Trends(
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("ties_by_status", byStatus);
         c.put("ties_flagged", flagged());
+        c.put("ties_tested", family.tested());
+        c.put("ties_in_fading_family", family.family());
+        c.put("fading_listed", family.listed());
+        c.put("fading_expected_false_alarms", Math.round(family.expectedFalseAlarms() * 100) / 100.0);
+        c.put("people_away", people.awayCount());
+        c.put("people_network_shrinking", people.shrinkingCount());
+        c.put("recent_activity", Math.round(recentActivity() * 1000) / 1000.0);
         return c;
     }
 }

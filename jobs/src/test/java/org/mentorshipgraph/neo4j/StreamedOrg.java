@@ -130,7 +130,11 @@ final class StreamedOrg {
                         r.nextInt(20) == 0,
                         p % 25 == 1,
                         false,
-                        false);
+                        false,
+                        false,
+                        null,
+                        null,
+                        null);
             }
         };
     }
@@ -177,9 +181,12 @@ final class StreamedOrg {
                         baseline,
                         recent / 28.0,
                         baseline / 84.0,
+                        recent / 28.0,
+                        baseline / 84.0,
                         baseline > 0 ? (recent / 28.0) / (baseline / 84.0) : null,
                         v.nextDouble(),
                         v.nextDouble(),
+                        fading ? 0.05 : 1.0,
                         status,
                         status + ": " + recent + " contacts in 28 days, " + baseline + " in the 84 before",
                         false,

@@ -138,9 +138,12 @@ public final class SyntheticRunGraph {
                     (long) baseline,
                     recentRate,
                     baselineRate,
+                    recentRate,
+                    baselineRate,
                     baselineRate > 0 ? recentRate / baselineRate : Double.NaN,
                     v.nextDouble(),
                     v.nextDouble(),
+                    fading ? 0.05 : 1.0,
                     status,
                     status + ": " + recent + " contacts in the last 28 days against " + baseline + " in the 84 before",
                     mentorship,
@@ -189,7 +192,11 @@ public final class SyntheticRunGraph {
                     r.nextInt(20) == 0,
                     i % 20 != 0 && (i - 1) % 20 == 0,
                     newcomer && degree[i] < 3,
-                    false);
+                    false,
+                    false,
+                    null,
+                    null,
+                    null);
         }
         rankByScore(peopleTable);
 

@@ -48,7 +48,11 @@ final class TinyOrg {
                 false,
                 false,
                 false,
-                false);
+                false,
+                false,
+                null,
+                null,
+                null);
         return this;
     }
 
@@ -72,9 +76,12 @@ final class TinyOrg {
                 15L,
                 fading ? 0.04 : 0.2,
                 0.18,
+                fading ? 0.04 : 0.2,
+                0.18,
                 fading ? 0.2 : 1.0,
                 fading ? 0.01 : 0.5,
                 0.5,
+                fading ? 0.02 : 1.0,
                 status,
                 status + " because",
                 false,

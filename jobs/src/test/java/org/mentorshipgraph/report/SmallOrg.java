@@ -12,6 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.mentorshipgraph.algorithms.ties.Absence;
 import org.mentorshipgraph.config.JobConfig;
 import org.mentorshipgraph.config.Setting;
 import org.mentorshipgraph.connectors.ConnectorScore;
@@ -57,7 +58,8 @@ final class SmallOrg {
             double recentWeight,
             double baselineWeight,
             long beforeRecent,
-            double usualGapDays) {
+            double usualGapDays,
+            int[] contactDays) {
         Row row() {
             return RowFactory.create(
                     personA,
@@ -74,7 +76,8 @@ final class SmallOrg {
                     recentWeight,
                     baselineWeight,
                     beforeRecent,
-                    usualGapDays);
+                    usualGapDays,
+                    Arrays.stream(contactDays).boxed().toList());
         }
     }
 
@@ -134,7 +137,22 @@ final class SmallOrg {
                 recent,
                 baseline,
                 baseline,
-                gap);
+                gap,
+                contactDays(recent, baseline, sinceLastMs));
+    }
+
+    /** Look-back days of the test's windows (182, R = 28, B = 84): the first contact day 32, then evenly spread. */
+    static int[] contactDays(int recent, int baseline, long sinceLastMs) {
+        int lookback = 182, rs = lookback - 28, bs = rs - 84;
+        int last = lookback - (int) Math.ceil(sinceLastMs / (double) DAY);
+        List<Integer> days = new ArrayList<>();
+        days.add(32);
+        int bEnd = Math.min(rs - 1, last);
+        for (int k = 0; k < baseline; k++)
+            days.add(bs + (int) Math.round((double) k * (bEnd - bs) / Math.max(1, baseline - 1)));
+        for (int k = 0; k < recent; k++)
+            days.add(rs + (int) Math.round((double) k * (last - rs) / Math.max(1, recent - 1)));
+        return days.stream().mapToInt(Integer::intValue).sorted().toArray();
     }
 
     JobConfig config(int minGroupSize, boolean pseudonymise, String outputDir) {
@@ -202,11 +220,15 @@ final class SmallOrg {
                 org,
                 community,
                 mentorships,
+                new DirectoryReader.Absences(List.of(), List.of(), false),
                 new TieAssessment.Parameters(
-                        config.trendRules(),
+                        config.trendTests(),
+                        Absence.defaults(),
                         config.minStrength(),
                         AS_OF_DATE,
-                        AS_OF_END,
+                        new TieAggregation.Windows(
+                                AS_OF_END, AS_OF_END - 28 * DAY, AS_OF_END - 112 * DAY, AS_OF_END - 182 * DAY, 30),
+                        182,
                         config.shrinkShare(),
                         config.newcomerDays(),
                         config.newcomerMinTies(),

@@ -59,6 +59,41 @@ public final class FalseDiscovery {
     }
 
     /**
+     * The family of a run's discrete tests, by Tarone's rule (R. E. Tarone, "A modified Bonferroni method for discrete
+     * data", Biometrics 46, 1990) in the false-discovery form of P. B. Gilbert ("A modified false discovery rate
+     * multiple-comparisons procedure for discrete data", JRSS C 54, 2005): a test whose smallest attainable p-value is
+     * above every level it could be called at can never be called, and only dilutes the others. With {@code m(k) =
+     * #{i : pMin_i ≤ fdr/k}}, K is the smallest k with {@code m(k) ≤ k}; the family is the tests with {@code pMin ≤
+     * fdr/K}, and Benjamini–Hochberg runs over those at level fdr. Most ties of an organisation are sparse (a handful of
+     * contacts), so the family is far smaller than the number of ties, and the list keeps its power.
+     *
+     * <p>O(m log m). NaN entries are ignored.
+     *
+     * @return fdr/K, the largest pMin admitted to the family
+     */
+    public static double taroneThreshold(double[] pMin, double fdr) {
+        double[] v = Arrays.stream(pMin).filter(x -> !Double.isNaN(x)).sorted().toArray();
+        if (v.length == 0) return fdr;
+        for (int k = 1; k <= v.length; k++) {
+            double t = fdr / k;
+            int mk = upperBound(v, t);
+            if (mk <= k) return t;
+        }
+        return fdr / v.length;
+    }
+
+    /** Entries ≤ t in a sorted array. */
+    static int upperBound(double[] sorted, double t) {
+        int lo = 0, hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= t) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /**
      * Upper estimate of the expected number of false alarms in a list of {@code listSize} calls drawn from m tests,
      * the largest p-value in the list being {@code largestP}: {@code min(listSize, m · largestP)} (see the class
      * comment); 0 for an empty list.

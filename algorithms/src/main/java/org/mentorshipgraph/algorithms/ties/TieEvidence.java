@@ -31,6 +31,10 @@ package org.mentorshipgraph.algorithms.ties;
  * @param firstDay             first contact day in the look-back
  * @param lastDay              last contact day
  * @param lookbackDays         L
+ * @param pMin                 the smallest p-value the tie's fading test could give with the contacts it has, had
+ *                             they all fallen before R (a function of its totals, not of how they split between R and
+ *                             B): what decides whether the tie is in the run's false-discovery family
+ *                             ({@link FalseDiscovery#taroneThreshold}); NaN when new
  */
 public record TieEvidence(
         boolean isNew,
@@ -57,7 +61,8 @@ public record TieEvidence(
         int awaySince,
         int firstDay,
         int lastDay,
-        int lookbackDays)
+        int lookbackDays,
+        double pMin)
         implements java.io.Serializable {
 
     /** Whether the tie belongs to the run's false-discovery family (every tie that is not new). */

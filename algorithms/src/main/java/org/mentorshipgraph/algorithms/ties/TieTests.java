@@ -9,7 +9,8 @@ import java.util.Locale;
 /**
  * Calibrated tie statuses: {@code weakening} and {@code dormant} as tests of one null hypothesis, "this tie kept its
  * share of the activity around it", under false-discovery control over all the ties of a run; {@code paused} when one
- * side was away. The successor of {@link TieTrendRules} (which stays as it is until the job switches).
+ * side was away. The successor of the silence rule of earlier versions (dormant after 3 usual gaps), which called one
+ * steady sparse tie in six dormant.
  *
  * <h2>Time frame</h2>
  *
@@ -48,12 +49,10 @@ import java.util.Locale;
  * <h2>Verdict ({@link #verdict}), first match wins</h2>
  *
  * <ol>
- *   <li><b>new</b>: no contact before R;</li>
+ *   <li><b>new</b>: no contact before R, or one contact day before R and the rest in R (not tested);</li>
  *   <li><b>dormant</b>: silent through R and {@code q ≤ fdr};</li>
  *   <li><b>weakening</b>: {@code q ≤ fdr} and the ratio rule {@code (c_R/E_R)/(c_B/E_B) < weakeningRatio};</li>
- *   <li><b>paused</b> (reported as {@code stable} with the reason "paused: …" and {@link TieVerdict#paused()} true,
- *       until {@link TieStatus} gains its own constant: that constant adds a {@code "paused" : 0} line to the job's
- *       network-health.json, which the job's golden copy must take in the same change): one side was away during R and, leaving the absence aside, the tie looks faded (silent through
+ *   <li><b>paused</b>: one side was away during R and, leaving the absence aside, the tie looks faded (silent through
  *       R, or its activity-adjusted ratio below weakeningRatio) — the tests with the absence set aside found nothing;
  *   </li>
  *   <li><b>strengthening</b>: ratio above {@code 1/weakeningRatio} and the exact upper tail {@code P(X ≥ c_R) <
@@ -106,8 +105,8 @@ public record TieTests(
         int blockDays)
         implements java.io.Serializable {
 
-    /** The status a paused tie is reported under while {@link TieStatus} has no constant of its own. */
-    static final TieStatus PAUSED = TieStatus.STABLE;
+    /** The status of a tie that fell quiet while one side was away. */
+    static final TieStatus PAUSED = TieStatus.PAUSED;
 
     public TieTests {
         if (recentDays < 1) throw new IllegalArgumentException("recent window must be >= 1 day");
@@ -166,7 +165,9 @@ public record TieTests(
         int awaySince = awaySince(awayA, awayB, rs, L);
         int silenceDays = L - 1 - last;
 
-        if (first >= rs) {
+        // new: nothing before R, or a single contact day before it (one group meeting in August does not make a tie
+        // whose fading could be judged) and contacts in R since
+        if (first >= rs || k >= 2 && days[1] >= rs) {
             return new TieEvidence(
                     true,
                     false,
@@ -192,7 +193,8 @@ public record TieTests(
                     awaySince,
                     first,
                     last,
-                    L);
+                    L,
+                    Double.NaN);
         }
         boolean silent = last < rs;
         int baseFrom = Math.max(bs, first + 1);
@@ -234,6 +236,8 @@ public record TieTests(
                     : Math.exp(nDays / phi[1] * Math.log1p(-Math.min(1.0, silenceActivity / span)));
         }
         double pFade = silent ? pSilence : pDrop;
+        double pMin =
+                smallestP(n, rR + rB > 0 ? rR / (rR + rB) : Double.NaN, phi, nDays, rR, profile.sum(first + 1, L));
         return new TieEvidence(
                 false,
                 silent,
@@ -259,7 +263,29 @@ public record TieTests(
                 awaySince,
                 first,
                 last,
-                L);
+                L,
+                pMin);
+    }
+
+    /**
+     * The smallest p-value a tie with these totals could have as nobody away: its n contacts of R ∪ B all in B (the
+     * drop test at c_R = 0), or its contact days all before R (the silence test with the silence covering R), whichever
+     * is smaller, with the shares of the activity profile alone. It depends on the totals and the profile only, never
+     * on how the contacts split between R and B nor on anyone's absence, so choosing the family by it keeps the
+     * p-values of the ties kept valid (Tarone 1990; Bourgon, Gentleman &amp; Huber, PNAS 107, 2010). A tie whose
+     * silence is much longer than R can have a p-value below it: a sparse tie that stopped months ago is left out of
+     * the family (too few contacts to judge in R), the price of the family's power.
+     */
+    private double smallestP(int n, double share, double[] phi, int nDays, double exposureR, double span) {
+        double drop = 1.0, silence = 1.0;
+        if (n > 0 && share > 0 && share < 1) {
+            double rho = BetaBinomialTest.rhoForDispersion(phi[0], n);
+            drop = midP
+                    ? BetaBinomialTest.lowerTailMidP(0, n, share, rho)
+                    : BetaBinomialTest.lowerTail(0, n, share, rho);
+        }
+        if (nDays > 0 && span > 0) silence = Math.exp(nDays / phi[1] * Math.log1p(-Math.min(1.0, exposureR / span)));
+        return Math.min(drop, silence);
     }
 
     private static double ratio(double cR, double eR, double cB, double eB) {
@@ -333,15 +359,22 @@ public record TieTests(
      */
     public TieVerdict verdict(TieEvidence e, double q, String personA, String personB, LocalDate lookbackStart) {
         if (e.isNew()) {
+            boolean before = e.firstDay() < e.lookbackDays() - recentDays;
             return new TieVerdict(
                     TieStatus.NEW,
                     e,
                     Double.NaN,
-                    String.format(
-                            Locale.ROOT,
-                            "first contact %d days ago, %d contact day(s) since",
-                            e.lookbackDays() - e.firstDay(),
-                            e.contactDays() + 1));
+                    before
+                            ? String.format(
+                                    Locale.ROOT,
+                                    "a single contact day before the recent window (%d days ago), %d contact day(s) in it",
+                                    e.lookbackDays() - e.firstDay(),
+                                    e.contactDays())
+                            : String.format(
+                                    Locale.ROOT,
+                                    "first contact %d days ago, %d contact day(s) since",
+                                    e.lookbackDays() - e.firstDay(),
+                                    e.contactDays() + 1));
         }
         boolean called = q <= fdr;
         if (e.silent() && called) {
@@ -400,7 +433,30 @@ public record TieTests(
                             e.pRise()));
         }
         String why;
+        boolean outside = Double.isNaN(q);
         if (e.contactDays() == 0) why = "a single contact day: too little to judge a trend";
+        else if (outside && e.silent() && e.pSilence() < significance)
+            why = String.format(
+                    Locale.ROOT,
+                    "quiet for %d days; too few contacts to tell a fade from chance among this run's ties (p = %.2g)",
+                    e.silenceDays(),
+                    e.pSilence());
+        else if (outside && e.pDrop() < significance)
+            why = String.format(
+                    Locale.ROOT,
+                    "%.2f/week recently vs %.2f/week before; too few contacts to tell a fade from chance among this "
+                            + "run's ties (p = %.2g)",
+                    e.recentRate() * 7,
+                    e.baselineRate() * 7,
+                    e.pDrop());
+        else if (e.silent() && e.pSilence() < significance)
+            why = String.format(
+                    Locale.ROOT,
+                    "quiet for %d days, unusual for this tie (p = %.2g) but not enough to list among this run's ties "
+                            + "(q = %.2g)",
+                    e.silenceDays(),
+                    e.pSilence(),
+                    q);
         else if (e.silent())
             why = String.format(
                     Locale.ROOT,
@@ -428,29 +484,41 @@ public record TieTests(
         return out;
     }
 
-    /** Each tie's q-value in the family of the tested ties; NaN for new ties. */
-    public static double[] qValues(List<TieEvidence> evidence) {
+    /**
+     * Each tie's q-value in the run's family: the tested ties whose smallest attainable p-value passes Tarone's rule
+     * ({@link FalseDiscovery#taroneThreshold}); NaN for new ties and for ties outside the family.
+     */
+    public double[] qValues(List<TieEvidence> evidence) {
+        double[] pMin = new double[evidence.size()];
+        for (int i = 0; i < pMin.length; i++)
+            pMin[i] = evidence.get(i).tested() ? evidence.get(i).pMin() : Double.NaN;
+        double t = FalseDiscovery.taroneThreshold(pMin, fdr);
         int m = 0;
-        for (TieEvidence e : evidence) if (e.tested()) m++;
+        for (TieEvidence e : evidence) if (inFamily(e, t)) m++;
         double[] p = new double[m];
         int j = 0;
-        for (TieEvidence e : evidence) if (e.tested()) p[j++] = e.pFade();
-        double[] qTested = FalseDiscovery.qValues(p);
+        for (TieEvidence e : evidence) if (inFamily(e, t)) p[j++] = e.pFade();
+        double[] qFamily = FalseDiscovery.qValues(p);
         double[] q = new double[evidence.size()];
         j = 0;
-        for (int i = 0; i < q.length; i++) q[i] = evidence.get(i).tested() ? qTested[j++] : Double.NaN;
+        for (int i = 0; i < q.length; i++) q[i] = inFamily(evidence.get(i), t) ? qFamily[j++] : Double.NaN;
         return q;
+    }
+
+    /** Whether a tie is in the false-discovery family at Tarone threshold t. */
+    public static boolean inFamily(TieEvidence e, double t) {
+        return e.tested() && e.pMin() <= t;
     }
 
     /**
      * Upper estimate of the false alarms in the fading list of a run ({@link FalseDiscovery#expectedFalseAlarms}): m
-     * tested ties, the list's size and its largest p-value.
+     * ties in the family (those with a q-value), the list's size and its largest p-value.
      */
     public static double expectedFalseAlarms(List<TieVerdict> verdicts) {
         int m = 0, listed = 0;
         double largest = Double.NaN;
         for (TieVerdict v : verdicts) {
-            if (v.evidence().tested()) m++;
+            if (!Double.isNaN(v.qValue())) m++;
             if (v.fading()) {
                 listed++;
                 double p = v.evidence().pFade();

@@ -60,4 +60,17 @@ class FalseDiscoveryTest {
         assertThat(FalseDiscovery.expectedFalseAlarms(10, 2, 0.5)).isEqualTo(2.0);
         assertThat(FalseDiscovery.expectedFalseAlarms(10, 0, Double.NaN)).isZero();
     }
+
+    /**
+     * Tarone's rule by hand: m(k) = #{pMin ≤ 0.1/k} is 4, 4, 4 for k = 1, 2, 3 and 3 for k = 4 (0.025), so K = 4;
+     * NaN is ignored; a family that fits at once keeps the level.
+     */
+    @Test
+    void taronesThresholdIsFdrOverTheSmallestKWithAtMostKTestsBelowIt() {
+        double[] pMin = {1e-4, 1e-3, 0.02, 0.03, 0.2, 0.5, Double.NaN};
+        assertThat(FalseDiscovery.taroneThreshold(pMin, 0.1)).isEqualTo(0.1 / 4);
+        assertThat(FalseDiscovery.taroneThreshold(new double[] {0.01}, 0.1)).isEqualTo(0.1);
+        assertThat(FalseDiscovery.taroneThreshold(new double[] {0.5, 0.9}, 0.1)).isEqualTo(0.1);
+        assertThat(FalseDiscovery.taroneThreshold(new double[0], 0.1)).isEqualTo(0.1);
+    }
 }

@@ -369,7 +369,10 @@ class TieTestsCalibrationTest {
                 leaverTies, paused, fading, blindFading, otherPaused, others, steadyFlagged, people - 40);
         assertThat(paused).isGreaterThanOrEqualTo((int) Math.ceil(0.9 * leaverTies));
         assertThat(fading).isZero();
-        assertThat(blindFading).isGreaterThan(leaverTies / 4);
+        // the absences matter: judged blind to them, leavers' ties are called fading (12 of 190 with this seed; 55 with
+        // a
+        // family of every tested tie, before Tarone's rule left the sparse ones out)
+        assertThat(blindFading).isGreaterThan(leaverTies / 20);
         assertThat(steadyFlagged).isLessThanOrEqualTo((people - 40) / 100);
     }
 
@@ -381,7 +384,10 @@ class TieTestsCalibrationTest {
      */
     @Test
     void theFalseShareOfTheFadingListIsAtMostFdrPoisson() {
-        falseShareOverSeeds(Bursts.NONE, 100);
+        // mean calls 96.3 with Tarone's family (119.9 with every tested tie in the family: with a fifth of the ties
+        // fading the list is long, BH's threshold generous, and the sparse ties Tarone leaves out could have been
+        // called; in an organisation where few ties fade, the smaller family is what lets the list find anything)
+        falseShareOverSeeds(Bursts.NONE, 90);
     }
 
     /** The same with busy and quiet weeks (a week's rate times Gamma(2)). */
