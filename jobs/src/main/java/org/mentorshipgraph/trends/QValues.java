@@ -78,7 +78,7 @@ public final class QValues {
                         true)
                 .collect()) smallest[(int) s[0]] = s[1];
         double[] carry = new double[parts];
-        carry[0] = 1.0;
+        if (parts > 0) carry[0] = 1.0;
         for (int k = 1; k < parts; k++) carry[k] = Math.min(carry[k - 1], smallest[k - 1]);
 
         JavaRDD<Row> withQ = rdd.mapPartitionsWithIndex(

@@ -208,6 +208,34 @@ class SampleRunTest {
             assertThat(tie.get("status")).as("stable " + t).isEqualTo("stable");
             assertThat(tie.get("priority")).isEqualTo("9");
         }
+        // people on leave: away through R and their ties paused (a mentorship among them), back from leave: not away
+        for (JsonNode l : planted.get("leave")) {
+            String id = l.get("person_id").asText();
+            boolean away = l.get("expected").asText().equals("away");
+            assertThat(people.get(id).get("away")).as("leave " + l).isEqualTo(String.valueOf(away));
+            if (!away) continue;
+            int paused = 0, judged = 0;
+            for (JsonNode o : l.get("ties")) {
+                Map<String, String> tie =
+                        ties.get(id.compareTo(o.asText()) < 0 ? id + "|" + o.asText() : o.asText() + "|" + id);
+                if (tie == null || tie.get("status").equals("new")) continue;
+                judged++;
+                if (tie.get("status").equals("paused")) paused++;
+                assertThat(tie.get("status"))
+                        .as("tie of %s on leave: %s", id, tie)
+                        .isNotIn("weakening", "dormant");
+            }
+            assertThat(paused).as("paused ties of " + id).isGreaterThanOrEqualTo((int) Math.ceil(0.9 * judged));
+        }
+        long awayPeople = people.values().stream()
+                .filter(p -> p.get("away").equals("true"))
+                .count();
+        assertThat(awayPeople)
+                .as("people away besides those planted")
+                .isEqualTo(java.util.stream.StreamSupport.stream(
+                                planted.get("leave").spliterator(), false)
+                        .filter(l -> l.get("expected").asText().equals("away"))
+                        .count());
         for (JsonNode n : planted.get("newcomers")) {
             assertThat(people.get(n.get("person_id").asText()).get("newcomer_without_mentor"))
                     .as("newcomer " + n)

@@ -47,7 +47,7 @@ class QueryLibraryTest {
     static final Path ROOT =
             Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
     static final Path SAMPLE = ROOT.resolve("notebooks-data/sample");
-    static final String EARLIER = "2026-11-08", LATEST = "2026-11-15";
+    static final String EARLIER = "2026-11-11", LATEST = "2026-11-15";
     static final Set<String> FADING = Set.of("weakening", "dormant");
 
     Neo4jTestServer neo4j;

@@ -90,6 +90,30 @@ class SampleReportTest {
         }
     }
 
+    /** The fading list says how long it is, of how many, at what false discovery rate and how many may be false. */
+    @Test
+    void theFadingListStatesItsExpectedFalseAlarmsAndThePausedTies() throws Exception {
+        JsonNode list = json.get("fading_list");
+        assertThat(list.get("fdr").asDouble()).isEqualTo(0.1);
+        assertThat(list.get("listed").asLong())
+                .isEqualTo(json.get("headline").get("weakening_ties").asLong()
+                        + json.get("headline").get("dormant_ties").asLong());
+        assertThat(list.get("expected_false_alarms").asDouble())
+                .isBetween(0.0, 0.1 * list.get("listed").asDouble() + 1e-9);
+        assertThat(list.get("ties_in_family").asLong())
+                .isBetween(list.get("listed").asLong(), list.get("ties_tested").asLong());
+        assertThat(json.get("headline").get("paused_ties").asLong()).isPositive();
+        assertThat(json.get("headline").get("people_away").asLong()).isEqualTo(2);
+        assertThat(list.get("recent_activity").asDouble())
+                .as("the holiday in R")
+                .isBetween(0.5, 0.85);
+        String html = Files.readString(run.resolve("network-health.html"));
+        assertThat(html)
+                .contains("id=\"fading-list-note\"")
+                .contains("called at a false discovery rate of 10%")
+                .contains("ties are paused, not fading");
+    }
+
     @Test
     void theTinyTeamAppearsInNoReportFile() throws Exception {
         List<Path> files = reportFiles();

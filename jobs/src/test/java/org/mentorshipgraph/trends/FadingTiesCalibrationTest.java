@@ -13,6 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.mentorshipgraph.algorithms.ties.Absence;
 import org.mentorshipgraph.algorithms.ties.TieTests;
 import org.mentorshipgraph.ingest.DirectoryReader;
@@ -85,12 +86,35 @@ class FadingTiesCalibrationTest {
                 .as("share of ties called weakening or dormant where nothing faded")
                 .isLessThanOrEqualTo(0.01);
         assertThat(j.fading()).as("with false-discovery control, near none").isLessThanOrEqualTo(20);
+        assertThat(j.trends().priority(1) + j.trends().priority(2))
+                .as("fading mentorships and bridges")
+                .isLessThanOrEqualTo(j.fading());
         assertThat(j.trends().people().shrinkingCount())
                 .as("shrinking networks")
                 .isLessThanOrEqualTo(20);
         assertThat(j.trends().people().awayCount()).as("people called away").isLessThanOrEqualTo(20);
         assertThat(j.byStatus().get("paused")).as("paused ties").isLessThanOrEqualTo(100);
         assertThat(j.trends().recentActivity()).isBetween(0.75, 1.05);
+    }
+
+    /**
+     * The same at 100,000 people (about 380,000 ties): {@code mvn -pl jobs -am test
+     * -Dtest='FadingTiesCalibrationTest' -Dmg.calibration.large=true} (about four minutes here).
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "mg.calibration.large", matches = "true")
+    void aSteadyOrganisationOf100000PeopleToo() {
+        Judged j = judge(SteadyOrganisation.steady(100_000, 4));
+        System.out.printf(
+                "steady 100,000 people: %,d ties judged, %s; %d people away, %d shrinking; expected false alarms %.1f%n",
+                j.judged(),
+                j.byStatus(),
+                j.trends().people().awayCount(),
+                j.trends().people().shrinkingCount(),
+                j.trends().family().expectedFalseAlarms());
+        assertThat((double) j.fading() / j.judged()).isLessThanOrEqualTo(0.01);
+        assertThat(j.fading()).isLessThanOrEqualTo(100);
+        assertThat(j.trends().people().shrinkingCount()).isLessThanOrEqualTo(100);
     }
 
     @Test

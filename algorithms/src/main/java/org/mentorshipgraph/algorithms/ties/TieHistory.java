@@ -11,7 +11,7 @@ import java.util.Arrays;
  *
  * @param days           sorted distinct days with at least one contact
  * @param contacts       contacts on each of those days (≥ 1), same length as {@code days}
- * @param recentWeight   channel-weighted contacts in R, for the rates shown (as in {@link TieActivity})
+ * @param recentWeight   channel-weighted contacts in R, for the rates shown (the rates shown in the ties table)
  * @param baselineWeight channel-weighted contacts in B
  */
 public record TieHistory(int[] days, int[] contacts, double recentWeight, double baselineWeight)

@@ -127,14 +127,6 @@ public record TieTests(
         return new TieTests(28, 84, 0.5, 0.05, 0.1, false, 7);
     }
 
-    /** The same windows, ratio and α as today's rules, with the given fdr (the dormant gap multiple has no use). */
-    public static TieTests from(TieTrendRules rules, double fdr, boolean midP) {
-        int r = (int) Math.round(rules.recentDays()), b = (int) Math.round(rules.baselineDays());
-        if (r != rules.recentDays() || b != rules.baselineDays())
-            throw new IllegalArgumentException("windows must be whole days");
-        return new TieTests(r, b, rules.weakeningRatio(), rules.significance(), fdr, midP, 7);
-    }
-
     /** {@link #test(TieHistory, ActivityProfile, List, List)} with nobody away. */
     public TieEvidence test(TieHistory tie, ActivityProfile profile) {
         return test(tie, profile, List.of(), List.of());

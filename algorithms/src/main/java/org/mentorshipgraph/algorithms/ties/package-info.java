@@ -1,7 +1,6 @@
 /**
- * Tie statistics, pure Java: today's tie-status rules ({@link org.mentorshipgraph.algorithms.ties.TieTrendRules}) and
- * their calibrated successor ({@link org.mentorshipgraph.algorithms.ties.TieTests}: activity-adjusted drop and silence
- * tests, over-dispersion, false-discovery control, absences), with their parts: the activity profile, the exact and
+ * Tie statistics, pure Java: the calibrated tie-status tests ({@link org.mentorshipgraph.algorithms.ties.TieTests}:
+ * activity-adjusted drop and silence tests, over-dispersion, false-discovery control, absences), with their parts: the activity profile, the exact and
  * beta-binomial tails, Benjamini–Hochberg q-values, away stretches; and bridge risk over the compact graph.
  */
 package org.mentorshipgraph.algorithms.ties;

@@ -250,10 +250,8 @@ class TieTestsTest {
     }
 
     @Test
-    void fromTodaysRules() {
-        TieTests t = TieTests.from(TieTrendRules.defaults(), 0.1, false);
-        assertThat(t).isEqualTo(new TieTests(28, 84, 0.5, 0.05, 0.1, false, 7));
-        assertThat(TieTests.defaults().fdr()).isEqualTo(0.1);
+    void theDefaultsAreTheJobsDefaults() {
+        assertThat(TieTests.defaults()).isEqualTo(new TieTests(28, 84, 0.5, 0.05, 0.1, false, 7));
     }
 
     static int[] concat(int[] a, int[] b) {

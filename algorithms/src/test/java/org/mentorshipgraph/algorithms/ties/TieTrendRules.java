@@ -1,5 +1,8 @@
 package org.mentorshipgraph.algorithms.ties;
 
+// The tie-status rules of earlier versions (dormant after three usual gaps; weakening by an exact binomial test at α
+// with a flat share of R), kept in the tests as the reference the calibrated TieTests are measured against.
+
 import java.util.Locale;
 
 /**
