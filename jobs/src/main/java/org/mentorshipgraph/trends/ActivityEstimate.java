@@ -29,19 +29,24 @@ final class ActivityEstimate {
      * @param baselineStartMs start of B
      */
     static ActivityProfile of(Dataset<Row> ties, int lookbackDays, long baselineStartMs) {
-        Dataset<Row> old = ties.filter(col("first_ms").lt(baselineStartMs));
-        Dataset<Row> days =
-                old.select(col("a"), col("b"), explode(col("contact_days")).as("day"));
-        long contacts = days.count();
-        if (contacts < 20L * lookbackDays) return ActivityProfile.flat(lookbackDays);
-        int groups = ActivityProfile.groupsFor(contacts, lookbackDays);
-        double[][] counts = new double[groups][lookbackDays];
-        for (Row r : days.groupBy(pmod(hash(col("a"), col("b")), lit(groups)).as("g"), col("day"))
+        // one group-by into the most buckets ever used; merged down to the number the contacts support
+        int most = ActivityProfile.groupsFor(Long.MAX_VALUE, 1);
+        double[][] fine = new double[most][lookbackDays];
+        long contacts = 0;
+        for (Row r : ties.filter(col("first_ms").lt(baselineStartMs))
+                .select(col("a"), col("b"), explode(col("contact_days")).as("day"))
+                .groupBy(pmod(hash(col("a"), col("b")), lit(most)).as("g"), col("day"))
                 .agg(count(lit(1)).as("n"))
                 .collectAsList()) {
             int day = r.getInt(1);
-            if (day >= 0 && day < lookbackDays) counts[r.getInt(0)][day] = r.getLong(2);
+            if (day < 0 || day >= lookbackDays) continue;
+            fine[r.getInt(0)][day] = r.getLong(2);
+            contacts += r.getLong(2);
         }
+        if (contacts < 20L * lookbackDays) return ActivityProfile.flat(lookbackDays);
+        int groups = ActivityProfile.groupsFor(contacts, lookbackDays);
+        double[][] counts = new double[groups][lookbackDays];
+        for (int g = 0; g < most; g++) for (int d = 0; d < lookbackDays; d++) counts[g % groups][d] += fine[g][d];
         return ActivityProfile.estimate(counts);
     }
 }

@@ -1,35 +1,27 @@
 package org.mentorshipgraph.trends;
 
-import static org.apache.spark.sql.functions.array_distinct;
-import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
-import static org.apache.spark.sql.functions.explode;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.mentorshipgraph.algorithms.ties.Absence;
 import org.mentorshipgraph.algorithms.ties.ActivityProfile;
 import org.mentorshipgraph.algorithms.ties.AwayStretch;
 import org.mentorshipgraph.ingest.DeclaredAbsence;
 import org.mentorshipgraph.ties.OrgGraph;
+import scala.Tuple2;
 
 /**
  * Who was away, and when: the {@link Absence} test on every person's contact days (the days on which they had any
@@ -37,18 +29,12 @@ import org.mentorshipgraph.ties.OrgGraph;
  * stretches come to the driver. Declared absences ({@code --absences}) replace the detection for the people they name:
  * their stretches are exactly the declared days, clipped to the look-back.
  *
- * <p>Cost: one explode and group-by of the ties' distinct contact days per person side; per person O(n·s² + 60·L)
- * ({@link Absence#detect}); driver memory O(people away).
+ * <p>Cost: one pass over the ties, each person's contact days a bitmap of L bits OR-ed over their ties (combined on
+ * the map side: one array of ⌈L/64⌉ longs per person and partition is shuffled); per person O(n·s² + 60·L) ({@link
+ * Absence#detect}); driver memory O(people away).
  */
 final class AwayDetection {
     private AwayDetection() {}
-
-    static final StructType STRETCHES = new StructType()
-            .add("p", DataTypes.IntegerType, false)
-            .add("from_day", DataTypes.IntegerType, false)
-            .add("to_day", DataTypes.IntegerType, false)
-            .add("contact_days", DataTypes.IntegerType, false)
-            .add("p_value", DataTypes.DoubleType, false);
 
     /**
      * Away stretches per person index, and how each person's were found.
@@ -92,33 +78,41 @@ final class AwayDetection {
                 JavaSparkContext.fromSparkContext(indexed.sparkSession().sparkContext());
         Broadcast<ActivityProfile> prof = jsc.broadcast(profile);
         Broadcast<Set<Integer>> skip = jsc.broadcast(declaredPeople);
-        Dataset<Row> sides = indexed.select(
-                        col("a_idx").as("p"),
-                        array_distinct(col("contact_days")).as("d"))
-                .union(indexed.select(
-                        col("b_idx").as("p"),
-                        array_distinct(col("contact_days")).as("d")));
-        Dataset<Row> perPerson = sides.select(col("p"), explode(col("d")).as("day"))
-                .groupBy("p")
-                .agg(array_sort(collect_set(col("day"))).as("days"));
-        FlatMapFunction<Row, Row> test = r -> {
-            int p = r.getInt(0);
-            if (skip.value().contains(p)) return java.util.Collections.emptyIterator();
-            List<Integer> d = r.getList(1);
-            int[] contactDays = new int[d.size()];
-            for (int i = 0; i < contactDays.length; i++) contactDays[i] = d.get(i);
-            List<Row> out = new ArrayList<>();
-            for (AwayStretch s : absence.detect(contactDays, prof.value()))
-                out.add(RowFactory.create(p, s.fromDay(), s.toDay(), s.contactDays(), s.pValue()));
-            return out.iterator();
-        };
-        for (Iterator<Row> it = perPerson.flatMap(test, Encoders.row(STRETCHES)).toLocalIterator(); it.hasNext(); ) {
-            Row r = it.next();
-            int p = r.getInt(0);
-            stretches
-                    .computeIfAbsent(p, k -> new ArrayList<>())
-                    .add(new AwayStretch(r.getInt(1), r.getInt(2), r.getInt(3), r.getDouble(4)));
-            source.put(p, "detected");
+        // each person's contact days as a bitmap (one bit per day of the look-back), OR-ed over their ties with a
+        // map-side combine: one small array per person and partition crosses the shuffle, not one row per contact day
+        int words = (days + 63) / 64;
+        JavaPairRDD<Integer, long[]> perPerson = indexed.select(col("a_idx"), col("b_idx"), col("contact_days"))
+                .javaRDD()
+                .flatMapToPair(r -> {
+                    long[] bits = new long[words];
+                    List<Integer> d = r.getList(2);
+                    for (int day : d) if (day >= 0 && day < days) bits[day >>> 6] |= 1L << (day & 63);
+                    return List.of(new Tuple2<>(r.getInt(0), bits), new Tuple2<>(r.getInt(1), bits.clone()))
+                            .iterator();
+                })
+                .reduceByKey((x, y) -> {
+                    for (int i = 0; i < x.length; i++) x[i] |= y[i];
+                    return x;
+                });
+        List<Tuple2<Integer, AwayStretch>> found = perPerson
+                .flatMap(e -> {
+                    if (skip.value().contains(e._1())) return java.util.Collections.emptyIterator();
+                    long[] bits = e._2();
+                    int n = 0;
+                    for (long w : bits) n += Long.bitCount(w);
+                    int[] contactDays = new int[n];
+                    int k = 0;
+                    for (int i = 0; i < bits.length; i++)
+                        for (long w = bits[i]; w != 0; w &= w - 1)
+                            contactDays[k++] = i * 64 + Long.numberOfTrailingZeros(w);
+                    List<Tuple2<Integer, AwayStretch>> out = new ArrayList<>();
+                    for (AwayStretch s : absence.detect(contactDays, prof.value())) out.add(new Tuple2<>(e._1(), s));
+                    return out.iterator();
+                })
+                .collect();
+        for (Tuple2<Integer, AwayStretch> f : found) {
+            stretches.computeIfAbsent(f._1(), k -> new ArrayList<>()).add(f._2());
+            source.put(f._1(), "detected");
         }
         stretches.values().forEach(l -> l.sort(java.util.Comparator.comparingInt(AwayStretch::fromDay)));
         return new Away(stretches, source, kind);

@@ -2,6 +2,7 @@ package org.mentorshipgraph.trends;
 
 import static org.apache.spark.sql.functions.aggregate;
 import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
@@ -44,6 +45,7 @@ import org.mentorshipgraph.algorithms.ties.TieStatus;
 import org.mentorshipgraph.algorithms.ties.TieTests;
 import org.mentorshipgraph.ingest.DirectoryReader;
 import org.mentorshipgraph.ingest.Mentorship;
+import org.mentorshipgraph.progress.StepLog;
 import org.mentorshipgraph.schema.ResultTables;
 import org.mentorshipgraph.schema.Schemas;
 import org.mentorshipgraph.ties.OrgGraph;
@@ -97,6 +99,16 @@ public final class TieAssessment {
             .add("recent_weight", DataTypes.DoubleType, true)
             .add("baseline_weight", DataTypes.DoubleType, true);
 
+    /**
+     * The ties judged by the first pass ({@link TieJudge#firstPass()}): {@link #ASSESSED}, the fading test's p-value,
+     * the smallest p-value the tie could have had (what decides the family), whether it was tested, and its contact
+     * days (for the second pass of the ties in the family).
+     */
+    static final StructType JUDGED = ASSESSED.add("p_fade", DataTypes.DoubleType, false)
+            .add("p_min", DataTypes.DoubleType, false)
+            .add("tested", DataTypes.BooleanType, false)
+            .add("contact_days", DataTypes.createArrayType(DataTypes.IntegerType, false), true);
+
     /** What the step needs besides the tables. */
     public record Parameters(
             TieTests tests,
@@ -137,15 +149,11 @@ public final class TieAssessment {
         }
     }
 
-    /** A one-column Dataset of doubles on the driver, streamed partition by partition. */
+    /** A one-column Dataset of doubles on the driver (one job; 8 bytes a row). */
     static double[] doubles(Dataset<Row> column) {
-        double[] out = new double[1024];
-        int n = 0;
-        for (Iterator<Row> it = column.toLocalIterator(); it.hasNext(); ) {
-            if (n == out.length) out = java.util.Arrays.copyOf(out, 2 * n);
-            out[n++] = it.next().getDouble(0);
-        }
-        return java.util.Arrays.copyOf(out, n);
+        return column.as(Encoders.DOUBLE()).collectAsList().stream()
+                .mapToDouble(Double::doubleValue)
+                .toArray();
     }
 
     /**
@@ -173,13 +181,18 @@ public final class TieAssessment {
         }
         Dataset<Row> index = personIndex(spark, jsc, org);
         Dataset<Row> ia = index.toDF("a_id", "a_idx"), ib = index.toDF("b_id", "b_idx");
-        Dataset<Row> indexed = ties.join(ia, ties.col("a").equalTo(ia.col("a_id")))
-                .join(ib, ties.col("b").equalTo(ib.col("b_id")));
+        // broadcast: the id -> index table is O(people), like the team, community and graph arrays the judge already
+        // gets; a shuffle join would move every tie twice, for each of the two passes that read them
+        Dataset<Row> indexed = ties.join(broadcast(ia), ties.col("a").equalTo(ia.col("a_id")))
+                .join(broadcast(ib), ties.col("b").equalTo(ib.col("b_id")));
 
+        long t0 = System.nanoTime();
         ActivityProfile profile =
                 ActivityEstimate.of(ties, p.lookbackDays(), p.windows().baselineStartMs());
+        long t1 = System.nanoTime();
         AwayDetection.Away away =
                 AwayDetection.detect(indexed, org, profile, p.absence(), absences.all(), p.lookbackStart());
+        long t2 = System.nanoTime();
 
         TieJudge judge = new TieJudge(
                 p.tests(),
@@ -192,22 +205,24 @@ public final class TieAssessment {
                 jsc.broadcast(community),
                 jsc.broadcast(org.graph()),
                 jsc.broadcast(mentorPairs));
-        StructType evidenceSchema = indexed.schema()
-                .add("p_fade", DataTypes.DoubleType, false)
-                .add("p_min", DataTypes.DoubleType, false)
-                .add("tested", DataTypes.BooleanType, false);
-        Dataset<Row> withP = indexed.mapPartitions(judge.pValues(), Encoders.row(evidenceSchema))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> judged =
+                indexed.mapPartitions(judge.firstPass(), Encoders.row(JUDGED)).persist(StorageLevel.MEMORY_AND_DISK());
         double threshold = FalseDiscovery.taroneThreshold(
-                doubles(withP.filter(
+                doubles(judged.filter(
                                 col("tested").and(col("p_min").leq(p.tests().fdr())))
                         .select("p_min")),
                 p.tests().fdr());
+        long t3 = System.nanoTime();
         Column inFamily = col("tested").and(col("p_min").leq(threshold));
-        Dataset<Row> family = QValues.append(withP.filter(inFamily), "p_fade", "a", "b");
-        Dataset<Row> untested = withP.filter(not(inFamily)).withColumn("q_value", lit(Double.NaN));
-        Dataset<Row> assessed = family.unionByName(untested)
-                .mapPartitions(judge.verdicts(), Encoders.row(ASSESSED))
+        Column[] assessedColumns = java.util.Arrays.stream(ASSESSED.fieldNames())
+                .map(name -> col(name))
+                .toArray(Column[]::new);
+        // the family is small (most ties are too sparse to be in it): kept apart, so that the sort and its passes
+        // read it, not the whole table
+        Dataset<Row> familyRows = judged.filter(inFamily).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> family = QValues.append(familyRows, "p_fade", "person_a", "person_b")
+                .mapPartitions(judge.withQ(), Encoders.row(ASSESSED));
+        Dataset<Row> assessed = family.union(judged.filter(not(inFamily)).select(assessedColumns))
                 .persist(StorageLevel.MEMORY_AND_DISK());
 
         Map<String, Long> byStatus = new LinkedHashMap<>();
@@ -222,7 +237,9 @@ public final class TieAssessment {
             byPriority.merge((int) r.getLong(1), k, Long::sum);
             total += k;
         }
-        withP.unpersist();
+        judged.unpersist();
+        familyRows.unpersist();
+        long t4 = System.nanoTime();
         Column listedTie = col("status").isin(TieStatus.WEAKENING.label(), TieStatus.DORMANT.label());
         Row f = assessed.agg(
                         max(when(listedTie, col("p_drop"))).as("largest"),
@@ -238,6 +255,11 @@ public final class TieAssessment {
                 p.tests().fdr());
         PersonFlags flags = personFlags(assessed, org, hasMentor, profile, away, p);
         List<FadingTie> fading = fading(assessed, p.maxFadingRows());
+        long t5 = System.nanoTime();
+        StepLog.info(
+                "  tie-status activity profile %.1f s, away %.1f s, p-values %.1f s, q-values and verdicts %.1f s, "
+                        + "flags %.1f s",
+                (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9, (t5 - t4) / 1e9);
         return new Trends(assessed, flags, byStatus, byPriority, fading, total, tests, profile, p.tests());
     }
 

@@ -27,13 +27,14 @@ import org.mentorshipgraph.algorithms.ties.TieVerdict;
  * ({@link QValues}):
  *
  * <ol>
- *   <li>{@link #pValues()}: each tie's evidence by {@link TieTests#test} — its contact days against the organisation's
- *       activity profile, with the away stretches of its two people set aside — kept as the row plus {@code p_fade}
- *       (NaN for a new tie, which is not tested) and {@code tested};</li>
- *   <li>{@link #verdicts()}: with the tie's q-value, the verdict by {@link TieTests#verdict} (the evidence is computed
- *       again: O(contacts), cheaper than carrying its 25 fields through the sort), whether it is active, a declared
- *       mentorship, across teams or communities, its {@link BridgeRisk} when it fades, and its priority; rows of
- *       {@link TieAssessment#ASSESSED}.</li>
+ *   <li>{@link #firstPass()}: each tie's evidence by {@link TieTests#test} — its contact days against the organisation's
+ *       activity profile, with the away stretches of its two people set aside — and its verdict by {@link
+ *       TieTests#verdict} as if it were outside the family (most ties are: too sparse for a fade to be told from
+ *       chance), whether it is active, a declared mentorship, across teams or communities, and its priority; plus
+ *       {@code p_fade}, {@code p_min} (what decides the family) and {@code tested};</li>
+ *   <li>{@link #withQ()}: the ties in the family only, again with their q-value (the evidence is computed again:
+ *       O(contacts), cheaper than carrying its 26 fields through the sort), and their {@link BridgeRisk} when they
+ *       fade.</li>
  * </ol>
  *
  * Rows are read by name. What the passes need of the whole organisation (the activity profile, the away stretches, team
@@ -104,38 +105,18 @@ final class TieJudge implements Serializable {
         return tests.test(history(t), profile.value(), aw.getOrDefault(a, List.of()), aw.getOrDefault(b, List.of()));
     }
 
-    /** Pass 1: the row with {@code p_fade}, {@code p_min} and {@code tested} appended. */
-    MapPartitionsFunction<Row, Row> pValues() {
-        return ties -> new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return ties.hasNext();
-            }
-
-            @Override
-            public Row next() {
-                Row t = ties.next();
-                TieEvidence e = evidence(t);
-                Object[] v = new Object[t.length() + 3];
-                for (int i = 0; i < t.length(); i++) v[i] = t.get(i);
-                v[t.length()] = e.pFade();
-                v[t.length() + 1] = e.pMin();
-                v[t.length() + 2] = e.tested();
-                return RowFactory.create(v);
-            }
-        };
-    }
-
     /**
-     * Pass 2: rows with {@code q_value} (NaN for new ties and ties outside the family) to rows of {@link
-     * TieAssessment#ASSESSED}.
+     * Pass 1: every tie judged as if outside the run's false-discovery family (q unknown: never weakening or dormant),
+     * a row of {@link TieAssessment#ASSESSED} followed by {@code p_fade}, {@code p_min}, {@code tested} and {@code
+     * contact_days} ({@link TieAssessment#JUDGED}): all a tie outside the family needs, and what a tie inside it needs
+     * to be judged again with its q.
      */
-    MapPartitionsFunction<Row, Row> verdicts() {
+    MapPartitionsFunction<Row, Row> firstPass() {
         return ties -> {
             int[] team = teamOf.value();
             int[] comm = community.value();
             Set<String> mentors = mentorPairs.value();
-            BridgeRisk[] risk = {null}; // built on first need: O(n) scratch per partition
+            BridgeRisk[] risk = {null};
             return new Iterator<>() {
                 @Override
                 public boolean hasNext() {
@@ -144,13 +125,71 @@ final class TieJudge implements Serializable {
 
                 @Override
                 public Row next() {
-                    return judge(ties.next(), team, comm, mentors, risk);
+                    Row t = ties.next();
+                    TieEvidence e = evidence(t);
+                    List<Object> v = judge(t, e, Double.NaN, team, comm, mentors, risk);
+                    v.add(e.pFade());
+                    v.add(e.pMin());
+                    v.add(e.tested());
+                    v.add(t.get(t.fieldIndex("contact_days")));
+                    return RowFactory.create(v.toArray());
                 }
             };
         };
     }
 
-    private Row judge(Row t, int[] team, int[] comm, Set<String> mentors, BridgeRisk[] risk) {
+    /**
+     * Pass 2, for the ties in the family: rows of {@link TieAssessment#JUDGED} with {@code q_value} appended, judged
+     * again with their q (status, reason, q, bridge risk and priority change), as rows of {@link
+     * TieAssessment#ASSESSED}.
+     */
+    MapPartitionsFunction<Row, Row> withQ() {
+        return ties -> {
+            int[] team = teamOf.value();
+            int[] comm = community.value();
+            Set<String> mentors = mentorPairs.value();
+            BridgeRisk[] risk = {null};
+            int width = TieAssessment.ASSESSED.size();
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return ties.hasNext();
+                }
+
+                @Override
+                public Row next() {
+                    Row t = ties.next();
+                    double q = t.getDouble(t.fieldIndex("q_value"));
+                    TieEvidence e = evidence(t);
+                    TieVerdict verdict = tests.verdict(e, q, t.getAs("person_a"), t.getAs("person_b"), lookbackStart);
+                    Object[] v = new Object[width];
+                    for (int i = 0; i < width; i++) v[i] = t.get(i);
+                    int a = t.getAs("a_idx"), b = t.getAs("b_idx");
+                    boolean active = t.getAs("active");
+                    boolean fading = verdict.fading();
+                    double bridgeRisk = Double.NaN;
+                    if (fading && active) {
+                        if (risk[0] == null) risk[0] = new BridgeRisk(graph.value());
+                        bridgeRisk = risk[0].of(a, b);
+                    }
+                    boolean bridge = team[a] != team[b] || comm[a] != comm[b];
+                    int priority = TieAssessment.priority(
+                            fading, t.<Boolean>getAs("mentorship"), t.<Long>getAs("baseline_count"), bridge);
+                    v[TieAssessment.ASSESSED.fieldIndex("q_value")] = q;
+                    v[TieAssessment.ASSESSED.fieldIndex("status")] =
+                            verdict.status().label();
+                    v[TieAssessment.ASSESSED.fieldIndex("status_reason")] = verdict.reason();
+                    v[TieAssessment.ASSESSED.fieldIndex("bridge_risk")] = bridgeRisk;
+                    v[TieAssessment.ASSESSED.fieldIndex("priority")] = (long) priority;
+                    return RowFactory.create(v);
+                }
+            };
+        };
+    }
+
+    /** The values of an {@link TieAssessment#ASSESSED} row for tie row t with evidence e and q-value q. */
+    private List<Object> judge(
+            Row t, TieEvidence e, double q, int[] team, int[] comm, Set<String> mentors, BridgeRisk[] risk) {
         String personA = t.getAs("a"), personB = t.getAs("b");
         int a = t.getAs("a_idx"), b = t.getAs("b_idx");
         double strength = t.getAs("strength");
@@ -158,8 +197,7 @@ final class TieJudge implements Serializable {
         long recentCount = t.getAs("recent_count"), baselineCount = t.getAs("baseline_count");
         double usualGap = t.getAs("usual_gap");
         double daysSinceLast = (asOfEndMs - lastMs) / DAY_MS;
-        TieEvidence e = evidence(t);
-        TieVerdict verdict = tests.verdict(e, t.<Double>getAs("q_value"), personA, personB, lookbackStart);
+        TieVerdict verdict = tests.verdict(e, q, personA, personB, lookbackStart);
         TieTrend trend = verdict.toTrend();
         boolean active = strength >= minStrength;
         boolean mentorship = mentors.contains(TieAssessment.pairKey(personA, personB));
@@ -206,6 +244,6 @@ final class TieJudge implements Serializable {
         v.add(b);
         v.add(t.<Double>getAs("recent_weight"));
         v.add(t.<Double>getAs("baseline_weight"));
-        return RowFactory.create(v.toArray());
+        return v;
     }
 }
