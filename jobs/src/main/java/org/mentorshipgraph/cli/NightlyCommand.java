@@ -48,13 +48,15 @@ public final class NightlyCommand implements Callable<Integer> {
     @Option(
             names = "--people",
             paramLabel = "PATH",
-            description = "people directory, optional (default: the bundled sample's; '' for none)")
+            description =
+                    "people directory, optional (default: none; the bundled sample's when the interactions are the sample's)")
     String people;
 
     @Option(
             names = "--mentorships",
             paramLabel = "PATH",
-            description = "declared mentorships, optional (default: the bundled sample's; '' for none)")
+            description =
+                    "declared mentorships, optional (default: none; the bundled sample's with the sample's interactions)")
     String mentorships;
 
     @Option(
@@ -250,8 +252,32 @@ public final class NightlyCommand implements Callable<Integer> {
         }
     }
 
-    /** Fails fast, before Spark starts, on inputs that cannot be read at all. */
+    static final java.util.Set<String> BOLT_SCHEMES =
+            java.util.Set.of("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc");
+
+    /** A Neo4j URI the driver can use: one of {@link #BOLT_SCHEMES} and a host; exit 2 before any work otherwise. */
+    static void checkNeo4jUri(String uri) {
+        String shown = JobConfig.maskUserInfo(uri);
+        java.net.URI u;
+        try {
+            u = new java.net.URI(uri);
+        } catch (java.net.URISyntaxException e) {
+            throw JobFailure.usage("neo4j.uri '" + shown + "' is not a URI (" + e.getReason()
+                    + "); expected e.g. neo4j://host:7687 or neo4j+s://host");
+        }
+        if (u.getScheme() == null || !BOLT_SCHEMES.contains(u.getScheme().toLowerCase(java.util.Locale.ROOT)))
+            throw JobFailure.usage("neo4j.uri '" + shown + "' has no Neo4j scheme; expected one of "
+                    + new java.util.TreeSet<>(BOLT_SCHEMES) + ", e.g. neo4j://host:7687 or neo4j+s://host");
+        if (u.getHost() == null || u.getHost().isBlank())
+            throw JobFailure.usage("neo4j.uri '" + shown + "' names no host; expected e.g. neo4j://host:7687");
+    }
+
+    /** Fails fast, before Spark starts, on inputs that cannot be read at all and on a Neo4j URI that cannot work. */
     static void preflight(JobConfig config) {
+        if (config.neo4jEnabled() && !config.neo4jUri().isBlank()) checkNeo4jUri(config.neo4jUri());
+        if (java.nio.file.Files.exists(config.outputDir()) && !java.nio.file.Files.isDirectory(config.outputDir()))
+            throw JobFailure.usage("output.dir (--out) " + config.outputDir()
+                    + " is a file, not a directory: give a directory (it is created when missing)");
         InputFormat.detect(Path.of(config.interactions()), "interactions");
         if (!config.people().isBlank()) InputFormat.detect(Path.of(config.people()), "people");
         if (!config.mentorships().isBlank()) InputFormat.detect(Path.of(config.mentorships()), "mentorships");
@@ -281,8 +307,15 @@ public final class NightlyCommand implements Callable<Integer> {
         if (sets != null) {
             for (String kv : sets) {
                 int eq = kv.indexOf('=');
-                Setting s = eq > 0 ? Setting.byKey(kv.substring(0, eq).trim()) : null;
-                if (s == null) throw JobFailure.usage("--set " + kv + ": expected KEY=VALUE with a key from --help");
+                String key = eq > 0 ? kv.substring(0, eq).trim() : kv.trim();
+                if (JobConfig.looksSecret(key))
+                    throw JobFailure.usage("--set " + key + "=...: secrets never go on the command line (the value is "
+                            + "not shown); give the Neo4j password in NEO4J_PASSWORD or in a file named by "
+                            + "neo4j.password-file (or --set neo4j.password-file=PATH)");
+                Setting s = eq > 0 ? Setting.byKey(key) : null;
+                if (s == null)
+                    throw JobFailure.usage(
+                            "--set " + (eq > 0 ? key + "=..." : kv) + ": expected KEY=VALUE with a key from --help");
                 if (s == Setting.NEO4J_PASSWORD_FILE && kv.contains("password="))
                     throw JobFailure.usage("passwords never go on the command line");
                 o.put(s, kv.substring(eq + 1));

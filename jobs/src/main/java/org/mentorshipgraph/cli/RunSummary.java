@@ -32,9 +32,16 @@ final class RunSummary {
                 h.get("dormant_ties"),
                 h.get("weakening_mentorships"),
                 h.get("newcomers_without_mentor")));
-        sb.append("  top connectors:\n");
-        for (Map<String, Object> c : ((List<Map<String, Object>>) o.health().get("top_connectors"))
-                .subList(0, Math.min(5, ((List<?>) o.health().get("top_connectors")).size()))) {
+        List<Map<String, Object>> named = ((List<Map<String, Object>>)
+                        o.health().get("top_connectors"))
+                .stream()
+                        .filter(c -> ((Number) c.get("connector_score")).doubleValue() > 0)
+                        .toList();
+        sb.append(
+                named.isEmpty()
+                        ? "  top connectors: none (no active tie joins people: see the warning on ties.min-strength)\n"
+                        : "  top connectors:\n");
+        for (Map<String, Object> c : named.subList(0, Math.min(5, named.size()))) {
             sb.append(String.format(
                     Locale.ROOT,
                     "    %2s. %-8s %-22s score %5.1f  %s%n",

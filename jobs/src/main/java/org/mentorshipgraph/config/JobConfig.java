@@ -32,6 +32,21 @@ public final class JobConfig {
         validate();
     }
 
+    /** A key that names a secret (a password, token or key), whose value must never be printed. */
+    public static boolean looksSecret(String key) {
+        String k = key.toLowerCase(Locale.ROOT);
+        return !k.endsWith("-file")
+                && (k.contains("password")
+                        || k.contains("secret")
+                        || k.contains("token")
+                        || k.endsWith(".key")
+                        || k.contains("credential"));
+    }
+
+    /** Where the Neo4j password goes instead. */
+    public static final String CREDENTIALS_HINT =
+            "give the Neo4j password in NEO4J_PASSWORD or in a file named by neo4j.password-file";
+
     /** Keys of earlier versions, with what replaced them. */
     static final Map<String, String> REMOVED = Map.of(
             "trends.dormant-gap-multiple",
@@ -57,6 +72,10 @@ public final class JobConfig {
                 if (s == null && REMOVED.containsKey(key.trim()))
                     throw JobFailure.usage(
                             "key '" + key.trim() + "' in " + configFile + " was removed: " + REMOVED.get(key.trim()));
+                if (s == null && looksSecret(key.trim()))
+                    throw JobFailure.usage("key '" + key.trim() + "' in " + configFile
+                            + ": secrets do not go in the configuration file (the value is not shown); "
+                            + CREDENTIALS_HINT);
                 if (s == null)
                     throw JobFailure.usage("unknown key '" + key + "' in " + configFile + " (see --help for the keys)");
                 values.put(s, p.getProperty(key).trim());
@@ -154,6 +173,7 @@ public final class JobConfig {
      * to the installation home ({@code -Dmg.home}, set by scripts/nightly to the repository root).
      */
     private String path(Setting s) {
+        if (SAMPLE_COMPANIONS.contains(s) && "default".equals(origins.get(s)) && !usesBundledSample()) return "";
         String v = get(s);
         String home = System.getProperty("mg.home", "");
         if (v.isEmpty() || home.isEmpty() || !"default".equals(origins.get(s))) return v;
@@ -291,6 +311,21 @@ public final class JobConfig {
         }
     }
 
+    /** Defaults that belong to the bundled sample: used only with the sample's interactions, never mixed into yours. */
+    static final java.util.Set<Setting> SAMPLE_COMPANIONS = java.util.EnumSet.of(Setting.PEOPLE, Setting.MENTORSHIPS);
+
+    /**
+     * The sample's people and mentorships left out because the interactions are the user's own and those inputs were
+     * not given (empty when none was left out).
+     */
+    public java.util.List<String> sampleCompanionsLeftOut() {
+        if (usesBundledSample()) return java.util.List.of();
+        return SAMPLE_COMPANIONS.stream()
+                .filter(s -> "default".equals(origins.get(s)))
+                .map(s -> "--" + s.key().substring(s.key().indexOf('.') + 1))
+                .toList();
+    }
+
     /** True when the interactions input is the bundled sample (its as-of is the last day in the data). */
     public boolean usesBundledSample() {
         return "default".equals(origins.get(Setting.INTERACTIONS));
@@ -302,6 +337,11 @@ public final class JobConfig {
                 new Setting[] {Setting.LOOKBACK_DAYS, Setting.RECENT_WINDOW_DAYS, Setting.BASELINE_WINDOW_DAYS})
             if (number(s) != Math.rint(number(s)))
                 throw JobFailure.usage(s.key() + " must be a whole number of days, got '" + get(s) + "'");
+        for (Setting s : new Setting[] {Setting.WEAKENING_RATIO, Setting.SIGNIFICANCE, Setting.FDR}) {
+            double v = number(s);
+            if (!(v > 0 && v < 1))
+                throw JobFailure.usage(s.key() + " must be a number between 0 and 1 (exclusive), got '" + get(s) + "'");
+        }
         try {
             return new TieTests(
                     (int) recentWindowDays(),
@@ -397,10 +437,13 @@ public final class JobConfig {
     public String describe() {
         StringJoiner j = new StringJoiner("\n");
         for (Setting s : Setting.values()) {
-            String v = get(s);
+            String v = get(s), origin = origins.get(s);
             if (s == Setting.NEO4J_URI) v = maskUserInfo(v);
-            j.add(String.format(
-                    Locale.ROOT, "  %-30s = %-28s (%s)", s.key(), v.isEmpty() ? "\"\"" : v, origins.get(s)));
+            if (SAMPLE_COMPANIONS.contains(s) && "default".equals(origin) && !usesBundledSample()) {
+                v = "";
+                origin = "not given; the sample's is used only with the sample's interactions";
+            }
+            j.add(String.format(Locale.ROOT, "  %-30s = %-28s (%s)", s.key(), v.isEmpty() ? "\"\"" : v, origin));
         }
         return j.toString();
     }

@@ -146,6 +146,18 @@ public final class NightlyJob {
                 config.halfLifeDays());
         RunRecord record = new RunRecord(asOf.toString(), config.resultParameters());
         Progress progress = new RunProgress(record);
+        if (!config.sampleCompanionsLeftOut().isEmpty())
+            progress.warn(
+                    "not given: %s; the bundled sample's files are used only with the sample's interactions, so this "
+                            + "run has no %s (give %s to add them)",
+                    String.join(", ", config.sampleCompanionsLeftOut()),
+                    config.sampleCompanionsLeftOut().contains("--people")
+                            ? "people directory (teams, departments and hire dates unknown)"
+                                    + (config.sampleCompanionsLeftOut().contains("--mentorships")
+                                            ? " and no declared mentorships"
+                                            : "")
+                            : "declared mentorships",
+                    String.join(" and ", config.sampleCompanionsLeftOut()));
         progress.info(
                 "run %s: look-back from %s, recent window from %s, baseline from %s",
                 asOf, day(w.lookbackStartMs()), day(w.recentStartMs()), day(w.baselineStartMs()));

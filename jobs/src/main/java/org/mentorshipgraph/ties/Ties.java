@@ -1,5 +1,10 @@
 package org.mentorshipgraph.ties;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.percentile_approx;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -90,6 +95,22 @@ public final class Ties {
                     strangers.size() > 10 ? " ..." : "");
         counts.put("ties", tieCount);
         counts.put("active_ties", org.activeTies());
+        if (tieCount > 0 && org.activeTies() * 100L < tieCount) {
+            Row r = ties.agg(max("strength"), percentile_approx(col("strength"), lit(0.5), lit(1000)))
+                    .first();
+            double strongest = r.getDouble(0), median = r.getDouble(1);
+            String floor = String.format(Locale.ROOT, "%.2g", Math.max(1e-3, median));
+            progress.warn(
+                    "%s of %,d ties reach ties.min-strength = %s (the strongest is %.3g, the median %.3g): connectors "
+                            + "and communities need active ties; for a log like this one lower the floor, e.g. "
+                            + "--set ties.min-strength=%s (half the ties)",
+                    org.activeTies() == 0 ? "none" : String.format(Locale.ROOT, "only %,d", org.activeTies()),
+                    tieCount,
+                    p.minStrength(),
+                    strongest,
+                    median,
+                    floor);
+        }
         return new TieTable(ties, org, tieCount, validRows, counts);
     }
 }

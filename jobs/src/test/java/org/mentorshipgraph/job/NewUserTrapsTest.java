@@ -1,0 +1,171 @@
+package org.mentorshipgraph.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mentorshipgraph.cli.NightlyCommand;
+import org.mentorshipgraph.config.JobConfig;
+import org.mentorshipgraph.config.Setting;
+import org.mentorshipgraph.failures.ExitCodes;
+import org.mentorshipgraph.testing.Csv;
+
+/**
+ * Traps a new user's first real run fell into (issue 16), each through the command line as the user ran it: the
+ * installation home set as {@code scripts/nightly} sets it, so that the bundled sample's files are the defaults.
+ */
+class NewUserTrapsTest {
+    static final Path ROOT =
+            Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+    private PrintStream oldOut, oldErr;
+    private String oldHome;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true));
+        System.setErr(new PrintStream(err, true));
+        oldHome = System.getProperty("mg.home");
+        System.setProperty("mg.home", ROOT.toString());
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+        if (oldHome == null) System.clearProperty("mg.home");
+        else System.setProperty("mg.home", oldHome);
+    }
+
+    static int run(String... args) {
+        List<String> a = new ArrayList<>(List.of(args));
+        a.addAll(List.of("--no-neo4j", "--as-of", BadInputTest.AS_OF, "--set", "spark.master=local[2]"));
+        return NightlyCommand.execute(a.toArray(String[]::new), Map.of());
+    }
+
+    /** Issue 16, case 1: your own interactions and no --people: the sample's 400 people are not in your graph. */
+    @Test
+    void theSamplesDirectoryAndMentorshipsAreNotMixedIntoYourOwnInteractions(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("log.csv");
+        List<String> lines = new ArrayList<>(List.of("timestamp,source_id,target_id,channel"));
+        lines.addAll(BadInputTest.goodLines());
+        Files.write(f, lines);
+        Path o = dir.resolve("out");
+        assertThat(run("--interactions", f.toString(), "--out", o.toString())).isZero();
+        Path runDir = o.resolve("runs/" + BadInputTest.AS_OF);
+        assertThat(Csv.read(runDir.resolve("people.csv"))).hasSize(6); // a..f, nobody from the sample
+        JsonNode run = BadInputTest.runJson(o);
+        assertThat(run.get("counts").get("directory_people").asInt()).isZero();
+        assertThat(run.get("counts").get("mentorships").asInt()).isZero();
+        assertThat(run.get("warnings").toString())
+                .contains("not given: --people, --mentorships")
+                .contains("give --people and --mentorships");
+        JobConfig config = JobConfig.load(null, Map.of(), Map.of(Setting.INTERACTIONS, f.toString()));
+        assertThat(config.people()).isEmpty();
+        assertThat(config.describe())
+                .containsPattern(
+                        "input\\.people +=  *\"\" +\\(not given; the sample's is used only with the sample's interactions\\)");
+    }
+
+    /**
+     * Issue 16, case 2: a log of single e-mails has no tie above the default floor: one line says so with the fix,
+     * and the summary names no connector with a score of 0.
+     */
+    @Test
+    void aLogWhereNoTieReachesTheFloorSaysSoAndNamesNoConnector(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("mail.csv");
+        List<String> lines = new ArrayList<>(List.of("timestamp,source_id,target_id,channel"));
+        for (int i = 0; i < 40; i++)
+            lines.add(String.format("2026-08-%02dT10:00:00Z,m%d,m%d,email", 1 + i % 28, i, i + 1));
+        Files.write(f, lines);
+        Path o = dir.resolve("out");
+        assertThat(run("--interactions", f.toString(), "--out", o.toString(), "--people", "", "--mentorships", ""))
+                .isZero();
+        JsonNode run = BadInputTest.runJson(o);
+        assertThat(run.get("counts").get("active_ties").asInt()).isZero();
+        assertThat(run.get("warnings").toString())
+                .contains("none of 40 ties reach ties.min-strength = 0.5")
+                .contains("--set ties.min-strength=");
+        assertThat(out.toString() + err).contains("top connectors: none").doesNotContain("score   0.0");
+        assertThat(BadInputTest.runJson(o).get("outcome").asText()).isEqualTo("success");
+    }
+
+    /** Issue 16, case 8: a password on the command line or in the configuration file is refused without echoing it. */
+    @Test
+    void aPasswordIsRefusedWithoutEchoingItAndWithWhereItGoes(@TempDir Path dir) throws Exception {
+        assertThat(run(
+                        "--set",
+                        "neo4j.password=s3cr3t-Value",
+                        "--out",
+                        dir.resolve("o").toString()))
+                .isEqualTo(ExitCodes.USAGE);
+        Path conf = dir.resolve("job.conf");
+        Files.writeString(conf, "neo4j.password = An0ther-s3cret\n");
+        assertThat(run("--config", conf.toString(), "--out", dir.resolve("o").toString()))
+                .isEqualTo(ExitCodes.USAGE);
+        String printed = out.toString() + err;
+        assertThat(printed)
+                .doesNotContain("s3cr3t-Value")
+                .doesNotContain("An0ther-s3cret")
+                .contains("NEO4J_PASSWORD")
+                .contains("neo4j.password-file");
+        assertThat(dir.resolve("o")).doesNotExist();
+    }
+
+    /** Issue 16, case 9: a bad Neo4j URI ends the run before any work, and publishes nothing. */
+    @Test
+    void aBadNeo4jUriIsRefusedBeforeTheWork(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("log.csv");
+        List<String> lines = new ArrayList<>(List.of("timestamp,source_id,target_id,channel"));
+        lines.addAll(BadInputTest.goodLines());
+        Files.write(f, lines);
+        Path o = dir.resolve("out");
+        List<String> a = new ArrayList<>(
+                List.of("--interactions", f.toString(), "--people", "", "--mentorships", "", "--out", o.toString()));
+        a.addAll(List.of("--neo4j-uri", "not-a-uri", "--as-of", BadInputTest.AS_OF));
+        long t0 = System.nanoTime();
+        assertThat(NightlyCommand.execute(a.toArray(String[]::new), Map.of())).isEqualTo(ExitCodes.USAGE);
+        assertThat((System.nanoTime() - t0) / 1e9)
+                .as("seconds before the refusal")
+                .isLessThan(5);
+        assertThat(out.toString() + err)
+                .contains("neo4j.uri 'not-a-uri' has no Neo4j scheme")
+                .contains("neo4j+s://");
+        assertThat(o.resolve("runs")).doesNotExist();
+    }
+
+    /** Issue 16, case 11: a level out of range names its key and the value given. */
+    @Test
+    void aLevelOutOfRangeNamesItsKeyAndValue(@TempDir Path dir) {
+        assertThat(run("--significance", "1.5", "--out", dir.resolve("o").toString()))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(run("--weakening-ratio", "2", "--out", dir.resolve("o").toString()))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(run("--set", "trends.fdr=0", "--out", dir.resolve("o").toString()))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(out.toString() + err)
+                .contains("trends.significance must be a number between 0 and 1 (exclusive), got '1.5'")
+                .contains("trends.weakening-ratio must be a number between 0 and 1 (exclusive), got '2'")
+                .contains("trends.fdr must be a number between 0 and 1 (exclusive), got '0'");
+    }
+
+    /** Issue 16, case 11: --out on a regular file says so. */
+    @Test
+    void anOutputThatIsAFileSaysSo(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("results.txt"), "not a folder");
+        assertThat(run("--out", file.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(out.toString() + err).contains(file + " is a file, not a directory");
+    }
+}
