@@ -32,6 +32,18 @@ final class RunSummary {
                 h.get("dormant_ties"),
                 h.get("weakening_mentorships"),
                 h.get("newcomers_without_mentor")));
+        Map<String, Object> list = (Map<String, Object>) o.health().get("fading_list");
+        if (list != null)
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "  fading list %s of %s ties in the family at a false discovery rate of %.0f%% (about %s false "
+                            + "alarms); %s ties paused, %s people away%n",
+                    list.get("listed"),
+                    list.get("ties_in_family"),
+                    100 * ((Number) list.get("fdr")).doubleValue(),
+                    list.get("expected_false_alarms"),
+                    h.get("paused_ties"),
+                    h.get("people_away")));
         List<Map<String, Object>> named = ((List<Map<String, Object>>)
                         o.health().get("top_connectors"))
                 .stream()
