@@ -169,8 +169,12 @@ public final class DirectoryReader {
                 continue;
             }
             try {
-                all.add(new Mentorship(
-                        mentor, mentee, date(r.get("started_on")), date(r.get("ended_on")), r.get("program")));
+                LocalDate started = date(r.get("started_on")), ended = date(r.get("ended_on"));
+                if (started != null && ended != null && ended.isBefore(started)) {
+                    rejected.add(new RejectedRow("mentorships", file, "ended_on is before started_on", r.toString()));
+                    continue;
+                }
+                all.add(new Mentorship(mentor, mentee, started, ended, r.get("program")));
             } catch (DateTimeParseException e) {
                 rejected.add(
                         new RejectedRow("mentorships", file, "started_on/ended_on is not YYYY-MM-DD", r.toString()));

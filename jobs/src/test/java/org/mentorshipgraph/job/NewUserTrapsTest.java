@@ -168,4 +168,34 @@ class NewUserTrapsTest {
         assertThat(run("--out", file.toString())).isEqualTo(ExitCodes.USAGE);
         assertThat(out.toString() + err).contains(file + " is a file, not a directory");
     }
+
+    /** Issue 16, case 6: a mentorship that ends before it starts is quarantined with its reason, not counted. */
+    @Test
+    void aMentorshipThatEndsBeforeItStartsIsQuarantined(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("log.csv");
+        List<String> lines = new ArrayList<>(List.of("timestamp,source_id,target_id,channel"));
+        lines.addAll(BadInputTest.goodLines());
+        Files.write(f, lines);
+        Path m = Files.write(
+                dir.resolve("mentorships.csv"),
+                List.of(
+                        "mentor_id,mentee_id,started_on,ended_on,program",
+                        "a,b,2026-03-01,,pilot",
+                        "c,d,2026-06-01,2026-02-01,pilot"));
+        Path o = dir.resolve("out");
+        assertThat(run(
+                        "--interactions",
+                        f.toString(),
+                        "--people",
+                        "",
+                        "--mentorships",
+                        m.toString(),
+                        "--out",
+                        o.toString()))
+                .isZero();
+        JsonNode counts = BadInputTest.runJson(o).get("counts");
+        assertThat(counts.get("mentorships").asInt()).isEqualTo(1);
+        assertThat(counts.get("mentorships_rejected").asInt()).isEqualTo(1);
+        assertThat(BadInputTest.rejectedByReason(o)).containsKey("ended_on is before started_on");
+    }
 }
