@@ -99,7 +99,7 @@ class FadingTiesCalibrationTest {
 
     /**
      * The same at 100,000 people (about 380,000 ties): {@code mvn -pl jobs -am test
-     * -Dtest='FadingTiesCalibrationTest' -Dmg.calibration.large=true} (about four minutes here).
+     * -Dtest='FadingTiesCalibrationTest' -Dmg.calibration.large=true} (75 s here: 383,358 ties, none called fading).
      */
     @Test
     @EnabledIfSystemProperty(named = "mg.calibration.large", matches = "true")
