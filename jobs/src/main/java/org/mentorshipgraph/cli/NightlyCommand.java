@@ -332,7 +332,7 @@ public final class NightlyCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder();
         sb.append("Input formats:\n")
                 .append(
-                        "  interactions: timestamp (ISO-8601 with Z/offset, or epoch ms), source_id, target_id, channel,\n")
+                        "  interactions: timestamp (ISO-8601 with Z/offset, or epoch ms or seconds), source_id, target_id, channel,\n")
                 .append("                optional duration_minutes, event_id (rows sharing it are one group event)\n")
                 .append(
                         "  people:       person_id, display_name, team, department, manager_id, title, level, location,\n")

@@ -8,10 +8,16 @@ import java.time.format.DateTimeFormatter;
 /**
  * Parses the interaction contract's timestamps: an ISO-8601 instant with {@code Z} or an offset
  * ({@code 2026-11-02T09:30:00Z}, {@code 2026-11-02T10:30:00+01:00}, a space instead of {@code T} is accepted),
- * or epoch milliseconds ({@code 1793611800000}). A date-time without a zone is refused: it is ambiguous.
+ * or epoch seconds or milliseconds, told apart by magnitude: a number below {@value #SECONDS_BELOW} is seconds
+ * ({@code 1793611800}, 10 digits for any date from 2001 to 2286), anything larger milliseconds ({@code 1793611800000};
+ * in milliseconds, a number below it would be a date before March 1973). A date-time without a zone is refused: it
+ * is ambiguous.
  */
 public final class TimestampParser {
     private TimestampParser() {}
+
+    /** Epoch numbers below this are seconds, not milliseconds (10^11: 5138 in seconds, 1973-03-03 in milliseconds). */
+    public static final long SECONDS_BELOW = 100_000_000_000L;
 
     /** Epoch milliseconds, or null when {@link #problem} is not null. */
     public static Long parseMillis(String text) {
@@ -20,7 +26,8 @@ public final class TimestampParser {
         if (t.isEmpty()) return null;
         if (isDigits(t)) {
             if (t.length() > 15) return null;
-            return Long.parseLong(t);
+            long v = Long.parseLong(t);
+            return v < SECONDS_BELOW ? v * 1000 : v;
         }
         try {
             return OffsetDateTime.parse(normalise(t), DateTimeFormatter.ISO_OFFSET_DATE_TIME)

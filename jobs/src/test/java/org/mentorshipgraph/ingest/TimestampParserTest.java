@@ -14,6 +14,9 @@ class TimestampParserTest {
         assertThat(TimestampParser.parseMillis("2026-11-02 09:30:00Z")).isEqualTo(z);
         assertThat(TimestampParser.parseMillis("2026-11-02T09:30:00.250Z")).isEqualTo(z + 250);
         assertThat(TimestampParser.parseMillis(String.valueOf(z))).isEqualTo(z);
+        // epoch seconds, told from milliseconds by magnitude (issue 16: 1794384000 was read as 1970-01-21)
+        assertThat(TimestampParser.parseMillis(String.valueOf(z / 1000))).isEqualTo(z);
+        assertThat(TimestampParser.parseMillis("1794384000")).isEqualTo(1_794_384_000_000L);
         assertThat(TimestampParser.parseMillis(" 2026-11-02T09:30:00Z ")).isEqualTo(z);
     }
 

@@ -198,4 +198,26 @@ class NewUserTrapsTest {
         assertThat(counts.get("mentorships_rejected").asInt()).isEqualTo(1);
         assertThat(BadInputTest.rejectedByReason(o)).containsKey("ended_on is before started_on");
     }
+
+    /** Issue 16, case 3: a log in epoch seconds is dated right, not in January 1970. */
+    @Test
+    void epochSecondsAreReadAsSeconds(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("log.csv");
+        List<String> lines = new ArrayList<>(List.of("timestamp,source_id,target_id,channel"));
+        for (String l : BadInputTest.goodLines()) {
+            String[] x = l.split(",", 2);
+            lines.add(java.time.Instant.parse(x[0]).getEpochSecond() + "," + x[1]);
+        }
+        Files.write(f, lines);
+        Path o = dir.resolve("out");
+        assertThat(run("--interactions", f.toString(), "--people", "", "--mentorships", "", "--out", o.toString()))
+                .isZero();
+        JsonNode counts = BadInputTest.runJson(o).get("counts");
+        assertThat(counts.get("interactions_valid").asInt()).isEqualTo(60);
+        assertThat(counts.get("interactions_before_lookback").asInt()).isZero();
+        assertThat(Csv.read(o.resolve("runs/" + BadInputTest.AS_OF + "/ties.csv"))
+                        .get(0)
+                        .get("first_interaction"))
+                .startsWith("2026-10-");
+    }
 }
