@@ -70,7 +70,16 @@ public final class Ties {
         OrgGraph org = OrgGraph.build(directory, ties, p.minStrength());
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("people", org.size());
-        if (directoryPeople > 0) {
+        if (directoryPeople == 0
+                && p.peopleLocation() != null
+                && !p.peopleLocation().isBlank()) {
+            counts.put("people_not_in_directory", org.size());
+            progress.warn(
+                    "the people directory %s has no valid row (only a header?): all %,d people get team 'unknown', so "
+                            + "teams, departments and hire dates are unknown; check the file (rejected.csv lists rows it "
+                            + "refused)",
+                    p.peopleLocation(), org.size());
+        } else if (directoryPeople > 0) {
             long unlisted = org.size() - directoryPeople;
             counts.put("people_not_in_directory", unlisted);
             if (unlisted > 0)

@@ -220,4 +220,29 @@ class NewUserTrapsTest {
                         .get("first_interaction"))
                 .startsWith("2026-10-");
     }
+
+    /** Issue 16, case 5: a header-only people file is a warning with the count of people left without a team. */
+    @Test
+    void aHeaderOnlyPeopleFileIsAWarning(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("log.csv");
+        List<String> lines = new ArrayList<>(List.of("timestamp,source_id,target_id,channel"));
+        lines.addAll(BadInputTest.goodLines());
+        Files.write(f, lines);
+        Path people = Files.writeString(dir.resolve("people.csv"), "person_id,display_name,team,department\n");
+        Path o = dir.resolve("out");
+        assertThat(run(
+                        "--interactions",
+                        f.toString(),
+                        "--people",
+                        people.toString(),
+                        "--mentorships",
+                        "",
+                        "--out",
+                        o.toString()))
+                .isZero();
+        JsonNode run = BadInputTest.runJson(o);
+        assertThat(run.get("warnings").toString())
+                .contains("has no valid row (only a header?): all 6 people get team 'unknown'");
+        assertThat(run.get("counts").get("people_not_in_directory").asInt()).isEqualTo(6);
+    }
 }
