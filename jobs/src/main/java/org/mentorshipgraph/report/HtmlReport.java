@@ -280,11 +280,14 @@ public final class HtmlReport {
             sb.append("<p class=\"note\" id=\"fading-list-note\">")
                     .append(esc(String.format(
                             Locale.ROOT,
-                            "%s of %s ties tested are in the fading list (weakening or dormant), called at a false "
-                                    + "discovery rate of %s: about %s of them may be false alarms. "
+                            "%s ties are in the fading list (weakening or dormant), of the %s with enough contacts for a fade "
+                                    + "to be told from chance (%s ties tested), called at a false discovery rate of %s: "
+                                    + "about %s of them may be false alarms. "
                                     + "%s ties are paused, not fading: one side was away. "
-                                    + "Activity in the recent window was %s of an ordinary day's.",
+                                    + "The recent window was %s as busy as the baseline (holidays and quiet weeks "
+                                    + "count: each tie is expected to follow the organisation's activity).",
                             count(list.get("listed")),
+                            count(list.get("ties_in_family")),
                             count(list.get("ties_tested")),
                             percent(list.get("fdr"), 0),
                             plain(list.get("expected_false_alarms")),

@@ -101,13 +101,16 @@ final class SvgCharts {
                         colour,
                         esc(text)));
             }
-            int lx = (i % 5) * 152;
+            // six legend entries a row (one per tie status), wrapping below when there are more
+            int lx = (i % 6) * 126, ly = 40 + (i / 6) * 16;
             s.append(String.format(
                     Locale.ROOT,
-                    "<rect x=\"%d\" y=\"40\" width=\"11\" height=\"11\" fill=\"%s\"/><text x=\"%d\" y=\"50\" fill=\"%s\">%s %,d</text>",
+                    "<rect x=\"%d\" y=\"%d\" width=\"11\" height=\"11\" fill=\"%s\"/><text x=\"%d\" y=\"%d\" fill=\"%s\">%s %,d</text>",
                     lx,
+                    ly,
                     colour,
                     lx + 15,
+                    ly + 10,
                     INK,
                     esc(e.getKey()),
                     Math.round(v)));
