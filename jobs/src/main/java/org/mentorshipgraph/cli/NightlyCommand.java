@@ -310,8 +310,7 @@ public final class NightlyCommand implements Callable<Integer> {
                 String key = eq > 0 ? kv.substring(0, eq).trim() : kv.trim();
                 if (JobConfig.looksSecret(key))
                     throw JobFailure.usage("--set " + key + "=...: secrets never go on the command line (the value is "
-                            + "not shown); give the Neo4j password in NEO4J_PASSWORD or in a file named by "
-                            + "neo4j.password-file (or --set neo4j.password-file=PATH)");
+                            + "not shown); " + JobConfig.CREDENTIALS_HINT + " (or --set neo4j.password-file=PATH)");
                 Setting s = eq > 0 ? Setting.byKey(key) : null;
                 if (s == null)
                     throw JobFailure.usage(

@@ -173,7 +173,7 @@ public final class JobConfig {
      * to the installation home ({@code -Dmg.home}, set by scripts/nightly to the repository root).
      */
     private String path(Setting s) {
-        if (SAMPLE_COMPANIONS.contains(s) && "default".equals(origins.get(s)) && !usesBundledSample()) return "";
+        if (leftOut(s)) return "";
         String v = get(s);
         String home = System.getProperty("mg.home", "");
         if (v.isEmpty() || home.isEmpty() || !"default".equals(origins.get(s))) return v;
@@ -319,11 +319,15 @@ public final class JobConfig {
      * not given (empty when none was left out).
      */
     public java.util.List<String> sampleCompanionsLeftOut() {
-        if (usesBundledSample()) return java.util.List.of();
         return SAMPLE_COMPANIONS.stream()
-                .filter(s -> "default".equals(origins.get(s)))
+                .filter(this::leftOut)
                 .map(s -> "--" + s.key().substring(s.key().indexOf('.') + 1))
                 .toList();
+    }
+
+    /** A sample companion left at its default while the interactions are the user's own: not used. */
+    private boolean leftOut(Setting s) {
+        return SAMPLE_COMPANIONS.contains(s) && "default".equals(origins.get(s)) && !usesBundledSample();
     }
 
     /** True when the interactions input is the bundled sample (its as-of is the last day in the data). */
@@ -439,7 +443,7 @@ public final class JobConfig {
         for (Setting s : Setting.values()) {
             String v = get(s), origin = origins.get(s);
             if (s == Setting.NEO4J_URI) v = maskUserInfo(v);
-            if (SAMPLE_COMPANIONS.contains(s) && "default".equals(origin) && !usesBundledSample()) {
+            if (leftOut(s)) {
                 v = "";
                 origin = "not given; the sample's is used only with the sample's interactions";
             }

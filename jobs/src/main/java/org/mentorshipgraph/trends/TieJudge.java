@@ -165,13 +165,8 @@ final class TieJudge implements Serializable {
                     Object[] v = new Object[width];
                     for (int i = 0; i < width; i++) v[i] = t.get(i);
                     int a = t.getAs("a_idx"), b = t.getAs("b_idx");
-                    boolean active = t.getAs("active");
                     boolean fading = verdict.fading();
-                    double bridgeRisk = Double.NaN;
-                    if (fading && active) {
-                        if (risk[0] == null) risk[0] = new BridgeRisk(graph.value());
-                        bridgeRisk = risk[0].of(a, b);
-                    }
+                    double bridgeRisk = bridgeRisk(fading, t.getAs("active"), a, b, risk);
                     boolean bridge = team[a] != team[b] || comm[a] != comm[b];
                     int priority = TieAssessment.priority(
                             fading, t.<Boolean>getAs("mentorship"), t.<Long>getAs("baseline_count"), bridge);
@@ -185,6 +180,16 @@ final class TieJudge implements Serializable {
                 }
             };
         };
+    }
+
+    /**
+     * What the network would lose with a fading active tie ({@link BridgeRisk}, built on first need: O(n) scratch per
+     * partition); NaN for any other tie.
+     */
+    private double bridgeRisk(boolean fading, boolean active, int a, int b, BridgeRisk[] risk) {
+        if (!fading || !active) return Double.NaN;
+        if (risk[0] == null) risk[0] = new BridgeRisk(graph.value());
+        return risk[0].of(a, b);
     }
 
     /** The values of an {@link TieAssessment#ASSESSED} row for tie row t with evidence e and q-value q. */
@@ -204,11 +209,7 @@ final class TieJudge implements Serializable {
         boolean crossTeam = team[a] != team[b];
         boolean crossCommunity = comm[a] != comm[b];
         boolean fading = verdict.fading();
-        double bridgeRisk = Double.NaN;
-        if (fading && active) {
-            if (risk[0] == null) risk[0] = new BridgeRisk(graph.value());
-            bridgeRisk = risk[0].of(a, b);
-        }
+        double bridgeRisk = bridgeRisk(fading, active, a, b, risk);
         int priority = TieAssessment.priority(fading, mentorship, baselineCount, crossTeam || crossCommunity);
         List<Object> v = new ArrayList<>(34);
         v.add(personA);

@@ -49,6 +49,13 @@ class NewUserTrapsTest {
         else System.setProperty("mg.home", oldHome);
     }
 
+    /** BadInputTest's 60 good interactions among a..f as a CSV file. */
+    static Path goodLog(Path dir) throws Exception {
+        List<String> lines = new ArrayList<>(List.of("timestamp,source_id,target_id,channel"));
+        lines.addAll(BadInputTest.goodLines());
+        return Files.write(dir.resolve("log.csv"), lines);
+    }
+
     static int run(String... args) {
         List<String> a = new ArrayList<>(List.of(args));
         a.addAll(List.of("--no-neo4j", "--as-of", BadInputTest.AS_OF, "--set", "spark.master=local[2]"));
@@ -58,10 +65,7 @@ class NewUserTrapsTest {
     /** Issue 16, case 1: your own interactions and no --people: the sample's 400 people are not in your graph. */
     @Test
     void theSamplesDirectoryAndMentorshipsAreNotMixedIntoYourOwnInteractions(@TempDir Path dir) throws Exception {
-        Path f = dir.resolve("log.csv");
-        List<String> lines = new ArrayList<>(List.of("timestamp,source_id,target_id,channel"));
-        lines.addAll(BadInputTest.goodLines());
-        Files.write(f, lines);
+        Path f = goodLog(dir);
         Path o = dir.resolve("out");
         assertThat(run("--interactions", f.toString(), "--out", o.toString())).isZero();
         Path runDir = o.resolve("runs/" + BadInputTest.AS_OF);
@@ -127,10 +131,7 @@ class NewUserTrapsTest {
     /** Issue 16, case 9: a bad Neo4j URI ends the run before any work, and publishes nothing. */
     @Test
     void aBadNeo4jUriIsRefusedBeforeTheWork(@TempDir Path dir) throws Exception {
-        Path f = dir.resolve("log.csv");
-        List<String> lines = new ArrayList<>(List.of("timestamp,source_id,target_id,channel"));
-        lines.addAll(BadInputTest.goodLines());
-        Files.write(f, lines);
+        Path f = goodLog(dir);
         Path o = dir.resolve("out");
         List<String> a = new ArrayList<>(
                 List.of("--interactions", f.toString(), "--people", "", "--mentorships", "", "--out", o.toString()));
@@ -172,10 +173,7 @@ class NewUserTrapsTest {
     /** Issue 16, case 6: a mentorship that ends before it starts is quarantined with its reason, not counted. */
     @Test
     void aMentorshipThatEndsBeforeItStartsIsQuarantined(@TempDir Path dir) throws Exception {
-        Path f = dir.resolve("log.csv");
-        List<String> lines = new ArrayList<>(List.of("timestamp,source_id,target_id,channel"));
-        lines.addAll(BadInputTest.goodLines());
-        Files.write(f, lines);
+        Path f = goodLog(dir);
         Path m = Files.write(
                 dir.resolve("mentorships.csv"),
                 List.of(
@@ -224,10 +222,7 @@ class NewUserTrapsTest {
     /** Issue 16, case 5: a header-only people file is a warning with the count of people left without a team. */
     @Test
     void aHeaderOnlyPeopleFileIsAWarning(@TempDir Path dir) throws Exception {
-        Path f = dir.resolve("log.csv");
-        List<String> lines = new ArrayList<>(List.of("timestamp,source_id,target_id,channel"));
-        lines.addAll(BadInputTest.goodLines());
-        Files.write(f, lines);
+        Path f = goodLog(dir);
         Path people = Files.writeString(dir.resolve("people.csv"), "person_id,display_name,team,department\n");
         Path o = dir.resolve("out");
         assertThat(run(

@@ -390,9 +390,8 @@ public record TieTests(
                     q,
                     String.format(
                             Locale.ROOT,
-                            "%.2f/week recently vs %.2f/week before (%.0f%% of its share of the activity), p=%.2g, q=%.2g",
-                            e.recentRate() * 7,
-                            e.baselineRate() * 7,
+                            "%s (%.0f%% of its share of the activity), p=%.2g, q=%.2g",
+                            rates(e),
                             e.rateRatio() * 100,
                             e.pDrop(),
                             q));
@@ -414,15 +413,7 @@ public record TieTests(
                 && e.pRise() < significance
                 && e.recentContacts() > 0) {
             return new TieVerdict(
-                    TieStatus.STRENGTHENING,
-                    e,
-                    q,
-                    String.format(
-                            Locale.ROOT,
-                            "%.2f/week recently vs %.2f/week before, p=%.2g",
-                            e.recentRate() * 7,
-                            e.baselineRate() * 7,
-                            e.pRise()));
+                    TieStatus.STRENGTHENING, e, q, String.format(Locale.ROOT, "%s, p=%.2g", rates(e), e.pRise()));
         }
         String why;
         boolean outside = Double.isNaN(q);
@@ -436,10 +427,8 @@ public record TieTests(
         else if (outside && e.pDrop() < significance)
             why = String.format(
                     Locale.ROOT,
-                    "%.2f/week recently vs %.2f/week before; too few contacts to tell a fade from chance among this "
-                            + "run's ties (p = %.2g)",
-                    e.recentRate() * 7,
-                    e.baselineRate() * 7,
+                    "%s; too few contacts to tell a fade from chance among this run's ties (p = %.2g)",
+                    rates(e),
                     e.pDrop());
         else if (e.silent() && e.pSilence() < significance)
             why = String.format(
@@ -455,14 +444,14 @@ public record TieTests(
                     "quiet for %d days, usual for a tie this sparse (p = %.2f)",
                     e.silenceDays(),
                     e.pSilence());
-        else
-            why = String.format(
-                    Locale.ROOT,
-                    "%.2f/week recently vs %.2f/week before (p = %.2f)",
-                    e.recentRate() * 7,
-                    e.baselineRate() * 7,
-                    e.pDrop());
+        else why = String.format(Locale.ROOT, "%s (p = %.2f)", rates(e), e.pDrop());
         return new TieVerdict(TieStatus.STABLE, e, q, why);
+    }
+
+    /** The tie's raw rates as the reasons print them: "1.50/week recently vs 4.71/week before". */
+    private static String rates(TieEvidence e) {
+        return String.format(
+                Locale.ROOT, "%.2f/week recently vs %.2f/week before", e.recentRate() * 7, e.baselineRate() * 7);
     }
 
     /**
