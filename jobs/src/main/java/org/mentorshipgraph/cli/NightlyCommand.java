@@ -67,6 +67,19 @@ public final class NightlyCommand implements Callable<Integer> {
     String absences;
 
     @Option(
+            names = "--positions",
+            paramLabel = "PATH",
+            description = "job history, optional: person_id, title, level, team, department, started_on, ended_on; "
+                    + "the career paths mentor suggestions compare (default: none; the sample's with the sample)")
+    String positions;
+
+    @Option(
+            names = "--match-programme",
+            description = "also assign every mentee candidate without a mentor to at most one suggested mentor, "
+                    + "maximising the total score within the mentors' free places (mentor-assignment.csv)")
+    boolean matchProgramme;
+
+    @Option(
             names = "--as-of",
             paramLabel = "YYYY-MM-DD",
             description = "run date (default: the last day in the data for the sample, today UTC otherwise)")
@@ -282,6 +295,7 @@ public final class NightlyCommand implements Callable<Integer> {
         if (!config.people().isBlank()) InputFormat.detect(Path.of(config.people()), "people");
         if (!config.mentorships().isBlank()) InputFormat.detect(Path.of(config.mentorships()), "mentorships");
         if (!config.absences().isBlank()) InputFormat.detect(Path.of(config.absences()), "absences");
+        if (!config.positions().isBlank()) InputFormat.detect(Path.of(config.positions()), "positions");
     }
 
     private Map<Setting, String> overrides() {
@@ -290,6 +304,8 @@ public final class NightlyCommand implements Callable<Integer> {
         put(o, Setting.PEOPLE, people);
         put(o, Setting.MENTORSHIPS, mentorships);
         put(o, Setting.ABSENCES, absences);
+        put(o, Setting.POSITIONS, positions);
+        if (matchProgramme) o.put(Setting.MENTORING_MATCH, "true");
         put(o, Setting.AS_OF, asOf);
         put(o, Setting.OUT, out);
         put(o, Setting.NEO4J_URI, neo4jUri);
@@ -335,9 +351,13 @@ public final class NightlyCommand implements Callable<Integer> {
                 .append("                optional duration_minutes, event_id (rows sharing it are one group event)\n")
                 .append(
                         "  people:       person_id, display_name, team, department, manager_id, title, level, location,\n")
-                .append("                hire_date, skills, wants_to_learn (';'-separated)\n")
+                .append(
+                        "                hire_date, skills, wants_to_learn (';'-separated), open_to_mentor (true/false),\n")
+                .append("                mentor_capacity (mentees at once), career_goal (a title)\n")
                 .append("  mentorships:  mentor_id, mentee_id, started_on, ended_on, program\n")
                 .append("  absences:     person_id, from, to (YYYY-MM-DD, both days included), kind\n")
+                .append(
+                        "  positions:    person_id, title, level, team, department, started_on, ended_on (YYYY-MM-DD)\n")
                 .append("  Rows breaking the contract go to rejected.csv with a reason.\n\n");
         sb.append("Configuration keys (file: key=value; environment: MG_KEY_NAME; command line: --set key=value):\n");
         Map<String, String> lines = new LinkedHashMap<>();

@@ -145,6 +145,7 @@ public final class JobConfig {
         number(Setting.MAX_REJECTED_SHARE);
         number(Setting.NEO4J_RETRY_SECONDS);
         trendTests();
+        mentoring();
         channelWeights();
         betweennessMode();
         asOf();
@@ -312,7 +313,8 @@ public final class JobConfig {
     }
 
     /** Defaults that belong to the bundled sample: used only with the sample's interactions, never mixed into yours. */
-    static final java.util.Set<Setting> SAMPLE_COMPANIONS = java.util.EnumSet.of(Setting.PEOPLE, Setting.MENTORSHIPS);
+    static final java.util.Set<Setting> SAMPLE_COMPANIONS =
+            java.util.EnumSet.of(Setting.PEOPLE, Setting.MENTORSHIPS, Setting.POSITIONS);
 
     /**
      * The sample's people and mentorships left out because the interactions are the user's own and those inputs were
@@ -358,6 +360,70 @@ public final class JobConfig {
         } catch (IllegalArgumentException e) {
             throw JobFailure.usage("trends: " + e.getMessage());
         }
+    }
+
+    /** Job history (positions), optional. */
+    public String positions() {
+        return path(Setting.POSITIONS);
+    }
+
+    public boolean mentoringEnabled() {
+        return bool(Setting.MENTORING_ENABLED);
+    }
+
+    /** The mentoring step's rules, defaults and weights, checked. */
+    public MentoringSettings mentoring() {
+        int suggestions = integer(Setting.MENTORING_SUGGESTIONS), intros = integer(Setting.MENTORING_INTRODUCTIONS);
+        int capacity = integer(Setting.MENTORING_DEFAULT_CAPACITY), gap = integer(Setting.MENTORING_MIN_LEVEL_GAP);
+        int candidates = integer(Setting.MENTORING_CANDIDATES);
+        if (suggestions < 1) throw JobFailure.usage("mentoring.suggestions must be >= 1, got " + suggestions);
+        if (intros < 0) throw JobFailure.usage("mentoring.introductions must be >= 0, got " + intros);
+        if (capacity < 0) throw JobFailure.usage("mentoring.default-capacity must be >= 0, got " + capacity);
+        if (candidates < 1) throw JobFailure.usage("mentoring.candidates-per-skill must be >= 1, got " + candidates);
+        String strong = get(Setting.MENTORING_STRONG_TIE);
+        double strongTie = strong.isEmpty() ? minStrength() : number(Setting.MENTORING_STRONG_TIE);
+        if (!(strongTie >= 0))
+            throw JobFailure.usage("mentoring.strong-tie-strength must be a number >= 0, got '" + strong + "'");
+        Map<String, Double> w = new LinkedHashMap<>();
+        String v = get(Setting.MENTORING_WEIGHTS);
+        for (String part : v.split(",")) {
+            String[] kv = part.split(":");
+            if (kv.length != 2)
+                throw JobFailure.usage(
+                        "mentoring.weights must look like 'skill:0.35,trajectory:0.2,...', got '" + v + "'");
+            String name = kv[0].trim();
+            if (!MentoringSettings.COMPONENTS.contains(name))
+                throw JobFailure.usage("mentoring.weights: unknown component '" + name + "'; the components are "
+                        + MentoringSettings.COMPONENTS);
+            try {
+                double x = Double.parseDouble(kv[1].trim());
+                if (!(x >= 0) || Double.isInfinite(x)) throw new NumberFormatException();
+                w.put(name, x);
+            } catch (NumberFormatException e) {
+                throw JobFailure.usage("mentoring.weights: the weight of '" + name + "' must be a number >= 0, got '"
+                        + kv[1].trim() + "'");
+            }
+        }
+        for (String c : MentoringSettings.COMPONENTS)
+            if (!w.containsKey(c))
+                throw JobFailure.usage("mentoring.weights: '" + c + "' is missing; give all of "
+                        + MentoringSettings.COMPONENTS + " (0 turns one off)");
+        if (w.values().stream().mapToDouble(Double::doubleValue).sum() <= 0)
+            throw JobFailure.usage("mentoring.weights: at least one weight must be > 0");
+        java.util.Set<String> channels = new java.util.LinkedHashSet<>();
+        for (String c : get(Setting.MENTORING_TEACHING_CHANNELS).split(",")) if (!c.isBlank()) channels.add(c.trim());
+        return new MentoringSettings(
+                suggestions,
+                intros,
+                bool(Setting.MENTORING_DEFAULT_OPEN),
+                capacity,
+                bool(Setting.MENTORING_EXCLUDE_SAME_MANAGER),
+                gap,
+                w,
+                strongTie,
+                candidates,
+                java.util.List.copyOf(channels),
+                bool(Setting.MENTORING_MATCH));
     }
 
     /** Declared absences, optional. */

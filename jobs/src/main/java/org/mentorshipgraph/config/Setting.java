@@ -24,6 +24,12 @@ public enum Setting {
             "",
             "declared absences person_id,from,to,kind (CSV with header, dates YYYY-MM-DD inclusive); they replace the "
                     + "detected away stretches of the people they name; empty for none"),
+    POSITIONS(
+            "input.positions",
+            "notebooks-data/sample/positions.csv",
+            "job history person_id,title,level,team,department,started_on,ended_on (CSV with header, dates "
+                    + "YYYY-MM-DD; ended_on empty for the current position): the career paths mentor suggestions "
+                    + "compare; empty for none"),
     AS_OF(
             "run.as-of",
             "",
@@ -95,6 +101,42 @@ public enum Setting {
             "report.pseudonymise",
             "false",
             "replace people's names and ids by stable pseudonyms in the report and its exports"),
+    MENTORING_ENABLED("mentoring.enabled", "true", "suggest mentors and introductions (the mentoring step)"),
+    MENTORING_SUGGESTIONS("mentoring.suggestions", "5", "mentor suggestions per mentee candidate"),
+    MENTORING_INTRODUCTIONS(
+            "mentoring.introductions", "10", "introductions per person: people they have no tie with yet"),
+    MENTORING_DEFAULT_OPEN(
+            "mentoring.default-open", "true", "whether a person with an empty open_to_mentor is open to mentoring"),
+    MENTORING_DEFAULT_CAPACITY(
+            "mentoring.default-capacity", "3", "mentees at once for a person with an empty mentor_capacity"),
+    MENTORING_EXCLUDE_SAME_MANAGER(
+            "mentoring.exclude-same-manager", "true", "never suggest a peer under the mentee's own manager"),
+    MENTORING_MIN_LEVEL_GAP(
+            "mentoring.min-level-gap",
+            "1",
+            "a mentor's level must be at least this far above the mentee's, where both levels are numbers"),
+    MENTORING_WEIGHTS(
+            "mentoring.weights",
+            "skill:0.35,trajectory:0.2,reachability:0.25,teaching:0.1,load:0.1",
+            "weights of the mentor score's components (name:weight,...; all five names)"),
+    MENTORING_STRONG_TIE(
+            "mentoring.strong-tie-strength",
+            "",
+            "ties this strong count for reachability and introductions; empty: ties.min-strength (every active tie)"),
+    MENTORING_CANDIDATES(
+            "mentoring.candidates-per-skill",
+            "200",
+            "candidate mentors drawn per wanted skill (the most available first); the search is exact when no skill "
+                    + "has more open holders"),
+    MENTORING_TEACHING_CHANNELS(
+            "mentoring.teaching-channels",
+            "mentoring,pairing,code_review",
+            "channels whose interactions show that their source_id teaches"),
+    MENTORING_MATCH(
+            "mentoring.match-programme",
+            "false",
+            "also assign every mentee candidate without a mentor to at most one suggested mentor, maximising the total "
+                    + "score within each mentor's free places (mentor-assignment.csv)"),
     MAX_REJECTED_SHARE(
             "input.max-rejected-share",
             "0.05",

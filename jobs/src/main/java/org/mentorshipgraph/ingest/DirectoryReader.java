@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.trim;
@@ -55,7 +56,10 @@ public final class DirectoryReader {
             "location", DataTypes.StringType,
             "hire_date", DataTypes.StringType,
             "skills", DataTypes.StringType,
-            "wants_to_learn", DataTypes.StringType);
+            "wants_to_learn", DataTypes.StringType,
+            "open_to_mentor", DataTypes.StringType,
+            "mentor_capacity", DataTypes.StringType,
+            "career_goal", DataTypes.StringType);
 
     /** Quarantined rows of any input, as {@code rejected.csv} holds them. */
     public static final StructType REJECTED = Schemas.of(
@@ -80,9 +84,17 @@ public final class DirectoryReader {
     public record Absences(List<DeclaredAbsence> all, List<RejectedRow> rejected, boolean given) {}
 
     /**
+     * The job history ({@code --positions}) and the rows quarantined.
+     *
+     * @param given whether a positions input was given
+     */
+    public record Positions(List<Position> all, List<RejectedRow> rejected, boolean given) {}
+
+    /**
      * Reads and checks the directory in Spark. A row is quarantined when its person_id is missing, when an earlier row
      * with the same id was accepted ("duplicate person_id X"; the first valid row wins, in file order), or when its
-     * hire_date is not YYYY-MM-DD. The quarantined record shows every column as {@code {column=value, ...}}.
+     * hire_date is not YYYY-MM-DD, its open_to_mentor is not true/false (any case) or its mentor_capacity is not a
+     * whole number. The quarantined record shows every column as {@code {column=value, ...}}.
      */
     public static People readPeople(SparkSession spark, String location) {
         if (location == null || location.isBlank()) {
@@ -105,26 +117,39 @@ public final class DirectoryReader {
         Column hireOk = columns.contains("hire_date")
                 ? col("hire_date").isNull().or(callUDF("mg_iso_date", col("hire_date")))
                 : lit(true);
+        Column openOk = columns.contains("open_to_mentor")
+                ? col("open_to_mentor").isNull().or(lower(col("open_to_mentor")).isin("true", "false"))
+                : lit(true);
+        Column capacityOk = columns.contains("mentor_capacity")
+                ? col("mentor_capacity").isNull().or(col("mentor_capacity").rlike("^[0-9]{1,6}$"))
+                : lit(true);
+        Column rowOk = hireOk.and(openOk).and(capacityOk);
         WindowSpec earlier = Window.partitionBy(col("person_id"))
                 .orderBy(col("_order"))
                 .rowsBetween(Window.unboundedPreceding(), -1);
         Dataset<Row> checked = raw.withColumn("_order", monotonically_increasing_id())
                 .withColumn("_record", concat(record.toArray(Column[]::new)))
                 .withColumn("_hire_ok", hireOk)
+                .withColumn("_open_ok", openOk)
+                .withColumn("_capacity_ok", capacityOk)
+                .withColumn("_row_ok", rowOk)
                 .withColumn(
-                        "_earlier_valid", count(when(col("_hire_ok"), lit(1))).over(earlier))
+                        "_earlier_valid", count(when(col("_row_ok"), lit(1))).over(earlier))
                 .withColumn(
                         "_reason",
                         when(col("person_id").isNull(), lit("missing person_id"))
                                 .when(
                                         col("_earlier_valid").gt(0),
                                         concat(lit("duplicate person_id "), col("person_id")))
-                                .when(not(col("_hire_ok")), lit("hire_date is not YYYY-MM-DD")))
+                                .when(not(col("_hire_ok")), lit("hire_date is not YYYY-MM-DD"))
+                                .when(not(col("_open_ok")), lit("open_to_mentor is not true or false"))
+                                .when(not(col("_capacity_ok")), lit("mentor_capacity is not a whole number >= 0")))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         List<Column> out = new ArrayList<>();
         for (String c : PEOPLE.fieldNames()) {
             Column v = columns.contains(c) ? col("`" + c + "`") : lit(null).cast(DataTypes.StringType);
             if (c.equals("team")) v = coalesce(v, lit(UNKNOWN_TEAM));
+            if (c.equals("open_to_mentor")) v = lower(v);
             out.add(v.as(c));
         }
         Dataset<Row> directory = checked.filter(col("_reason").isNull())
@@ -213,6 +238,44 @@ public final class DirectoryReader {
             all.add(new DeclaredAbsence(person, from, to, r.get("kind")));
         }
         return new Absences(all, rejected, true);
+    }
+
+    /**
+     * The job history: {@code person_id, title, level, team, department, started_on, ended_on} (dates YYYY-MM-DD;
+     * ended_on empty for a current position). A row without person_id, with neither title nor level, without a valid
+     * started_on, with a bad ended_on, or ending before it starts is quarantined with that reason.
+     */
+    public static Positions readPositions(SparkSession spark, String location) {
+        List<Position> all = new ArrayList<>();
+        List<RejectedRow> rejected = new ArrayList<>();
+        if (location == null || location.isBlank()) return new Positions(all, rejected, false);
+        List<Map<String, String>> rows =
+                readRows(spark, Path.of(location), "positions", List.of("person_id", "started_on"));
+        for (Map<String, String> r : rows) {
+            String file = r.remove("_file");
+            String reason = null;
+            if (r.get("person_id") == null) reason = "missing person_id";
+            else if (r.get("title") == null && r.get("level") == null) reason = "neither title nor level";
+            else if (r.get("started_on") == null || !isIsoDate(r.get("started_on")))
+                reason = "started_on is missing or not YYYY-MM-DD";
+            else if (r.get("ended_on") != null && !isIsoDate(r.get("ended_on"))) reason = "ended_on is not YYYY-MM-DD";
+            else if (r.get("ended_on") != null
+                    && LocalDate.parse(r.get("ended_on")).isBefore(LocalDate.parse(r.get("started_on"))))
+                reason = "ended_on is before started_on";
+            if (reason != null) {
+                rejected.add(new RejectedRow("positions", file, reason, r.toString()));
+                continue;
+            }
+            all.add(new Position(
+                    r.get("person_id"),
+                    r.get("title"),
+                    r.get("level"),
+                    r.get("team"),
+                    r.get("department"),
+                    LocalDate.parse(r.get("started_on")),
+                    date(r.get("ended_on"))));
+        }
+        return new Positions(all, rejected, true);
     }
 
     /** Every column as a trimmed string (blank as null), plus {@code _file}; exit 3 when required columns are absent. */

@@ -16,7 +16,7 @@ import org.mentorshipgraph.progress.StepResult;
 
 /**
  * The ingest step: reads the interactions (only the day partitions the look-back needs), the people directory and
- * the mentorships, checks every row against the data contract, and fails the run (exit 3) when the input is unusable
+ * the mentorships, absences and positions, checks every row against the data contract, and fails the run (exit 3) when the input is unusable
  * or more than the allowed share of it is quarantined. Nothing is collected: the interactions and the directory stay
  * Spark Datasets; the mentorships are a short list.
  */
@@ -33,6 +33,7 @@ public final class Ingest {
             String people,
             String mentorships,
             String absences,
+            String positions,
             LocalDate from,
             LocalDate asOf,
             long lookbackStartMs,
@@ -45,6 +46,7 @@ public final class Ingest {
             DirectoryReader.People people,
             DirectoryReader.Mentorships mentorships,
             DirectoryReader.Absences absences,
+            DirectoryReader.Positions positions,
             Map<String, Object> interactionsInput)
             implements StepResult {
 
@@ -52,6 +54,9 @@ public final class Ingest {
         public Dataset<Row> rejected(SparkSession spark) {
             List<Row> others = new ArrayList<>();
             for (RejectedRow r : mentorships.rejected()) {
+                others.add(org.apache.spark.sql.RowFactory.create(r.input(), r.file(), r.reason(), r.record()));
+            }
+            for (RejectedRow r : positions.rejected()) {
                 others.add(org.apache.spark.sql.RowFactory.create(r.input(), r.file(), r.reason(), r.record()));
             }
             for (RejectedRow r : absences.rejected()) {
@@ -98,6 +103,10 @@ public final class Ingest {
             m.put("directory_rejected", people.rejectedRows());
             m.put("mentorships", mentorships.all().size());
             m.put("mentorships_rejected", mentorships.rejected().size());
+            if (positions.given()) {
+                m.put("positions", positions.all().size());
+                m.put("positions_rejected", positions.rejected().size());
+            }
             if (absences.given()) {
                 m.put("absences_declared", absences.all().size());
                 m.put("absences_rejected", absences.rejected().size());
@@ -132,7 +141,8 @@ public final class Ingest {
         DirectoryReader.People people = DirectoryReader.readPeople(spark, p.people());
         DirectoryReader.Mentorships mentorships = DirectoryReader.readMentorships(spark, p.mentorships());
         DirectoryReader.Absences absences = DirectoryReader.readAbsences(spark, p.absences());
-        return new Ingested(checked, people, mentorships, absences, input);
+        DirectoryReader.Positions positions = DirectoryReader.readPositions(spark, p.positions());
+        return new Ingested(checked, people, mentorships, absences, positions, input);
     }
 
     /**

@@ -26,6 +26,7 @@ import org.mentorshipgraph.files.RunFiles;
 import org.mentorshipgraph.ingest.Ingest;
 import org.mentorshipgraph.ingest.Ingest.Ingested;
 import org.mentorshipgraph.ingest.InteractionReader;
+import org.mentorshipgraph.mentoring.Mentoring;
 import org.mentorshipgraph.neo4j.GraphWriter;
 import org.mentorshipgraph.neo4j.Neo4jConnection;
 import org.mentorshipgraph.neo4j.Neo4jRows;
@@ -56,6 +57,8 @@ import org.neo4j.driver.Driver;
  *   <li><b>connectors</b>: betweenness, structural holes, communities, bridging, the connector score;</li>
  *   <li><b>tie-status</b> (package {@code trends}): new / strengthening / stable / weakening / dormant per tie, in
  *       Spark, and what to flag first;</li>
+ *   <li><b>mentoring</b>: mentor suggestions within the hard rules, each with a warm introduction; introductions
+ *       for everyone; optionally the programme's optimal assignment;</li>
  *   <li><b>files</b>: the people and ties tables (CSV and Parquet, by Spark's writers) and rejected.csv;</li>
  *   <li><b>report</b>: network-health.json, .html and its CSV tables, from aggregates;</li>
  *   <li><b>neo4j</b>: the graph, idempotently, with a Run node.</li>
@@ -103,7 +106,14 @@ public final class NightlyJob {
                             in.mentorships().all(),
                             in.absences(),
                             trendParameters(run)));
-            Tables tables = steps.step("files", () -> writeTables(spark, files, in, ties, connectors, trends));
+            Mentoring.Result mentoring = config.mentoringEnabled()
+                    ? steps.step(
+                            "mentoring",
+                            () -> Mentoring.run(
+                                    spark, in, ties.org(), mentoringParameters(run, connectors, trends), steps))
+                    : null;
+            Tables tables =
+                    steps.step("files", () -> writeTables(spark, files, in, ties, connectors, trends, mentoring));
             Report report = steps.step("report", () -> writeReport(files, run, in, ties, connectors, trends));
             Path runDir = publish(files, run);
             JobFailure f = config.neo4jEnabled() ? neo4j(spark, run, runDir, tables, ties, connectors, in) : null;
@@ -170,6 +180,7 @@ public final class NightlyJob {
                 config.people(),
                 config.mentorships(),
                 config.absences(),
+                config.positions(),
                 LocalDate.ofEpochDay(Math.floorDiv(run.windows().lookbackStartMs(), (long) DAY_MS))
                         .minusDays(1),
                 run.asOf(),
@@ -216,16 +227,36 @@ public final class NightlyJob {
                 NetworkHealth.MAX_LIST_ROWS);
     }
 
+    private Mentoring.Parameters mentoringParameters(Run run, PersonMetrics connectors, Trends trends) {
+        return new Mentoring.Parameters(
+                config.mentoring(),
+                run.asOf(),
+                connectors.rank(),
+                config.topConnectors(),
+                trends.people().newcomerWithoutMentor(),
+                Math.max(1, Runtime.getRuntime().availableProcessors()));
+    }
+
     /** The output tables, persisted: they are written to CSV, Parquet and Neo4j. */
-    record Tables(Dataset<Row> people, Dataset<Row> ties) implements StepResult {
+    record Tables(Dataset<Row> people, Dataset<Row> ties, Mentoring.Result mentoring) implements StepResult {
         @Override
         public String summary() {
-            return "people, ties (CSV + Parquet), rejected.csv";
+            return mentoring == null
+                    ? "people, ties (CSV + Parquet), rejected.csv"
+                    : "people, ties, mentor-suggestions, introductions"
+                            + (mentoring.assignment() == null ? "" : ", mentor-assignment")
+                            + " (CSV + Parquet), rejected.csv";
         }
     }
 
     private static Tables writeTables(
-            SparkSession spark, RunFiles files, Ingested in, TieTable ties, PersonMetrics connectors, Trends trends) {
+            SparkSession spark,
+            RunFiles files,
+            Ingested in,
+            TieTable ties,
+            PersonMetrics connectors,
+            Trends trends,
+            Mentoring.Result mentoring) {
         Dataset<Row> people = PeopleTable.build(spark, in.people().directory(), ties.org(), connectors, trends.people())
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> tieTable = trends.ties()
@@ -236,8 +267,13 @@ public final class NightlyJob {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         files.writeTable(people, "people");
         files.writeTable(tieTable, "ties");
+        if (mentoring != null) {
+            files.writeTable(mentoring.suggestions(), "mentor-suggestions");
+            files.writeTable(mentoring.introductions(), "introductions");
+            if (mentoring.assignment() != null) files.writeTable(mentoring.assignment(), "mentor-assignment");
+        }
         files.writeRejected(in.rejected(spark));
-        return new Tables(people, tieTable);
+        return new Tables(people, tieTable, mentoring);
     }
 
     /** The report's figures as stored. */

@@ -106,8 +106,8 @@ final class SmallOrg {
     }
 
     private void person(String id, String name, String team, String dept, LocalDate hired) {
-        directory.add(
-                RowFactory.create(id, name, team, dept, null, "Engineer", "3", "Remote", hired.toString(), null, null));
+        directory.add(RowFactory.create(
+                id, name, team, dept, null, "Engineer", "3", "Remote", hired.toString(), null, null, null, null, null));
     }
 
     /** About two contacts a week throughout. */

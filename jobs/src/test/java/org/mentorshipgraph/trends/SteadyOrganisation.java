@@ -192,6 +192,9 @@ record SteadyOrganisation(
                                     null,
                                     "2020-01-01",
                                     null,
+                                    null,
+                                    null,
+                                    null,
                                     null);
                         },
                         Encoders.row(DirectoryReader.PEOPLE));

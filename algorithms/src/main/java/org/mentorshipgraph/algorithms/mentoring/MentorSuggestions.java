@@ -1,0 +1,382 @@
+package org.mentorshipgraph.algorithms.mentoring;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+import org.mentorshipgraph.algorithms.graph.CompactGraph;
+
+/**
+ * "Who could mentor me, and how do I reach them?": for every mentee candidate the top k eligible mentors by
+ * {@link MentorScore}, each with the warm path to them ({@link Reachability#warmPath}), or the reason nobody qualifies.
+ *
+ * <p>The search, per mentee e with wanted skills W and goal G:
+ * <ol>
+ *   <li><b>candidates</b>: for each s ∈ W the first M people who have s, are open and have a free place, in order of
+ *       their mentee-independent part of the score (teaching and load); the first M such people who ever held G; and
+ *       everyone within two strong ties of e (a breadth-first ball). M is {@code candidatesPerSkill}; when no skill
+ *       has more than M open holders the search is exhaustive and the top k exact.</li>
+ *   <li><b>hard constraints</b> ({@link MentorEligibility}) drop candidates; they are never traded against the
+ *       score.</li>
+ *   <li><b>relevance</b>: a candidate is suggested only if they cover a wanted skill, have walked toward the goal
+ *       (trajectory fit ≥ 0.2), or, for a mentee who states neither (a newcomer), are within two strong ties.</li>
+ *   <li><b>ranking</b> by score, then lower index; the warm path (at most 3 strong ties) is found for the k kept.</li>
+ * </ol>
+ * Cost per mentee: O(|W|·M·(|W| + d) + b) for ball size b and mean strong degree d (the 3-hop test looks at each
+ * candidate's strong neighbours), plus k warm-path searches; O(n) ints of workspace per thread. Mentees are
+ * independent and run in parallel.
+ */
+public final class MentorSuggestions {
+    private MentorSuggestions() {}
+
+    /**
+     * @param suggestions k, suggestions per mentee
+     * @param excludeSameManager also exclude peers under the mentee's manager
+     * @param minLevelGap how far above the mentee a mentor's level must be, where both are known
+     * @param candidatesPerSkill M, candidates drawn per wanted skill (and for the goal)
+     * @param strongTie the tie strength from which a tie counts for reachability
+     */
+    public record Rules(
+            int suggestions, boolean excludeSameManager, int minLevelGap, int candidatesPerSkill, double strongTie) {
+        public Rules {
+            if (suggestions < 1) throw new IllegalArgumentException("suggestions must be >= 1");
+            if (candidatesPerSkill < 1) throw new IllegalArgumentException("candidates per skill must be >= 1");
+        }
+    }
+
+    /** One suggestion: the components in [0, 1], the score 0–100, the skills covered and the way in. */
+    public record Suggestion(
+            int mentee,
+            int mentor,
+            int rank,
+            double score,
+            double skillFit,
+            double trajectoryFit,
+            double reachability,
+            double teaching,
+            double load,
+            int hops,
+            int[] skillsCovered,
+            TrajectoryFit.Fit trajectory,
+            Reachability.WarmPath path) {}
+
+    /** A mentee's suggestions, or (when none) the reason nobody qualifies. */
+    public record ForMentee(int mentee, List<Suggestion> suggestions, String unmatched) {}
+
+    /** Every mentee candidate's result, in index order, and which components were on. */
+    public record Result(List<ForMentee> mentees, boolean trajectoryOn, boolean teachingOn) {}
+
+    public static Result run(
+            MentoringProfiles p, CompactGraph g, Reachability r, MentorScore w, Rules rules, int parallelism) {
+        Search s = new Search(p, g, r, w, rules);
+        int[] mentees = IntStream.range(0, p.size()).filter(p::menteeCandidate).toArray();
+        ForMentee[] out = new ForMentee[mentees.length];
+        ThreadLocal<Workspace> ws = ThreadLocal.withInitial(() -> new Workspace(p.size()));
+        ForkJoinPool pool = new ForkJoinPool(Math.max(1, parallelism));
+        try {
+            pool.submit(() -> IntStream.range(0, mentees.length)
+                            .parallel()
+                            .forEach(i -> out[i] = s.forMentee(mentees[i], ws.get())))
+                    .join();
+        } finally {
+            pool.shutdown();
+        }
+        return new Result(Arrays.asList(out), p.trajectoryOn(), p.teachingOn());
+    }
+
+    /** Per-thread scratch: stamps for the candidate pool and the hop ball, reset by bumping the stamp. */
+    static final class Workspace {
+        final int[] seen, ballStamp, ballHops;
+        final int[] pool;
+        int stamp, poolSize;
+
+        Workspace(int n) {
+            seen = new int[n];
+            ballStamp = new int[n];
+            ballHops = new int[n];
+            pool = new int[n];
+        }
+    }
+
+    static final class Search {
+        final MentoringProfiles p;
+        final CompactGraph g;
+        final Reachability r;
+        final MentorScore w;
+        final Rules rules;
+        final MentorEligibility rulesCheck;
+        final int[][] openHolders, allHolders, goalHolders;
+        final double[] rarity;
+
+        Search(MentoringProfiles p, CompactGraph g, Reachability r, MentorScore w, Rules rules) {
+            this.p = p;
+            this.g = g;
+            this.r = r;
+            this.w = w;
+            this.rules = rules;
+            this.rulesCheck = new MentorEligibility(p, rules.excludeSameManager(), rules.minLevelGap());
+            int n = p.size(), skills = p.skillNames().length, titles = p.titleNames().length;
+            int[] holders = new int[skills];
+            for (int[] s : p.skills()) for (int x : s) holders[x]++;
+            rarity = new double[skills];
+            for (int x = 0; x < skills; x++) rarity[x] = MentorScore.rarity(holders[x], n);
+            double[] standing = new double[n];
+            for (int m = 0; m < n; m++) standing[m] = standing(m);
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) order[i] = i;
+            Arrays.sort(order, (a, b) -> standing[a] != standing[b] ? Double.compare(standing[b], standing[a]) : a - b);
+            List<List<Integer>> open = lists(skills), all = lists(skills), goal = lists(titles);
+            for (int m : order) {
+                boolean available = p.open()[m] && p.remaining(m) > 0;
+                for (int x : p.skills()[m]) {
+                    all.get(x).add(m);
+                    if (available) open.get(x).add(m);
+                }
+                if (available) {
+                    int[] path = p.pathTitles()[m].length == 0 ? new int[] {p.title()[m]} : p.pathTitles()[m];
+                    int last = -2;
+                    for (int t : Arrays.stream(path).sorted().toArray()) {
+                        if (t >= 0 && t != last) goal.get(t).add(m);
+                        last = t;
+                    }
+                }
+            }
+            openHolders = arrays(open);
+            allHolders = arrays(all);
+            goalHolders = arrays(goal);
+        }
+
+        /** The mentee-independent part of a mentor's score, to order the candidates drawn per skill. */
+        private double standing(int m) {
+            return (p.teachingOn() ? w.teaching() * MentorScore.teaching(p.teaching()[m]) : 0)
+                    + w.load() * MentorScore.load(p.remaining(m), p.capacity()[m], p.topConnector()[m]);
+        }
+
+        ForMentee forMentee(int e, Workspace ws) {
+            ws.stamp++;
+            ws.poolSize = 0;
+            int[] wants = p.wants()[e];
+            int cap = rules.candidatesPerSkill();
+            for (int s : wants) {
+                int[] h = openHolders[s];
+                for (int i = 0; i < h.length && i < cap; i++) add(ws, h[i]);
+            }
+            if (p.goal()[e] >= 0) {
+                int[] h = goalHolders[p.goal()[e]];
+                for (int i = 0; i < h.length && i < cap; i++) add(ws, h[i]);
+            }
+            ball(e, ws);
+            boolean skillOn = wants.length > 0;
+            boolean trajOn = p.trajectoryOn() && (p.title()[e] >= 0 || p.goal()[e] >= 0);
+            boolean statesNothing = wants.length == 0 && p.goal()[e] < 0;
+            double wantWeight = 0;
+            for (int s : wants) wantWeight += rarity[s];
+            int k = rules.suggestions();
+            Suggestion[] best = new Suggestion[k];
+            int kept = 0;
+            int[] menteePath = path(e);
+            for (int i = 0; i < ws.poolSize; i++) {
+                int m = ws.pool[i];
+                if (rulesCheck.check(e, m) != MentorEligibility.Verdict.ELIGIBLE) continue;
+                double covered = 0;
+                int coveredCount = 0;
+                for (int s : wants)
+                    if (p.has(m, s)) {
+                        covered += rarity[s];
+                        coveredCount++;
+                    }
+                double skillFit = wantWeight > 0 ? covered / wantWeight : 0;
+                TrajectoryFit.Fit fit =
+                        trajOn ? TrajectoryFit.of(menteePath, p.level()[e], p.goal()[e], path(m), levels(m)) : null;
+                double trajFit = fit == null ? 0 : fit.value();
+                int hops = hops(m, ws);
+                if (!(coveredCount > 0 || trajFit >= 0.2 || (statesNothing && hops >= 1 && hops <= 2))) continue;
+                double reach = MentorScore.reachability(hops, hops == 2 ? r.adamicAdar(e, m) : 0);
+                double teach = MentorScore.teaching(p.teaching()[m]);
+                double load = MentorScore.load(p.remaining(m), p.capacity()[m], p.topConnector()[m]);
+                double score = w.score(skillFit, skillOn, trajFit, trajOn, reach, teach, p.teachingOn(), load);
+                if (kept == k && !better(score, m, best[k - 1])) continue;
+                int[] coveredSkills = new int[coveredCount];
+                int j = 0;
+                for (int s : wants) if (p.has(m, s)) coveredSkills[j++] = s;
+                Suggestion c = new Suggestion(
+                        e,
+                        m,
+                        0,
+                        score,
+                        skillFit,
+                        trajFit,
+                        reach,
+                        p.teachingOn() ? teach : 0,
+                        load,
+                        hops,
+                        coveredSkills,
+                        fit,
+                        null);
+                int at = kept < k ? kept++ : k - 1;
+                best[at] = c;
+                while (at > 0 && better(best[at].score(), best[at].mentor(), best[at - 1])) {
+                    Suggestion t = best[at - 1];
+                    best[at - 1] = best[at];
+                    best[at] = t;
+                    at--;
+                }
+            }
+            List<Suggestion> list = new ArrayList<>(kept);
+            for (int i = 0; i < kept; i++) {
+                Suggestion c = best[i];
+                Reachability.WarmPath way = c.hops() >= 1 ? r.warmPath(e, c.mentor(), 3) : null;
+                list.add(new Suggestion(
+                        c.mentee(),
+                        c.mentor(),
+                        i + 1,
+                        c.score(),
+                        c.skillFit(),
+                        c.trajectoryFit(),
+                        c.reachability(),
+                        c.teaching(),
+                        c.load(),
+                        c.hops(),
+                        c.skillsCovered(),
+                        c.trajectory(),
+                        way));
+            }
+            return new ForMentee(e, list, list.isEmpty() ? unmatched(e) : null);
+        }
+
+        private static boolean better(double score, int mentor, Suggestion than) {
+            return score > than.score() || (score == than.score() && mentor < than.mentor());
+        }
+
+        private void add(Workspace ws, int m) {
+            if (ws.seen[m] != ws.stamp) {
+                ws.seen[m] = ws.stamp;
+                ws.pool[ws.poolSize++] = m;
+            }
+        }
+
+        /** Marks everyone within two strong ties of e with their hop count, and adds them to the pool. */
+        private void ball(int e, Workspace ws) {
+            int[] off = g.offsets(), to = g.targets();
+            double[] wt = g.weights();
+            double floor = rules.strongTie();
+            ws.ballStamp[e] = ws.stamp;
+            ws.ballHops[e] = 0;
+            for (int i = off[e]; i < off[e + 1]; i++) {
+                if (wt[i] < floor) continue;
+                int x = to[i];
+                ws.ballStamp[x] = ws.stamp;
+                ws.ballHops[x] = 1;
+            }
+            for (int i = off[e]; i < off[e + 1]; i++) {
+                if (wt[i] < floor) continue;
+                int x = to[i];
+                add(ws, x);
+                for (int j = off[x]; j < off[x + 1]; j++) {
+                    if (wt[j] < floor) continue;
+                    int y = to[j];
+                    if (ws.ballStamp[y] != ws.stamp) {
+                        ws.ballStamp[y] = ws.stamp;
+                        ws.ballHops[y] = 2;
+                        add(ws, y);
+                    }
+                }
+            }
+        }
+
+        /** Strong hops from the ball's centre to m: 1, 2, 3 (a strong neighbour at 2), or 0 for none within 3. */
+        private int hops(int m, Workspace ws) {
+            if (ws.ballStamp[m] == ws.stamp && ws.ballHops[m] > 0) return ws.ballHops[m];
+            int[] off = g.offsets(), to = g.targets();
+            double[] wt = g.weights();
+            for (int i = off[m]; i < off[m + 1]; i++) {
+                if (wt[i] < rules.strongTie()) continue;
+                int x = to[i];
+                if (ws.ballStamp[x] == ws.stamp && ws.ballHops[x] == 2) return 3;
+            }
+            return 0;
+        }
+
+        private int[] path(int m) {
+            int[] t = p.pathTitles()[m];
+            if (t.length > 0) return t;
+            return p.title()[m] >= 0 ? new int[] {p.title()[m]} : new int[0];
+        }
+
+        private int[] levels(int m) {
+            int[] l = p.pathLevels()[m];
+            if (p.pathTitles()[m].length > 0) return l;
+            return p.title()[m] >= 0 ? new int[] {p.level()[m]} : new int[0];
+        }
+
+        /** Why nobody qualifies for e, from the verdicts of everyone who has a wanted skill. */
+        String unmatched(int e) {
+            int[] wants = p.wants()[e];
+            String skills = names(wants);
+            if (wants.length == 0) {
+                if (p.goal()[e] >= 0)
+                    return "nobody open with a free place above their level has been " + p.titleNames()[p.goal()[e]];
+                return "nobody open with a free place above their level is within two strong ties";
+            }
+            boolean[] counted = new boolean[p.size()];
+            Map<MentorEligibility.Verdict, Integer> tally = new EnumMap<>(MentorEligibility.Verdict.class);
+            int total = 0;
+            for (int s : wants)
+                for (int m : allHolders[s]) {
+                    if (m == e || counted[m]) continue;
+                    counted[m] = true;
+                    total++;
+                    tally.merge(rulesCheck.check(e, m), 1, Integer::sum);
+                }
+            if (total == 0) return "nobody else has " + skills;
+            if (tally.containsKey(MentorEligibility.Verdict.ELIGIBLE))
+                return tally.get(MentorEligibility.Verdict.ELIGIBLE) + " who have " + skills
+                        + " qualify but lie beyond the search (mentoring.candidates-per-skill)";
+            if (tally.size() == 1) {
+                MentorEligibility.Verdict v = tally.keySet().iterator().next();
+                return switch (v) {
+                    case MANAGER_CHAIN -> "only their manager or those above them have " + skills;
+                    case SAME_MANAGER -> "only peers under their manager have " + skills;
+                    case FULL -> "everyone who has " + skills + " is at capacity";
+                    case NOT_OPEN -> "nobody who has " + skills + " is open to mentoring";
+                    case LEVEL -> "nobody who has " + skills + " is above their level";
+                    default -> "everyone who has " + skills + " " + v.phrase();
+                };
+            }
+            StringBuilder b = new StringBuilder(
+                    "of the " + total + (total == 1 ? " person" : " people") + " who have " + skills + ": ");
+            boolean first = true;
+            for (Map.Entry<MentorEligibility.Verdict, Integer> t : tally.entrySet()) {
+                if (!first) b.append(", ");
+                first = false;
+                b.append(t.getValue()).append(' ').append(t.getKey().phrase(t.getValue()));
+            }
+            return b.toString();
+        }
+
+        private String names(int[] skills) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < skills.length; i++) {
+                if (i > 0) b.append(i == skills.length - 1 ? " or " : ", ");
+                b.append(p.skillNames()[skills[i]]);
+            }
+            return b.toString();
+        }
+
+        private static List<List<Integer>> lists(int size) {
+            List<List<Integer>> l = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) l.add(new ArrayList<>());
+            return l;
+        }
+
+        private static int[][] arrays(List<List<Integer>> lists) {
+            int[][] a = new int[lists.size()][];
+            for (int i = 0; i < a.length; i++)
+                a[i] = lists.get(i).stream().mapToInt(Integer::intValue).toArray();
+            return a;
+        }
+    }
+}
