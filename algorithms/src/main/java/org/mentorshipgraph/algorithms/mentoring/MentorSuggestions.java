@@ -16,13 +16,14 @@ import org.mentorshipgraph.algorithms.graph.CompactGraph;
  * <p>The search, per mentee e with wanted skills W and goal G:
  * <ol>
  *   <li><b>candidates</b>: for each s ∈ W the first M people who have s, are open and have a free place, in order of
- *       their mentee-independent part of the score (teaching and load); the first M such people who ever held G; and
+ *       their mentee-independent part of the score (teaching and load); the first M such people who ever held G, and who ever held e's title; and
  *       everyone within two strong ties of e (a breadth-first ball). M is {@code candidatesPerSkill}; when no skill
  *       has more than M open holders the search is exhaustive and the top k exact.</li>
  *   <li><b>hard constraints</b> ({@link MentorEligibility}) drop candidates; they are never traded against the
  *       score.</li>
- *   <li><b>relevance</b>: a candidate is suggested only if they cover a wanted skill, have walked toward the goal
- *       (trajectory fit ≥ 0.2), or, for a mentee who states neither (a newcomer), are within two strong ties.</li>
+ *   <li><b>relevance</b> ({@link #relevant}): a candidate is suggested only if they cover a wanted skill, reached the
+ *       goal, or held the mentee's title and moved on; or, for a mentee who states neither (a newcomer), are within
+ *       two strong ties.</li>
  *   <li><b>ranking</b> by score, then lower index; the warm path (at most 3 strong ties) is found for the k kept.</li>
  * </ol>
  * Cost per mentee: O(|W|·M·(|W| + d) + b) for ball size b and mean strong degree d (the 3-hop test looks at each
@@ -85,6 +86,18 @@ public final class MentorSuggestions {
             pool.shutdown();
         }
         return new Result(Arrays.asList(out), p.trajectoryOn(), p.teachingOn());
+    }
+
+    /**
+     * Whether a candidate is worth suggesting at all: they cover a wanted skill, reached the goal, or held the
+     * mentee's title and moved on; or, for a mentee who states neither skills nor a goal, they are within two strong
+     * ties.
+     */
+    public static boolean relevant(int skillsCovered, TrajectoryFit.Fit fit, boolean statesNothing, int hops) {
+        if (skillsCovered > 0) return true;
+        if (fit != null && (fit.reachedGoal() || (fit.match() == TrajectoryFit.Match.TITLE && fit.value() >= 0.2)))
+            return true;
+        return statesNothing && hops >= 1 && hops <= 2;
     }
 
     /** Per-thread scratch: stamps for the candidate pool and the hop ball, reset by bumping the stamp. */
@@ -164,20 +177,22 @@ public final class MentorSuggestions {
                 int[] h = openHolders[s];
                 for (int i = 0; i < h.length && i < cap; i++) add(ws, h[i]);
             }
-            if (p.goal()[e] >= 0) {
-                int[] h = goalHolders[p.goal()[e]];
+            int[] menteePath = path(e);
+            int current = menteePath.length == 0 ? -1 : menteePath[menteePath.length - 1];
+            for (int t : new int[] {p.goal()[e], current}) {
+                if (t < 0) continue;
+                int[] h = goalHolders[t];
                 for (int i = 0; i < h.length && i < cap; i++) add(ws, h[i]);
             }
             ball(e, ws);
             boolean skillOn = wants.length > 0;
-            boolean trajOn = p.trajectoryOn() && (p.title()[e] >= 0 || p.goal()[e] >= 0);
+            boolean trajOn = p.trajectoryOn() && (menteePath.length > 0 || p.goal()[e] >= 0);
             boolean statesNothing = wants.length == 0 && p.goal()[e] < 0;
             double wantWeight = 0;
             for (int s : wants) wantWeight += rarity[s];
             int k = rules.suggestions();
             Suggestion[] best = new Suggestion[k];
             int kept = 0;
-            int[] menteePath = path(e);
             for (int i = 0; i < ws.poolSize; i++) {
                 int m = ws.pool[i];
                 if (rulesCheck.check(e, m) != MentorEligibility.Verdict.ELIGIBLE) continue;
@@ -193,7 +208,7 @@ public final class MentorSuggestions {
                         trajOn ? TrajectoryFit.of(menteePath, p.level()[e], p.goal()[e], path(m), levels(m)) : null;
                 double trajFit = fit == null ? 0 : fit.value();
                 int hops = hops(m, ws);
-                if (!(coveredCount > 0 || trajFit >= 0.2 || (statesNothing && hops >= 1 && hops <= 2))) continue;
+                if (!relevant(coveredCount, fit, statesNothing, hops)) continue;
                 double reach = MentorScore.reachability(hops, hops == 2 ? r.adamicAdar(e, m) : 0);
                 double teach = MentorScore.teaching(p.teaching()[m]);
                 double load = MentorScore.load(p.remaining(m), p.capacity()[m], p.topConnector()[m]);
