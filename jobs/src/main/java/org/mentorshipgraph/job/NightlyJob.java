@@ -36,6 +36,7 @@ import org.mentorshipgraph.progress.Progress;
 import org.mentorshipgraph.progress.RunProgress;
 import org.mentorshipgraph.progress.StepLog;
 import org.mentorshipgraph.progress.StepResult;
+import org.mentorshipgraph.report.MentoringHealth;
 import org.mentorshipgraph.report.NetworkHealth;
 import org.mentorshipgraph.report.PrivacyPolicy;
 import org.mentorshipgraph.report.ReportWriter;
@@ -114,7 +115,8 @@ public final class NightlyJob {
                     : null;
             Tables tables =
                     steps.step("files", () -> writeTables(spark, files, in, ties, connectors, trends, mentoring));
-            Report report = steps.step("report", () -> writeReport(files, run, in, ties, connectors, trends));
+            Report report =
+                    steps.step("report", () -> writeReport(files, run, in, ties, connectors, trends, mentoring));
             Path runDir = publish(files, run);
             JobFailure f = config.neo4jEnabled() ? neo4j(spark, run, runDir, tables, ties, connectors, in) : null;
             int exit = f == null ? ExitCodes.OK : f.exitCode();
@@ -156,18 +158,19 @@ public final class NightlyJob {
                 config.halfLifeDays());
         RunRecord record = new RunRecord(asOf.toString(), config.resultParameters());
         Progress progress = new RunProgress(record);
-        if (!config.sampleCompanionsLeftOut().isEmpty())
+        List<String> leftOut = config.sampleCompanionsLeftOut();
+        if (!leftOut.isEmpty()) {
+            List<String> missing = new java.util.ArrayList<>();
+            if (leftOut.contains("--people"))
+                missing.add("people directory (teams, departments and hire dates unknown)");
+            if (leftOut.contains("--mentorships")) missing.add("declared mentorships");
+            if (leftOut.contains("--positions"))
+                missing.add("job history (mentor suggestions compare no career paths)");
             progress.warn(
                     "not given: %s; the bundled sample's files are used only with the sample's interactions, so this "
                             + "run has no %s (give %s to add them)",
-                    String.join(", ", config.sampleCompanionsLeftOut()),
-                    config.sampleCompanionsLeftOut().contains("--people")
-                            ? "people directory (teams, departments and hire dates unknown)"
-                                    + (config.sampleCompanionsLeftOut().contains("--mentorships")
-                                            ? " and no declared mentorships"
-                                            : "")
-                            : "declared mentorships",
-                    String.join(" and ", config.sampleCompanionsLeftOut()));
+                    String.join(", ", leftOut), String.join(", no ", missing), String.join(" and ", leftOut));
+        }
         progress.info(
                 "run %s: look-back from %s, recent window from %s, baseline from %s",
                 asOf, day(w.lookbackStartMs()), day(w.recentStartMs()), day(w.baselineStartMs()));
@@ -285,16 +288,24 @@ public final class NightlyJob {
     }
 
     private Report writeReport(
-            RunFiles files, Run run, Ingested in, TieTable ties, PersonMetrics connectors, Trends trends) {
+            RunFiles files,
+            Run run,
+            Ingested in,
+            TieTable ties,
+            PersonMetrics connectors,
+            Trends trends,
+            Mentoring.Result mentoring) {
+        PrivacyPolicy privacy = PrivacyPolicy.of(ties.org(), config, environment);
         Map<String, Object> figures = NetworkHealth.figures(
                 run.id(),
                 ties.org(),
                 connectors,
                 trends,
                 config,
-                PrivacyPolicy.of(ties.org(), config, environment),
+                privacy,
                 methods(run.record(), in),
                 run.record().counts());
+        if (mentoring != null) figures.put("mentoring", MentoringHealth.figures(mentoring, ties.org(), privacy));
         return new Report(ReportWriter.write(files.staging(), config.outputDir().resolve("runs"), figures));
     }
 
@@ -455,6 +466,21 @@ public final class NightlyJob {
         m.put(
                 "quarantined rows",
                 in.interactions().rejectedRows() + " " + in.interactions().rejectedByReason());
+        if (config.mentoringEnabled()) {
+            m.put(
+                    "mentor suggestions",
+                    "hard rules first (never the person, their manager or anyone above them, a peer under the same manager "
+                            + "unless allowed, someone not open or without a free place, someone not "
+                            + config.mentoring().minLevelGap()
+                            + " level(s) above, a current mentor); then score 0-100 = weighted mean of skill fit (wanted "
+                            + "skills covered, weighted by rarity), trajectory fit (held your title, reached your goal), "
+                            + "reachability (Adamic-Adar over strong ties, hops), shown teaching and load; weights "
+                            + config.mentoring().weights());
+            m.put(
+                    "introductions",
+                    "people with no tie yet, ranked by the Adamic-Adar index over strong ties (Adamic & Adar 2003): "
+                            + "the sum over common contacts of 1/ln(their number of strong ties)");
+        }
         m.put("privacy", "groups smaller than " + config.minGroupSize() + " are never shown on their own");
         return m;
     }

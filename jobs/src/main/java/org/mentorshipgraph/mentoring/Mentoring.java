@@ -262,7 +262,7 @@ public final class Mentoring {
         return spark.createDataFrame(jsc.parallelize(rows, slices), schema).persist(StorageLevel.MEMORY_AND_DISK());
     }
 
-    static double round(double v, int places) {
+    public static double round(double v, int places) {
         double f = Math.pow(10, places);
         return Math.round(v * f) / f;
     }

@@ -141,11 +141,14 @@ public final class HtmlReport {
         sb.append(
                         "<nav aria-label=\"sections\"><a href=\"#headline\">Headline</a><a href=\"#connectors\">Who connects us</a>")
                 .append(
-                        "<a href=\"#fading\">Fading ties</a><a href=\"#teams\">Teams</a><a href=\"#trends\">Trends</a><a href=\"#methods\">Methods</a></nav></header>\n");
+                        "<a href=\"#fading\">Fading ties</a>"
+                                + (f.containsKey("mentoring") ? "<a href=\"#mentoring\">Mentoring</a>" : "")
+                                + "<a href=\"#teams\">Teams</a><a href=\"#trends\">Trends</a><a href=\"#methods\">Methods</a></nav></header>\n");
 
         headline(sb, h, changes);
         connectors(sb, f);
         fading(sb, f, h);
+        if (f.containsKey("mentoring")) mentoring(sb, map(f.get("mentoring")));
         teams(sb, f);
         trends(sb, f);
         methods(sb, f);
@@ -414,6 +417,114 @@ public final class HtmlReport {
     static final int MAX_HEATMAP_TEAMS = 40;
     /** Most teams in the outside-reach bar chart (the most cut off first); the table lists them all. */
     static final int MAX_BAR_TEAMS = 60;
+
+    private static void mentoring(StringBuilder sb, Map<String, Object> m) {
+        Map<String, Object> c = map(m.get("coverage")), load = map(m.get("load"));
+        sb.append("<section id=\"mentoring\"><h2>Mentoring: who can learn from whom</h2>\n<p class=\"note\">")
+                .append("Each person's own mentor suggestions and introductions are personal: they are in "
+                        + "<code>mentor-suggestions.csv</code> and <code>introductions.csv</code> (and in Neo4j), never in "
+                        + "this report.</p>\n<div class=\"cards\">");
+        card(
+                sb,
+                "Mentee candidates",
+                count(c.get("mentee_candidates")),
+                "people who want a skill, have a career goal, or are newcomers without a mentor");
+        card(
+                sb,
+                "With a suggestion",
+                percent(c.get("with_suggestion_share"), 0),
+                count(c.get("with_suggestion")) + " people");
+        card(
+                sb,
+                "Within two ties",
+                percent(c.get("within_two_hops_share"), 0),
+                "have a suggested mentor one introduction away or closer");
+        card(
+                sb,
+                "Mentors full",
+                count(load.get("full")) + " of " + count(load.get("open_to_mentor")),
+                "people open to mentoring with no free place");
+        card(
+                sb,
+                "Suggestion concentration",
+                percent(load.get("top10pct_share"), 0),
+                "of suggestions go to the most-suggested 10% of mentors");
+        sb.append("</div>\n");
+        Map<String, Object> why = map(c.get("without_suggestion_by_reason"));
+        if (!why.isEmpty()) {
+            sb.append("<h3>Why some have no suggestion</h3><ul>");
+            why.forEach((k, v) -> sb.append("<li>")
+                    .append(esc(k))
+                    .append(": ")
+                    .append(count(v))
+                    .append("</li>"));
+            sb.append("</ul>\n");
+        }
+        List<Map<String, Object>> skills = list(m.get("skills"));
+        sb.append("<h3>Skill supply and demand</h3><p class=\"note\">The skills most wanted against the people open "
+                + "to mentoring with a free place who have them (gap = wanted / (available + 1)); only skills wanted "
+                + "by at least the privacy minimum of people.</p>\n");
+        if (!skills.isEmpty()) {
+            List<SvgCharts.Bar> bars = new ArrayList<>();
+            double max = 0;
+            for (Map<String, Object> r : skills) {
+                double g = number(r.get("gap"));
+                max = Math.max(max, g);
+                bars.add(new SvgCharts.Bar(
+                        String.valueOf(r.get("skill")),
+                        g,
+                        fixed(r.get("gap"), 1),
+                        r.get("skill") + ": wanted by " + r.get("wanted") + ", " + r.get("available")
+                                + " available mentors (" + r.get("have") + " have it)",
+                        number(r.get("available")) == 0));
+            }
+            sb.append("<figure>")
+                    .append(SvgCharts.horizontalBars("skill-gap-chart", "Skill gaps", bars, max, 180, 360))
+                    .append("<figcaption>Darker: nobody open with a free place has the skill.</figcaption></figure>\n");
+            Html.SortableTable t = new Html.SortableTable("skill-gaps", null)
+                    .text("Skill")
+                    .num("Wanted")
+                    .num("Have")
+                    .num("Available", "open to mentoring with a free place")
+                    .num("Gap");
+            for (Map<String, Object> r : skills)
+                t.row()
+                        .cell(r.get("skill"))
+                        .cell(r.get("wanted"), count(r.get("wanted")))
+                        .cell(r.get("have"), count(r.get("have")))
+                        .cell(r.get("available"), count(r.get("available")))
+                        .cell(r.get("gap"), fixed(r.get("gap"), 1));
+            sb.append(t.html());
+        } else sb.append("<p>No skill is wanted by enough people to show.</p>\n");
+        List<Map<String, Object>> depts = list(m.get("departments"));
+        if (!depts.isEmpty()) {
+            sb.append("<h3>Widest gaps per department</h3>\n");
+            Html.SortableTable t = new Html.SortableTable("department-skill-gaps", null)
+                    .text("Department")
+                    .text("Skill")
+                    .num("Wanted")
+                    .num("Available in the department");
+            for (Map<String, Object> d : depts)
+                for (Map<String, Object> r : list(d.get("gaps")))
+                    t.row()
+                            .cell(d.get("department"))
+                            .cell(r.get("skill"))
+                            .cell(r.get("wanted"), count(r.get("wanted")))
+                            .cell(r.get("available"), count(r.get("available")));
+            sb.append(t.html());
+        }
+        sb.append("</section>\n");
+    }
+
+    private static void card(StringBuilder sb, String label, String value, String note) {
+        sb.append("<div class=\"card\"><div class=\"k\">")
+                .append(esc(label))
+                .append("</div><div class=\"v\">")
+                .append(esc(value))
+                .append("</div><div class=\"k\">")
+                .append(esc(note))
+                .append("</div></div>");
+    }
 
     private static void teams(StringBuilder sb, Map<String, Object> f) {
         List<Map<String, Object>> teams = list(f.get("teams"));
