@@ -76,6 +76,26 @@ final class RunSummary {
                     t.get("person_b"),
                     t.get("reason")));
         }
+        Map<String, Object> mentoring = (Map<String, Object>) o.health().get("mentoring");
+        if (mentoring != null) {
+            Map<String, Object> c = (Map<String, Object>) mentoring.get("coverage"),
+                    load = (Map<String, Object>) mentoring.get("load"),
+                    parts = (Map<String, Object>) mentoring.get("parts");
+            List<String> on = new java.util.ArrayList<>();
+            parts.forEach((k, v) -> {
+                if (Boolean.TRUE.equals(v)) on.add(k);
+            });
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "  mentoring: %,d mentee candidates, %,d with a suggestion (%.0f%% with one within two ties), %,d "
+                            + "suggestions to %,d mentors; parts on: %s (mentor-suggestions.csv, introductions.csv)%n",
+                    ((Number) c.get("mentee_candidates")).longValue(),
+                    ((Number) c.get("with_suggestion")).longValue(),
+                    100 * ((Number) c.get("within_two_hops_share")).doubleValue(),
+                    ((Number) load.get("suggestions")).longValue(),
+                    ((Number) load.get("suggested_mentors")).longValue(),
+                    String.join(", ", on)));
+        }
         sb.append(String.format(
                 Locale.ROOT,
                 "  report:  %s%n",
