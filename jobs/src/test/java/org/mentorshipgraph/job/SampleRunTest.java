@@ -56,6 +56,7 @@ class SampleRunTest {
                         Setting.INTERACTIONS, SAMPLE.resolve("interactions").toString(),
                         Setting.PEOPLE, SAMPLE.resolve("people.csv").toString(),
                         Setting.MENTORSHIPS, SAMPLE.resolve("mentorships.csv").toString(),
+                        Setting.POSITIONS, SAMPLE.resolve("positions.csv").toString(),
                         Setting.AS_OF, "2026-11-15",
                         Setting.OUT, out.toString(),
                         Setting.NEO4J_URI, neo4j.boltUri(),
@@ -104,7 +105,13 @@ class SampleRunTest {
     void sameFilesAsTheGoldenRun() throws Exception {
         Path run = first.runDir();
         String samplePrefix = "file:" + SAMPLE.toUri().getPath();
-        for (String f : List.of("people.csv", "ties.csv", "rejected.csv", "network-health.json")) {
+        for (String f : List.of(
+                "people.csv",
+                "ties.csv",
+                "rejected.csv",
+                "network-health.json",
+                "mentor-suggestions.csv",
+                "introductions.csv")) {
             String expected;
             try (var in = new java.util.zip.GZIPInputStream(
                     SampleRunTest.class.getResourceAsStream("/golden/sample-2026-11-15/" + f + ".gz"))) {
@@ -150,6 +157,60 @@ class SampleRunTest {
         NightlyJob.Outcome second = new NightlyJob(config(), env).run(SparkTestSession.get());
         assertThat(second.exitCode()).isEqualTo(0);
         assertThat(snapshot()).isEqualTo(graphAfterFirst);
+    }
+
+    /**
+     * The sample's planted mentees (planted.json → mentoring): each gets their planted mentor as the first suggestion,
+     * introduced through the planted connector; no trap (their manager, the manager's manager, a perfect mentor at
+     * capacity or not open, someone below their level, a peer under the same manager) is ever suggested to them; the
+     * mentee who wants a skill nobody has gets no suggestion and that reason. And the report shows no individual
+     * suggestion.
+     */
+    @Test
+    void suggestsThePlantedMentorsFirstAndNeverATrap() throws Exception {
+        JsonNode planted =
+                Json.MAPPER.readTree(SAMPLE.resolve("planted.json").toFile()).get("mentoring");
+        List<Map<String, String>> rows =
+                org.mentorshipgraph.testing.Csv.read(first.runDir().resolve("mentor-suggestions.csv"));
+        Map<String, List<Map<String, String>>> byMentee = new java.util.HashMap<>();
+        for (Map<String, String> r : rows)
+            byMentee.computeIfAbsent(r.get("mentee_id"), k -> new ArrayList<>()).add(r);
+        assertThat(planted.get("mentees").size()).isGreaterThanOrEqualTo(4);
+        for (JsonNode m : planted.get("mentees")) {
+            String mentee = m.get("mentee_id").asText();
+            List<Map<String, String>> mine = byMentee.getOrDefault(mentee, List.of());
+            assertThat(mine).as("suggestions for planted mentee %s", mentee).isNotEmpty();
+            assertThat(mine.get(0).get("mentor_id"))
+                    .as("best mentor of %s: %s", mentee, m.get("expectation").asText())
+                    .isEqualTo(m.get("expected_mentor_id").asText());
+            assertThat(mine.get(0).get("introducer_id"))
+                    .isEqualTo(m.get("connector_id").asText());
+        }
+        int traps = 0;
+        for (JsonNode t : planted.get("traps")) {
+            List<Map<String, String>> mine =
+                    byMentee.getOrDefault(t.get("mentee_id").asText(), List.of());
+            assertThat(mine.stream().map(r -> r.get("mentor_id")))
+                    .as(
+                            "trap %s for %s",
+                            t.get("trap").asText(), t.get("mentee_id").asText())
+                    .doesNotContain(t.get("person_id").asText());
+            traps++;
+        }
+        assertThat(traps).isGreaterThanOrEqualTo(6);
+        for (JsonNode n : planted.get("nobody_can_mentor")) {
+            assertThat(byMentee.get(n.get("mentee_id").asText()))
+                    .singleElement()
+                    .satisfies(r -> {
+                        assertThat(r.get("mentor_id")).isEmpty();
+                        assertThat(r.get("reason")).startsWith("no mentor qualifies: nobody else has");
+                    });
+        }
+        String html = Files.readString(first.runDir().resolve("network-health.html"));
+        assertThat(html)
+                .contains("id=\"mentoring\"")
+                .doesNotContain("places taken")
+                .doesNotContain("introduced by");
     }
 
     /** The planted structure of the sample (notebooks-data/sample/planted.json) is what the job finds. */
