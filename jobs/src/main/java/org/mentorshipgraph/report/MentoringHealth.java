@@ -149,6 +149,7 @@ public final class MentoringHealth {
         if (reason.contains("within two strong ties")) return "no open mentor within two strong ties";
         if (reason.contains("has been")) return "nobody open has reached their goal";
         if (reason.contains("manager or those above")) return "only their manager or above has it";
+        if (reason.contains("already suggested to")) return "everyone who has it is suggested to enough mentees";
         if (reason.contains("is at capacity")) return "everyone who has it is at capacity";
         if (reason.contains("above their level")) return "nobody above their level has it";
         if (reason.contains("not open")) return "nobody who has it is open to mentoring";

@@ -68,13 +68,44 @@ public final class MentorSuggestions {
     public record ForMentee(int mentee, List<Suggestion> suggestions, String unmatched) {}
 
     /** Every mentee candidate's result, in index order, and which components were on. */
-    public record Result(List<ForMentee> mentees, boolean trajectoryOn, boolean teachingOn) {}
+    /**
+     * Every mentee candidate's result, in index order, which components were on, and per mentor the number of
+     * mentees whose suggestions hold them (null when not spread).
+     */
+    public record Result(List<ForMentee> mentees, boolean trajectoryOn, boolean teachingOn, int[] demand) {}
 
+    /**
+     * The suggestions, spread so that they do not pile onto a few mentors: mentees take their turn in index order;
+     * a mentor already suggested to d mentees before this one has their load credit multiplied by their crowding
+     * c = min(1, k · free / (d + 1)) ({@link MentorScore#crowding}), and once d reaches k · free (k mentees per free
+     * place) they are suggested to nobody else. Sequential (the turns make it deterministic).
+     */
     public static Result run(
             MentoringProfiles p, CompactGraph g, Reachability r, MentorScore w, Rules rules, int parallelism) {
-        Search s = new Search(p, g, r, w, rules);
+        return run(p, g, r, w, rules, parallelism, true);
+    }
+
+    /** With {@code spread} false, every mentee is scored with the plain load, in parallel. */
+    public static Result run(
+            MentoringProfiles p,
+            CompactGraph g,
+            Reachability r,
+            MentorScore w,
+            Rules rules,
+            int parallelism,
+            boolean spread) {
+        int[] demand = spread ? new int[p.size()] : null;
+        Search s = new Search(p, g, r, w, rules, demand);
         int[] mentees = IntStream.range(0, p.size()).filter(p::menteeCandidate).toArray();
         ForMentee[] out = new ForMentee[mentees.length];
+        if (spread) {
+            Workspace one = new Workspace(p.size());
+            for (int i = 0; i < mentees.length; i++) {
+                out[i] = s.forMentee(mentees[i], one);
+                for (Suggestion x : out[i].suggestions()) demand[x.mentor()]++;
+            }
+            return new Result(Arrays.asList(out), p.trajectoryOn(), p.teachingOn(), demand);
+        }
         ThreadLocal<Workspace> ws = ThreadLocal.withInitial(() -> new Workspace(p.size()));
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, parallelism));
         try {
@@ -85,7 +116,7 @@ public final class MentorSuggestions {
         } finally {
             pool.shutdown();
         }
-        return new Result(Arrays.asList(out), p.trajectoryOn(), p.teachingOn());
+        return new Result(Arrays.asList(out), p.trajectoryOn(), p.teachingOn(), null);
     }
 
     /**
@@ -123,8 +154,10 @@ public final class MentorSuggestions {
         final MentorEligibility rulesCheck;
         final int[][] openHolders, allHolders, goalHolders;
         final double[] rarity;
+        final int[] demand;
 
-        Search(MentoringProfiles p, CompactGraph g, Reachability r, MentorScore w, Rules rules) {
+        Search(MentoringProfiles p, CompactGraph g, Reachability r, MentorScore w, Rules rules, int[] demand) {
+            this.demand = demand;
             this.p = p;
             this.g = g;
             this.r = r;
@@ -137,7 +170,9 @@ public final class MentorSuggestions {
             rarity = new double[skills];
             for (int x = 0; x < skills; x++) rarity[x] = MentorScore.rarity(holders[x], n);
             double[] standing = new double[n];
-            for (int m = 0; m < n; m++) standing[m] = standing(m);
+            for (int m = 0; m < n; m++)
+                standing[m] = (p.teachingOn() ? w.teaching() * MentorScore.teaching(p.teaching()[m]) : 0)
+                        + w.load() * MentorScore.load(p.remaining(m), p.capacity()[m], p.topConnector()[m]);
             Integer[] order = new Integer[n];
             for (int i = 0; i < n; i++) order[i] = i;
             Arrays.sort(order, (a, b) -> standing[a] != standing[b] ? Double.compare(standing[b], standing[a]) : a - b);
@@ -162,10 +197,15 @@ public final class MentorSuggestions {
             goalHolders = arrays(goal);
         }
 
-        /** The mentee-independent part of a mentor's score, to order the candidates drawn per skill. */
-        private double standing(int m) {
-            return (p.teachingOn() ? w.teaching() * MentorScore.teaching(p.teaching()[m]) : 0)
-                    + w.load() * MentorScore.load(p.remaining(m), p.capacity()[m], p.topConnector()[m]);
+        /** Whether the mentor is already suggested to k mentees per free place (only when spreading). */
+        boolean oversubscribed(int m) {
+            return demand != null && demand[m] >= (long) rules.suggestions() * p.remaining(m);
+        }
+
+        /** The load part: free places over capacity, halved for a top connector, times the crowding factor. */
+        double load(int m) {
+            double l = MentorScore.load(p.remaining(m), p.capacity()[m], p.topConnector()[m]);
+            return demand == null ? l : l * MentorScore.crowding(p.remaining(m), rules.suggestions(), demand[m] + 1);
         }
 
         ForMentee forMentee(int e, Workspace ws) {
@@ -196,6 +236,7 @@ public final class MentorSuggestions {
             for (int i = 0; i < ws.poolSize; i++) {
                 int m = ws.pool[i];
                 if (rulesCheck.check(e, m) != MentorEligibility.Verdict.ELIGIBLE) continue;
+                if (oversubscribed(m)) continue;
                 double covered = 0;
                 int coveredCount = 0;
                 for (int s : wants)
@@ -211,7 +252,7 @@ public final class MentorSuggestions {
                 if (!relevant(coveredCount, fit, statesNothing, hops)) continue;
                 double reach = MentorScore.reachability(hops, hops == 2 ? r.adamicAdar(e, m) : 0);
                 double teach = MentorScore.teaching(p.teaching()[m]);
-                double load = MentorScore.load(p.remaining(m), p.capacity()[m], p.topConnector()[m]);
+                double load = load(m);
                 double score = w.score(skillFit, skillOn, trajFit, trajOn, reach, teach, p.teachingOn(), load);
                 if (kept == k && !better(score, m, best[k - 1])) continue;
                 int[] coveredSkills = new int[coveredCount];
@@ -347,9 +388,17 @@ public final class MentorSuggestions {
                     tally.merge(rulesCheck.check(e, m), 1, Integer::sum);
                 }
             if (total == 0) return "nobody else has " + skills;
-            if (tally.containsKey(MentorEligibility.Verdict.ELIGIBLE))
+            if (tally.containsKey(MentorEligibility.Verdict.ELIGIBLE)) {
+                int full = 0;
+                for (int m = 0; m < counted.length; m++)
+                    if (counted[m] && rulesCheck.check(e, m) == MentorEligibility.Verdict.ELIGIBLE && oversubscribed(m))
+                        full++;
+                if (full == tally.get(MentorEligibility.Verdict.ELIGIBLE))
+                    return "everyone who has " + skills + " and qualifies is already suggested to "
+                            + rules.suggestions() + " mentees per free place";
                 return tally.get(MentorEligibility.Verdict.ELIGIBLE) + " who have " + skills
                         + " qualify but lie beyond the search (mentoring.candidates-per-skill)";
+            }
             if (tally.size() == 1) {
                 MentorEligibility.Verdict v = tally.keySet().iterator().next();
                 return switch (v) {

@@ -128,8 +128,10 @@ class MentorSuggestionsPropertyTest {
             MentoringProfiles p = o.profiles();
             CompactGraph g = o.graph();
             Reachability r = Reachability.of(g, rules.strongTie());
+            int[] demand = new int[p.size()];
             for (MentorSuggestions.ForMentee f : found.mentees()) {
-                List<double[]> expected = exhaustive(p, g, r, rules, f.mentee());
+                List<double[]> expected = exhaustive(p, g, r, rules, f.mentee(), demand);
+                for (double[] x : expected) demand[(int) x[0]]++;
                 assertThat(f.suggestions().stream()
                                 .map(MentorSuggestions.Suggestion::mentor)
                                 .toList())
@@ -143,9 +145,49 @@ class MentorSuggestionsPropertyTest {
         assertThat(compared).isGreaterThan(500);
     }
 
+    @Test
+    void crowdingSpreadsSuggestionsOverMoreMentors() {
+        OrgBuilder o = new OrgBuilder(60);
+        for (int p = 0; p < 60; p++)
+            o.person(
+                    p,
+                    p < 10 ? 5 : 1,
+                    -1,
+                    p < 10 ? new int[] {0} : new int[] {},
+                    p < 10 ? new int[] {} : new int[] {0});
+        o.teaching[0] = 50; // the same star teacher would otherwise top all 50 lists
+        MentoringProfiles p = o.profiles();
+        CompactGraph g = o.graph();
+        MentorSuggestions.Rules rules = new MentorSuggestions.Rules(1, true, 1, 200, 0.5);
+        MentorSuggestions.Result plain =
+                MentorSuggestions.run(p, g, Reachability.of(g, 0.5), MentorScore.defaults(), rules, 2, false);
+        MentorSuggestions.Result spread =
+                MentorSuggestions.run(p, g, Reachability.of(g, 0.5), MentorScore.defaults(), rules, 2);
+        assertThat(plain.mentees().stream()
+                        .map(f -> f.suggestions().get(0).mentor())
+                        .distinct())
+                .containsExactly(0);
+        assertThat(spread.mentees().stream()
+                        .filter(f -> !f.suggestions().isEmpty())
+                        .map(f -> f.suggestions().get(0).mentor())
+                        .distinct()
+                        .count())
+                .isEqualTo(10);
+        // 10 mentors with 3 free places: 30 mentees get one, the other 20 are told why
+        assertThat(spread.mentees().stream().filter(f -> f.unmatched() != null))
+                .hasSize(20)
+                .allSatisfy(f -> assertThat(f.unmatched())
+                        .isEqualTo(
+                                "everyone who has s0 and qualifies is already suggested to 1 mentees per free place"));
+        // k = 1 suggestion per mentee and 3 free places: nobody is suggested to more than 3 mentees
+        assertThat(spread.demand()[0]).isEqualTo(3);
+        assertThat(java.util.Arrays.stream(spread.demand()).max().getAsInt()).isEqualTo(3);
+        assertThat(spread.mentees().get(0).suggestions().get(0).mentor()).isZero();
+    }
+
     /** Every person scored as a mentor for e, the hard rules and the relevance rule applied, the top k. */
     static List<double[]> exhaustive(
-            MentoringProfiles p, CompactGraph g, Reachability r, MentorSuggestions.Rules rules, int e) {
+            MentoringProfiles p, CompactGraph g, Reachability r, MentorSuggestions.Rules rules, int e, int[] demand) {
         int[] hops = bfs(g, e, rules.strongTie());
         MentorEligibility check = new MentorEligibility(p, rules.excludeSameManager(), rules.minLevelGap());
         MentorScore w = MentorScore.defaults();
@@ -158,6 +200,7 @@ class MentorSuggestionsPropertyTest {
         List<double[]> all = new ArrayList<>();
         for (int m = 0; m < n; m++) {
             if (check.check(e, m) != MentorEligibility.Verdict.ELIGIBLE) continue;
+            if (demand[m] >= rules.suggestions() * p.remaining(m)) continue;
             double covered = 0;
             int count = 0;
             for (int s : p.wants()[e])
@@ -179,7 +222,8 @@ class MentorSuggestionsPropertyTest {
                     MentorScore.reachability(h, h == 2 ? r.adamicAdar(e, m) : 0),
                     MentorScore.teaching(p.teaching()[m]),
                     p.teachingOn(),
-                    MentorScore.load(p.remaining(m), p.capacity()[m], p.topConnector()[m]));
+                    MentorScore.load(p.remaining(m), p.capacity()[m], p.topConnector()[m])
+                            * MentorScore.crowding(p.remaining(m), rules.suggestions(), demand[m] + 1));
             all.add(new double[] {m, score});
         }
         all.sort(Comparator.<double[]>comparingDouble(x -> -x[1]).thenComparingDouble(x -> x[0]));
