@@ -10,8 +10,9 @@ import java.util.List;
  * <p>Mentees are 0..M−1; mentor j has {@code capacity[j] ≥ 0} places left; the allowed pairs (i, j) each have a
  * score s<sub>ij</sub> in (0, 100]. The assignment x<sub>ij</sub> ∈ {0, 1} maximises
  *
- * <pre>  Σ<sub>(i,j) allowed</sub> s<sub>ij</sub> x<sub>ij</sub>   subject to   Σ<sub>j</sub> x<sub>ij</sub> ≤ 1 (every mentee),
- *   Σ<sub>i</sub> x<sub>ij</sub> ≤ capacity[j] (every mentor)</pre>
+ * <pre>  Σ<sub>(i,j) allowed</sub> s<sub>ij</sub> x<sub>ij</sub>   subject to
+ *   Σ<sub>j</sub> x<sub>ij</sub> ≤ 1 (every mentee i),
+ *   Σ<sub>i</sub> x<sub>ij</sub> ≤ capacity[j] (every mentor j)</pre>
  *
  * A mentee may stay unassigned; a pair that is not listed is never chosen.
  *
@@ -26,8 +27,9 @@ import java.util.List;
  * mentee → mentor, +s on the reverse arc of a chosen pair) runs from the new mentee until the cheapest way to the
  * sink is settled: a mentor with a free place, or a mentee (the new one or one it displaces) left unassigned with
  * value 0. The path is then flipped and the potentials updated, π(v) += d(v) − D for every settled node (D the
- * distance to the sink), which keeps every reduced cost non-negative. After mentee i the assignment is optimal for
- * mentees 0..i, so the final one is optimal.
+ * distance to the sink), which keeps the reduced cost of every arc a search can use non-negative. After mentee i
+ * the assignment is optimal for mentees 0..i (augmenting along a shortest path leaves no negative cycle), so the
+ * final one is optimal.
  *
  * <p>Exactness: scores are turned into integers, s · 2<sup>48</sup> rounded (exact for every score ≥ 16 and within
  * 2<sup>−49</sup> of it otherwise), and all search arithmetic is on {@code long}: no epsilon. Potentials stay within
@@ -35,16 +37,21 @@ import java.util.List;
  * total (summed from the given doubles) is within M · 2<sup>−48</sup> of the true optimum (under 2.2·10<sup>−10</sup>
  * for M = 60,000). Pairs with a mentor of capacity 0 are dropped first.
  *
- * <p>Deterministic for a given input, whatever the order of the pairs. Ties: mentees are added in index order and a
- * later mentee displaces an earlier one only for a strict gain, so on ties the lower-indexed mentee keeps its
- * place; within one search nodes at equal distance are settled lowest index first, and among equally good ways to
- * finish a free place at the lowest-indexed mentor wins over leaving someone unassigned.
+ * <p>Deterministic for a given input, whatever the order of the pairs. Ties: mentees are added in index order and
+ * the assignment changes only for a strict gain, so on ties the lower-indexed mentees keep their mentors and a later
+ * mentee stays out rather than displace one for nothing; a mentee's pairs are tried in mentor order, so of its
+ * equally good free mentors the lowest-indexed one is taken.
  *
- * <p>Cost: time O(M · (E + N) log N) in the worst case (one Dijkstra with a binary heap per mentee over N = M + K
- * nodes and E allowed pairs plus the chosen ones), usually far less, since each search stops at the first free
- * place and only scans nodes closer than it; 60,000 mentees, 20,000 mentors and 1.2 million pairs take about 3 s on
- * one core (tools {@code bench.ProgrammeMatchingSpeed}). Memory O(M + K + E): the pairs as arrays sorted by mentee
- * (an int and two longs'-worth per pair), a few arrays over the nodes, and the places taken, at most E.
+ * <p>Cost: time O(M · (E + N) log N) in the worst case (one Dijkstra with a binary heap per mentee, over N = M + K
+ * nodes and the E allowed pairs), usually far less: a search only expands nodes closer than the cheapest way to the
+ * sink found so far, a mentor with a free place ends it, and nodes reached over a tight arc (reduced cost 0, such as
+ * a chosen pair's mentee from its mentor) skip the heap. Measured with tools {@code bench.ProgrammeMatchingSpeed}
+ * (scripts/bench-matching, one thread, on the shared 2-core machine): 60,000 mentees, 20,000 mentors with 40,042
+ * places and 1.2 million pairs, mentors Zipf-popular and so asked many times over their places, 0.8–1.0 s (up to
+ * 2 CPU s when the machine is loaded), peak heap under 180 MB, and it runs in a 256 MB heap; with uniform popularity
+ * instead (every mentor asked about 60 times for 2 places), a harder case for the searches, 5–7 s. Memory
+ * O(M + K + E): the pairs sorted by mentee (an int, a long and a double each, 20 bytes), a few arrays over the nodes,
+ * and the places taken (at most E).
  */
 public final class ProgrammeMatching {
     /** Scores are turned into integers in units of 2<sup>−48</sup>. */
@@ -143,7 +150,14 @@ public final class ProgrammeMatching {
         private int[] touched = new int[64];
         private int touchedSize;
         private final NodeHeap heap = new NodeHeap();
+        // Nodes reached at exactly the distance being settled (tight arcs: a chosen pair's mentee from its mentor).
+        private int[] atLevel = new int[64];
+        private int levelSize;
+        private long level;
         private int search;
+        // The cheapest way to the sink found so far in this search, and the node it ends at.
+        private long best;
+        private int end;
 
         Solver(int mentees, int[] capacity, int[] mentee, int[] mentor, double[] pairScore) {
             m = mentees;
@@ -201,20 +215,27 @@ public final class ProgrammeMatching {
             for (int i = 0; i < m; i++) {
                 if (off[i + 1] > off[i]) add(i);
             }
+            // Neumaier's compensated sum, in mentee order: off by about one rounding of the total, not one per term
             double total = 0;
+            double carry = 0;
             int assigned = 0;
             for (int i = 0; i < m; i++) {
                 if (mentorOf[i] >= 0) {
-                    total += score[pairOf[i]];
+                    double x = score[pairOf[i]];
+                    double t = total + x;
+                    carry += Math.abs(total) >= x ? (total - t) + x : (x - t) + total;
+                    total = t;
                     assigned++;
                 }
             }
-            return new Assignment(mentorOf, total, assigned);
+            return new Assignment(mentorOf, total + carry, assigned);
         }
 
         /**
-         * Adds mentee i: Dijkstra from i to the sink over reduced costs, then flips the path. Ends are encoded as a
-         * mentor node (m + j: a free place at j) or a mentee node (that mentee is left unassigned).
+         * Adds mentee i: Dijkstra from i to the sink over reduced costs, then flips the path. A way to the sink is
+         * priced as soon as its last node is reached, so that {@code best} bounds the search early; a node is
+         * expanded only while closer than {@code best}. Ends are encoded as a mentor node (m + j: a free place at j)
+         * or a mentee node (that mentee is left unassigned).
          */
         private void add(int i) {
             long start = 0; // pi[i] so that every arc out of i has a non-negative reduced cost
@@ -222,47 +243,46 @@ public final class ProgrammeMatching {
             pi[i] = start;
             search++;
             touchedSize = 0;
-            long best = start; // i's own "stays unassigned": reduced cost pi[i] - pi[sink] = pi[i]
-            int end = i;
+            best = start; // i's own "stays unassigned": reduced cost pi[i] - pi[sink] = pi[i]
+            end = i;
             heap.clear();
-            reach(i, 0, -1);
-            while (!heap.isEmpty() && heap.topKey() <= best) {
-                long d = heap.topKey();
-                int v = heap.pop();
+            levelSize = 0;
+            stamp[i] = search;
+            dist[i] = 0;
+            heap.push(0, i);
+            while (true) {
+                long d;
+                int v;
+                if (levelSize > 0) {
+                    d = level;
+                    v = atLevel[--levelSize];
+                    if (d >= best) break;
+                } else if (!heap.isEmpty() && heap.topKey() < best) {
+                    d = heap.topKey();
+                    v = heap.pop();
+                } else {
+                    break;
+                }
                 if (settled[v] == search || d != dist[v]) continue;
                 settled[v] = search;
+                level = d;
                 if (touchedSize == touched.length) touched = Arrays.copyOf(touched, 2 * touchedSize);
                 touched[touchedSize++] = v;
+                long piV = pi[v];
                 if (v < m) {
-                    long piV = pi[v];
-                    if (v != i) {
-                        long viaDummy = d + piV;
-                        if (viaDummy < best) {
-                            best = viaDummy;
-                            end = v;
-                        }
-                    }
                     int own = mentorOf[v];
                     for (int q = off[v]; q < off[v + 1]; q++) {
                         int j = to[q];
                         if (j == own) continue;
                         long nd = d + piV - pi[m + j] - gain[q];
-                        if (nd <= best) reach(m + j, nd, v);
+                        if (nd < best) reachMentor(j, nd, v);
                     }
                 } else {
                     int j = v - m;
-                    long piV = pi[v];
-                    if (load[j] < places[j]) {
-                        long viaPlace = d + piV;
-                        if (viaPlace < best || (viaPlace == best && (end < m || v < end))) {
-                            best = viaPlace;
-                            end = v;
-                        }
-                    }
                     for (int s = slotStart[j], e = s + load[j]; s < e; s++) {
                         int u = slots[s];
                         long nd = d + gain[pairOf[u]] + piV - pi[u];
-                        if (nd <= best) reach(u, nd, v);
+                        if (nd < best) reachMentee(u, nd, v);
                     }
                 }
             }
@@ -273,15 +293,51 @@ public final class ProgrammeMatching {
             flip(i, end);
         }
 
-        private void reach(int v, long d, int from) {
-            if (stamp[v] != search) {
-                stamp[v] = search;
-            } else if (settled[v] == search || d >= dist[v]) {
-                return;
-            }
+        /** Mentor j reached at distance d from mentee {@code from}; a free place there ends a path at d + pi. */
+        private void reachMentor(int j, long d, int from) {
+            int v = m + j;
+            if (!shorter(v, d)) return;
             dist[v] = d;
             pred[v] = from;
-            heap.push(d, v);
+            if (load[j] < places[j]) {
+                long viaPlace = d + pi[v]; // pi of a mentor with a free place is 0, so this is d < best
+                if (viaPlace < best) {
+                    best = viaPlace;
+                    end = v;
+                }
+            }
+            if (d < best) enqueue(d, v);
+        }
+
+        /** Assigned mentee u reached from its mentor at distance d; leaving u unassigned ends a path at d + pi. */
+        private void reachMentee(int u, long d, int from) {
+            if (!shorter(u, d)) return;
+            dist[u] = d;
+            pred[u] = from;
+            long viaDummy = d + pi[u];
+            if (viaDummy < best) {
+                best = viaDummy;
+                end = u;
+            }
+            if (d < best) enqueue(d, u);
+        }
+
+        /** Nodes at the distance being settled skip the heap: they come next whatever their order. */
+        private void enqueue(long d, int v) {
+            if (d == level) {
+                if (levelSize == atLevel.length) atLevel = Arrays.copyOf(atLevel, 2 * levelSize);
+                atLevel[levelSize++] = v;
+            } else {
+                heap.push(d, v);
+            }
+        }
+
+        private boolean shorter(int v, long d) {
+            if (stamp[v] != search) {
+                stamp[v] = search;
+                return true;
+            }
+            return settled[v] != search && d < dist[v];
         }
 
         /** Flips the path found for mentee i that ends at {@code end}, moving each mentee along it one place. */
@@ -318,7 +374,7 @@ public final class ProgrammeMatching {
         }
     }
 
-    /** A binary min-heap of (key, node), ties by lower node; stale entries are skipped by the caller. */
+    /** A binary min-heap of (key, node); stale entries are skipped by the caller. */
     private static final class NodeHeap {
         private long[] keys = new long[64];
         private int[] nodes = new int[64];
@@ -344,7 +400,7 @@ public final class ProgrammeMatching {
             int c = size++;
             while (c > 0) {
                 int p = (c - 1) >>> 1;
-                if (!less(key, node, keys[p], nodes[p])) break;
+                if (key >= keys[p]) break;
                 keys[c] = keys[p];
                 nodes[c] = nodes[p];
                 c = p;
@@ -364,8 +420,8 @@ public final class ProgrammeMatching {
                     int l = 2 * c + 1;
                     if (l >= size) break;
                     int r = l + 1;
-                    int s = r < size && less(keys[r], nodes[r], keys[l], nodes[l]) ? r : l;
-                    if (!less(keys[s], nodes[s], key, node)) break;
+                    int s = r < size && keys[r] < keys[l] ? r : l;
+                    if (keys[s] >= key) break;
                     keys[c] = keys[s];
                     nodes[c] = nodes[s];
                     c = s;
@@ -374,10 +430,6 @@ public final class ProgrammeMatching {
                 nodes[c] = node;
             }
             return top;
-        }
-
-        private static boolean less(long k1, int n1, long k2, int n2) {
-            return k1 < k2 || (k1 == k2 && n1 < n2);
         }
     }
 }
