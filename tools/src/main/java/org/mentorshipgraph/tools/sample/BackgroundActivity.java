@@ -15,8 +15,9 @@ import org.mentorshipgraph.tools.sample.SampleOrganisationGenerator.Spec;
 /**
  * The everyday interaction of the organisation: meetings, one-on-ones and dyadic contacts, drawn afresh for each
  * day from a random stream seeded by the spec's seed and the day index. Planted pairs and newcomers are never
- * touched here (see {@link PlantedScenario#isReservedPair} and {@link PlantedScenario#isBackgroundExcluded}), and
- * people on leave are absent ({@link PlantedScenario#onLeave}).
+ * touched here (see {@link PlantedScenario#isReservedPair} and {@link PlantedScenario#isBackgroundExcluded}), people
+ * on leave are absent ({@link PlantedScenario#onLeave}), and a dyadic contact drawn between a planted mentee and a
+ * mentor they must reach through someone else is not written ({@link PlantedScenario#keptApart}).
  *
  * <p>On a day of the company holiday everything is first drawn as on any other day, from the same stream, and then
  * each row (each group event, as a whole) is kept with probability {@link Spec#holidayShare()}, decided by a second
@@ -48,6 +49,8 @@ final class BackgroundActivity {
     private final PlantedScenario scenario;
     /** Dyadic contacts started per weekday by a person of average activity. */
     final double dyadicRate;
+    /** Dyadic contacts drawn between a pair kept apart ({@link PlantedScenario#keptApart}) and not written. */
+    long withheldRows;
 
     private final int[] attendees = new int[16];
     /** Keep-or-drop decisions on a holiday day; null on other days. */
@@ -316,7 +319,12 @@ final class BackgroundActivity {
                 int time = hours.anyTime(r, p, day);
                 int minutes = duration(r, channel);
                 if (!droppedForHoliday()) {
-                    out.add(p, q, time, channel, minutes, 0);
+                    // Withheld only once drawn in full, so that the day's stream does not shift.
+                    if (scenario.keptApart(p, q)) {
+                        withheldRows++;
+                    } else {
+                        out.add(p, q, time, channel, minutes, 0);
+                    }
                 }
             }
         }

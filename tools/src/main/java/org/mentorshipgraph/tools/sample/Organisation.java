@@ -80,20 +80,26 @@ final class Organisation {
 
     private static final String TINY_TEAM_NAME = "Privacy Office";
 
-    private static final String[][] IC_TITLES = {
+    static final String[][] IC_TITLES = {
         {"Software Engineer", "Software Engineer", "Site Reliability Engineer", "QA Engineer"},
         {"Product Manager", "Product Designer", "UX Researcher"},
         {"Data Scientist", "Data Engineer", "Analyst"},
         {"Support Specialist", "Customer Success Manager", "Solutions Consultant"}
     };
-    private static final String[] MANAGER_TITLES = {
+    static final String[] MANAGER_TITLES = {
         "Engineering Manager", "Group Product Manager", "Data Science Manager", "Support Manager"
     };
-    private static final String[] HEAD_TITLES = {
-        "VP Engineering", "VP Product", "Head of Data", "VP Customer Operations"
-    };
+    static final String[] HEAD_TITLES = {"VP Engineering", "VP Product", "Head of Data", "VP Customer Operations"};
     private static final String[] LEVEL_PREFIX = {"", "Associate ", "", "Senior ", "Staff ", "Principal "};
-    private static final String[][] SKILLS = {
+    /** The highest level of the individual-contributor ladder ({@code Principal ...}). */
+    static final int TOP_IC_LEVEL = LEVEL_PREFIX.length - 1;
+
+    static final String PRIVACY_COUNSEL = "Privacy Counsel";
+    static final String PRIVACY_OFFICER = "Data Protection Officer";
+    /** The title below {@link #PRIVACY_COUNSEL} on the tiny team's track. */
+    static final String PRIVACY_ANALYST = "Privacy Analyst";
+
+    static final String[][] SKILLS = {
         {
             "java",
             "kotlin",
@@ -221,6 +227,14 @@ final class Organisation {
     final String[] skills;
     final String[] wantsToLearn;
 
+    // The mentoring columns of people.csv, filled by drawMentoringProfiles (and adjusted by PlantedMentoring).
+    /** {@code ""} (the default: open), {@code "true"} or {@code "false"}. */
+    final String[] openToMentor;
+    /** Mentees at once, or -1 for an empty field (the default, 3). */
+    final int[] mentorCapacity;
+    /** A title the person aims for, or {@code ""}. */
+    final String[] careerGoal;
+
     final int teamCount;
     final String[] teamName;
     final int[] teamDept;
@@ -274,6 +288,12 @@ final class Organisation {
         title = new String[n];
         skills = new String[n];
         wantsToLearn = new String[n];
+        openToMentor = new String[n];
+        mentorCapacity = new int[n];
+        careerGoal = new String[n];
+        Arrays.fill(openToMentor, "");
+        Arrays.fill(mentorCapacity, -1);
+        Arrays.fill(careerGoal, "");
         teamName = new String[teamCount];
         teamDept = new int[teamCount];
         members = new int[teamCount][];
@@ -423,7 +443,7 @@ final class Organisation {
                         FIRST_NAMES[r.nextInt(FIRST_NAMES.length)] + " " + LAST_NAMES[r.nextInt(LAST_NAMES.length)];
                 int family = tinyTeam[t] ? -1 : d % IC_TITLES.length;
                 if (tinyTeam[t]) {
-                    title[p] = isManager[p] ? "Data Protection Officer" : "Privacy Counsel";
+                    title[p] = isManager[p] ? PRIVACY_OFFICER : PRIVACY_COUNSEL;
                 } else if (p == head) {
                     title[p] = HEAD_TITLES[family];
                 } else if (isManager[p]) {
@@ -575,6 +595,87 @@ final class Organisation {
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     }
 
+    /**
+     * The mentoring columns, drawn for everyone from {@code r} (a stream of their own, so nothing else shifts): about
+     * 10% {@code open_to_mentor=false}, 20% an explicit {@code true}, the rest empty (open by default); a capacity
+     * of 1–4 for about 30% (never below the mentorships they already have, {@code activeMentorships[p]}); a career goal
+     * one or two steps up the person's own track ({@link #titleAbove}) for about 27% of those who have a step above
+     * them, about a quarter of everybody. Every person takes the same draws, whatever they end up with.
+     */
+    void drawMentoringProfiles(SplittableRandom r, int[] activeMentorships) {
+        for (int p = 0; p < n; p++) {
+            int open = r.nextInt(100);
+            int withCapacity = r.nextInt(100);
+            int capacity = 1 + r.nextInt(4);
+            int withGoal = r.nextInt(100);
+            int steps = 1 + r.nextInt(2);
+            openToMentor[p] = open < 10 ? "false" : open < 30 ? "true" : "";
+            mentorCapacity[p] = withCapacity < 30 ? Math.max(capacity, activeMentorships[p]) : -1;
+            String goal = titleAbove(p, steps);
+            careerGoal[p] = withGoal < 27 && goal != null ? goal : "";
+        }
+    }
+
+    /** The family of titles and skills of department {@code d} (the four named departments, cycled). */
+    static int family(int d) {
+        return d % IC_TITLES.length;
+    }
+
+    /** Whether {@code p} is on an individual-contributor ladder ({@code Associate X} ... {@code Principal X}). */
+    boolean onLadder(int p) {
+        return !isManager[p] && !tinyTeam[team[p]] && level[p] >= 1 && level[p] <= TOP_IC_LEVEL;
+    }
+
+    /** The title without its level prefix ({@code Software Engineer} for {@code Senior Software Engineer}). */
+    String baseTitle(int p) {
+        return stripPrefix(title[p]);
+    }
+
+    static String stripPrefix(String title) {
+        for (String prefix : LEVEL_PREFIX) {
+            if (!prefix.isEmpty() && title.startsWith(prefix)) {
+                return title.substring(prefix.length());
+            }
+        }
+        return title;
+    }
+
+    /** The title at {@code level} of the ladder of {@code base} ({@code level} 1 to {@link #TOP_IC_LEVEL}). */
+    static String ladderTitle(String base, int level) {
+        return LEVEL_PREFIX[level] + base;
+    }
+
+    /**
+     * Gives a person on a ladder another base title at the same level ({@code Staff QA Engineer} → {@code Staff
+     * Software Engineer}); a career goal up the old ladder moves to the same rung of the new one.
+     */
+    void setBaseTitle(int p, String base) {
+        String old = baseTitle(p);
+        title[p] = ladderTitle(base, level[p]);
+        String goal = careerGoal[p];
+        if (goal.endsWith(old) && stripPrefix(goal).equals(old)) {
+            careerGoal[p] = goal.substring(0, goal.length() - old.length()) + base;
+        }
+    }
+
+    /**
+     * The title {@code steps} up {@code p}'s own track, or null when there is none: the next rungs of an
+     * individual contributor's ladder (up to {@code Principal}); a manager's goal is the department head's title;
+     * privacy counsel aim at data protection officer; heads and principals have no step above on their track.
+     */
+    String titleAbove(int p, int steps) {
+        if (tinyTeam[team[p]]) {
+            return isManager[p] ? null : PRIVACY_OFFICER;
+        }
+        if (manager[p] < 0) {
+            return null;
+        }
+        if (isManager[p]) {
+            return HEAD_TITLES[family(dept[p])];
+        }
+        return level[p] >= TOP_IC_LEVEL ? null : ladderTitle(baseTitle(p), Math.min(TOP_IC_LEVEL, level[p] + steps));
+    }
+
     /** Raises a person to {@code newLevel}, adjusting the title's level prefix. */
     void promote(int p, int newLevel) {
         String base = title[p];
@@ -595,7 +696,7 @@ final class Organisation {
         try (BufferedWriter w = new BufferedWriter(
                 new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16)) {
             w.write("person_id,display_name,team,department,manager_id,title,level,location,hire_date,skills,"
-                    + "wants_to_learn\n");
+                    + "wants_to_learn,open_to_mentor,mentor_capacity,career_goal\n");
             for (int p = 0; p < n; p++) {
                 w.write(ids[p]);
                 w.write(',');
@@ -618,6 +719,12 @@ final class Organisation {
                 w.write(csv(skills[p]));
                 w.write(',');
                 w.write(csv(wantsToLearn[p]));
+                w.write(',');
+                w.write(openToMentor[p]);
+                w.write(',');
+                w.write(mentorCapacity[p] < 0 ? "" : Integer.toString(mentorCapacity[p]));
+                w.write(',');
+                w.write(csv(careerGoal[p]));
                 w.write('\n');
             }
         }

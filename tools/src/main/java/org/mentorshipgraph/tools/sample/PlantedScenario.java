@@ -162,6 +162,9 @@ final class PlantedScenario {
     private final int[] leaveFrom;
 
     private final int[] leaveTo;
+    /** See {@link #inLeavePool}. */
+    private final boolean[] leavePool;
+
     final List<Leave> leaves = new ArrayList<>();
 
     final List<Connector> connectors = new ArrayList<>();
@@ -172,6 +175,12 @@ final class PlantedScenario {
     final List<Mentorship> mentorships = new ArrayList<>();
     private final boolean[] hasMentor;
     private final int[] menteesOf;
+    /** Pairs that must never interact, for the planted mentoring cases (see {@link #keepApart}). */
+    private final Set<Long> keptApart = new HashSet<>();
+
+    private final boolean[] inKeptApart;
+    /** The planted mentoring cases, written to {@code planted.json}; null when there are none. */
+    PlantedMentoring mentoring;
 
     private PlantedScenario(Spec spec, Organisation org, WorkingHours hours) {
         this.spec = spec;
@@ -184,11 +193,13 @@ final class PlantedScenario {
         inReservedPair = new boolean[org.n];
         hasMentor = new boolean[org.n];
         menteesOf = new int[org.n];
+        inKeptApart = new boolean[org.n];
         holidayKeep = new SplittableRandom(BackgroundActivity.mix(spec.seed() ^ BackgroundActivity.HOLIDAY_SALT, -1));
         leaveFrom = new int[org.n];
         leaveTo = new int[org.n];
         Arrays.fill(leaveFrom, Integer.MAX_VALUE);
         Arrays.fill(leaveTo, -1);
+        leavePool = new boolean[org.n];
         byDay = new ArrayList<>(days);
         malformedByDay = new ArrayList<>(days);
         for (int d = 0; d < days; d++) {
@@ -207,6 +218,7 @@ final class PlantedScenario {
             plantedMentorships = s.mentorships.size();
         }
         s.addBackgroundMentorships(spec.mentorships() - plantedMentorships, r);
+        s.markLeavePool();
         if (spec.leave() > 0) {
             s.plantLeave(spec.leave(), r);
         }
@@ -231,6 +243,15 @@ final class PlantedScenario {
         return scheduledRows;
     }
 
+    /**
+     * Whether background dyadic contact between {@code a} and {@code b} is withheld: a planted mentee and the
+     * mentors they must reach through a common contact. Asked only after a contact has been drawn in full, so the
+     * random streams of the background are what they would be without it.
+     */
+    boolean keptApart(int a, int b) {
+        return inKeptApart[a] && inKeptApart[b] && keptApart.contains(pairKey(a, b));
+    }
+
     /** Whether {@code p} is on leave on {@code day}. */
     boolean onLeave(int p, int day) {
         return day >= leaveFrom[p] && day <= leaveTo[p];
@@ -251,6 +272,65 @@ final class PlantedScenario {
 
     private static long pairKey(int a, int b) {
         return ((long) Math.min(a, b) << 32) | Math.max(a, b);
+    }
+
+    /** See {@link #keptApart}. Unlike {@link #reserve}, it changes no draw of the background. */
+    void keepApart(int a, int b) {
+        keptApart.add(pairKey(a, b));
+        inKeptApart[a] = true;
+        inKeptApart[b] = true;
+    }
+
+    /**
+     * Schedules one contact drawn by another planting (the mentoring cases) with a random stream of its own; on a
+     * holiday day it is kept with probability {@link Spec#holidayShare()}, decided by {@code keep}, so the holiday
+     * decisions of everything planted here do not shift. Returns whether it was kept. Left out of
+     * {@link #scheduledRowCount()}, so the background's calibrated rate (and so its streams) do not shift either.
+     */
+    boolean scheduleContact(
+            int day, int source, int target, int msOfDay, int channel, int duration, SplittableRandom keep) {
+        if (hours.holiday[day] && keep.nextDouble() >= spec.holidayShare()) {
+            return false;
+        }
+        byDay.get(day).add(new Scheduled(source, new int[] {target}, msOfDay, channel, duration, false));
+        // Not in scheduledRows: the dyadic rate aimed at --interactions stays what it was without these rows.
+        return true;
+    }
+
+    /** Whether {@code p} has any planted role here (connector, planted pair, newcomer, buddy, leave). */
+    boolean hasPlantedRole(int p) {
+        return plantedRole(p);
+    }
+
+    /** Whether {@code p} is away at some point of the data. */
+    boolean takesLeave(int p) {
+        return leaveTo[p] >= 0;
+    }
+
+    /** Per person: the declared mentorships they mentor that have not ended. */
+    int[] activeMentorshipsPerMentor() {
+        int[] out = new int[org.n];
+        for (Mentorship m : mentorships) {
+            if (m.endedOn() == null) {
+                out[m.mentor()]++;
+            }
+        }
+        return out;
+    }
+
+    /** Whether {@code p} is or was the mentee of a declared mentorship. */
+    boolean isMentee(int p) {
+        return hasMentor[p];
+    }
+
+    /** Weeks counted back from the end that the data covers. */
+    int weeks() {
+        return weeks;
+    }
+
+    /** Day indices of the weekdays in week {@code w} (counted back from the end). */
+    int[] weekdays(int w) {
+        return weekdaysOfWeek(w, 0, days - 1);
     }
 
     private void reserve(int a, int b) {
@@ -849,7 +929,22 @@ final class PlantedScenario {
     // ---------------------------------------------------------------------------------------------------------
     // People on leave
 
-    private void plantLeave(int count, SplittableRandom r) {
+    /**
+     * Those who may be sent on leave, as {@link #plantLeave} chooses them: ordinary members with no planted role
+     * (nor near a connector) hired before the data, in teams of 8 or more, the most active first.
+     */
+    private int[] leaveCandidates() {
+        return IntStream.range(0, org.n)
+                .filter(leaveEligible())
+                .boxed()
+                .sorted(Comparator.comparingDouble((Integer p) -> -org.activity[p])
+                        .thenComparingInt(p -> p))
+                .mapToInt(Integer::intValue)
+                .toArray();
+    }
+
+    /** Who may be sent on leave now (the predicate reads {@code used}, so it changes as people are sent). */
+    private IntPredicate leaveEligible() {
         boolean[] nearConnector = new boolean[org.n];
         for (Connector c : connectors) {
             nearConnector[c.person()] = true;
@@ -859,7 +954,7 @@ final class PlantedScenario {
                 }
             }
         }
-        IntPredicate ok = p -> !org.isManager[p]
+        return p -> !org.isManager[p]
                 && !org.tinyTeam[org.team[p]]
                 && !used[p]
                 && !excluded[p]
@@ -867,22 +962,54 @@ final class PlantedScenario {
                 && !nearConnector[p]
                 && org.hireDay[p] < 0
                 && org.members[org.team[p]].length >= 8;
-        // "Many ties": the most active quarter of those eligible (at least a dozen people).
-        int[] candidates = IntStream.range(0, org.n)
-                .filter(ok)
-                .boxed()
-                .sorted(Comparator.comparingDouble((Integer p) -> -org.activity[p])
-                        .thenComparingInt(p -> p))
-                .mapToInt(Integer::intValue)
-                .toArray();
+    }
+
+    /** "Many ties": the most active quarter of the leave candidates (at least a dozen people), in index order. */
+    private static int[] mostActive(int[] candidates) {
         int[] active = Arrays.copyOf(candidates, Math.min(candidates.length, Math.max(12, candidates.length / 4)));
         Arrays.sort(active);
-        boolean[] mentorThroughB = new boolean[org.n];
+        return active;
+    }
+
+    /** See {@link #inLeavePool}: the most active quarter of the candidates, and the mentors among the others. */
+    private void markLeavePool() {
+        int[] candidates = leaveCandidates();
+        for (int p : mostActive(candidates)) {
+            leavePool[p] = true;
+        }
+        boolean[] mentorThroughB = mentorsThroughBaseline();
+        for (int p : candidates) {
+            leavePool[p] |= mentorThroughB[p];
+        }
+    }
+
+    /** Mentors of an active declared mentorship that started before B. */
+    private boolean[] mentorsThroughBaseline() {
+        boolean[] out = new boolean[org.n];
         for (Mentorship m : mentorships) {
             if (m.endedOn() == null && m.startedOn().isBefore(spec.baselineStart())) {
-                mentorThroughB[m.mentor()] = true;
+                out[m.mentor()] = true;
             }
         }
+        return out;
+    }
+
+    /**
+     * Whether {@code p} is among those the people on leave are drawn from (whether or not anyone is sent on leave),
+     * so that a planting done after the leave can keep clear of them and be the same with and without it: the most
+     * active quarter of the candidates, and the candidates who mentor (the first person on leave is one). Only
+     * more people on leave than that pool holds are drawn from outside it.
+     */
+    boolean inLeavePool(int p) {
+        return leavePool[p];
+    }
+
+    private void plantLeave(int count, SplittableRandom r) {
+        IntPredicate ok = leaveEligible();
+        // "Many ties": the most active quarter of those eligible (at least a dozen people).
+        int[] candidates = leaveCandidates();
+        int[] active = mostActive(candidates);
+        boolean[] mentorThroughB = mentorsThroughBaseline();
         boolean[] teamTaken = new boolean[org.teamCount];
         int recentStartDay = days - RECENT_DAYS;
         int baselineStartDay = recentStartDay - BASELINE_DAYS;
@@ -1208,6 +1335,9 @@ final class PlantedScenario {
         }
         malformed.put("rows", rows);
         root.put("malformed", malformed);
+        if (mentoring != null) {
+            root.put("mentoring", mentoring.toJson(background));
+        }
 
         Files.writeString(file, Json.write(root), StandardCharsets.UTF_8);
     }

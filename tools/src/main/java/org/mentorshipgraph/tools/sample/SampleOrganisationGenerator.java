@@ -58,13 +58,23 @@ import java.util.stream.Stream;
  *       them with one stray e-mail), two of them through R (one a mentor of a declared mentorship), one for about
  *       four weeks in B; see {@link PlantedScenario}. Listed in {@code planted.json}, and in {@code absences.csv}
  *       with {@link Spec#absencesFile()}.</li>
+ *   <li><b>Mentoring inputs.</b> The last three columns of {@code people.csv} ({@code open_to_mentor},
+ *       {@code mentor_capacity}, {@code career_goal}; see {@link Organisation#drawMentoringProfiles}) and
+ *       {@code positions.csv}, everyone's earlier positions ({@link CareerHistory}).</li>
+ *   <li><b>Planted mentoring</b> (when {@link Spec#planted()}): mentees with their best mentor known by
+ *       construction, traps the job must never suggest, a mentee nobody can mentor ({@link PlantedMentoring}),
+ *       recorded under {@code mentoring} in {@code planted.json}.</li>
  * </ul>
  * With no holiday and nobody on leave the output is what it was before either existed (the random streams are the
- * same), apart from the new keys of {@code planted.json}.
+ * same), apart from the new keys of {@code planted.json}. The mentoring inputs and cases are drawn last, from streams
+ * of their own, and add only their own rows: every other row, person and planted choice is what it was without them
+ * (a background dyadic contact drawn between a planted mentee and a mentor kept apart from them is the one thing
+ * withheld; {@code planted.json} counts those).
  *
  * <h2>Output</h2>
  * Under the output directory: {@code interactions/date=YYYY-MM-DD/part-00000.csv} (or one
- * {@code interactions.csv} with {@link Spec#singleFile()}), {@code people.csv}, {@code mentorships.csv},
+ * {@code interactions.csv} with {@link Spec#singleFile()}), {@code people.csv}, {@code positions.csv},
+ * {@code mentorships.csv},
  * {@code planted.json} and, with {@link Spec#absencesFile()}, {@code absences.csv}. Rows are streamed to disk one
  * day at a time, so the generator scales to millions of rows (use {@link Spec#targetInteractions()} to aim for a
  * total).
@@ -75,6 +85,8 @@ public final class SampleOrganisationGenerator {
     public static final int RECENT_DAYS = 28;
     /** Length of the baseline window B before R, in days, as the job uses by default. */
     public static final int BASELINE_DAYS = 84;
+    /** Salt of the stream of the mentoring columns of people.csv. */
+    static final long PROFILE_SALT = 0x50726F66696C6573L;
 
     private SampleOrganisationGenerator() {}
 
@@ -449,7 +461,8 @@ public final class SampleOrganisationGenerator {
     /**
      * Generates the organisation described by {@code spec} into {@code outDir}, replacing any earlier output of this
      * generator there (the {@code interactions} partitions, {@code interactions.csv}, {@code people.csv},
-     * {@code mentorships.csv}, {@code planted.json}, {@code absences.csv}); other files are left alone.
+     * {@code positions.csv}, {@code mentorships.csv}, {@code planted.json}, {@code absences.csv}); other files are
+     * left alone.
      */
     public static Summary generate(Spec spec, Path outDir) throws IOException {
         Files.createDirectories(outDir);
@@ -460,6 +473,21 @@ public final class SampleOrganisationGenerator {
         WorkingHours hours = new WorkingHours(spec, org);
         PlantedScenario scenario = PlantedScenario.plant(spec, org, hours, structureRandom);
         org.buildSocialCircles(structureRandom, scenario);
+        // The mentoring inputs and cases come last, each from a stream of its own: nothing above shifts.
+        org.drawMentoringProfiles(
+                new SplittableRandom(BackgroundActivity.mix(spec.seed() ^ PROFILE_SALT, -1)),
+                scenario.activeMentorshipsPerMentor());
+        CareerHistory careers = new CareerHistory(spec, org);
+        if (spec.planted()) {
+            scenario.mentoring = PlantedMentoring.plant(
+                    spec,
+                    org,
+                    hours,
+                    scenario,
+                    careers,
+                    new SplittableRandom(BackgroundActivity.mix(spec.seed() ^ PlantedMentoring.SALT, -1)));
+        }
+        careers.build();
 
         BackgroundActivity background = new BackgroundActivity(spec, org, hours, scenario);
         long rows;
@@ -476,6 +504,7 @@ public final class SampleOrganisationGenerator {
             rows = out.rowsWritten();
             files = out.filesWritten();
             org.writePeopleCsv(outDir.resolve("people.csv"));
+            careers.write(outDir.resolve("positions.csv"));
             scenario.writeMentorshipsCsv(outDir.resolve("mentorships.csv"));
             scenario.writePlantedJson(outDir.resolve("planted.json"), out, background);
             if (spec.absencesFile()) {
@@ -505,8 +534,8 @@ public final class SampleOrganisationGenerator {
                 Files.delete(partition);
             }
         }
-        for (String name :
-                List.of("interactions.csv", "people.csv", "mentorships.csv", "planted.json", "absences.csv")) {
+        for (String name : List.of(
+                "interactions.csv", "people.csv", "positions.csv", "mentorships.csv", "planted.json", "absences.csv")) {
             Files.deleteIfExists(outDir.resolve(name));
         }
     }
@@ -518,8 +547,8 @@ public final class SampleOrganisationGenerator {
             Usage: SampleOrganisationGenerator --out DIR [options]
 
             Generates a synthetic organisation: interactions (CSV, one partition per day), people.csv,
-            mentorships.csv and planted.json (the planted structure, the holiday, the people on leave and
-            exact counts).
+            positions.csv (earlier positions), mentorships.csv and planted.json (the planted structure, the
+            mentoring cases, the holiday, the people on leave and exact counts).
 
               --out DIR            output directory (required)
               --people N           people (default 400)
@@ -532,7 +561,7 @@ public final class SampleOrganisationGenerator {
                                    about 150 rows per person over 26 weeks)
               --mentorships N      declared mentorships (default: 7.5% of people)
               --single-file        write interactions.csv instead of interactions/date=YYYY-MM-DD/part-00000.csv
-              --no-planted         no planted connectors, fading/new/stable ties, newcomers
+              --no-planted         no planted connectors, fading/new/stable ties, newcomers, mentoring cases
               --no-malformed       no malformed rows
               --no-tiny-team       no team of 3
               --holiday FROM:TO    a company-wide holiday, ISO dates, inclusive (default for the sample: the 10

@@ -32,6 +32,7 @@ final class GeneratedSample {
     final LocalDate end;
     final List<Map<String, String>> people = new ArrayList<>();
     final List<Map<String, String>> mentorships = new ArrayList<>();
+    final List<Map<String, String>> positions = new ArrayList<>();
     final List<Interaction> valid = new ArrayList<>();
     final Map<String, Integer> malformed = new TreeMap<>();
     final Map<String, Integer> timestampFormats = new TreeMap<>();
@@ -45,6 +46,7 @@ final class GeneratedSample {
                     (String) MiniJson.object(planted.get("windows")).get("data_end"));
             people.addAll(readCsv(dir.resolve("people.csv")));
             mentorships.addAll(readCsv(dir.resolve("mentorships.csv")));
+            positions.addAll(readCsv(dir.resolve("positions.csv")));
             for (Path file : interactionFiles(dir)) {
                 readInteractions(file);
             }
