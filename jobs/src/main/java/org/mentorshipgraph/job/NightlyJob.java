@@ -315,10 +315,17 @@ public final class NightlyJob {
         public String summary() {
             return String.format(
                     Locale.ROOT,
-                    "%,d people, %,d ties, %,d mentorships; %,d newly not current, %,d expired",
+                    "%,d people, %,d ties, %,d mentorships%s; %,d newly not current, %,d expired",
                     w.people(),
                     w.ties(),
                     w.mentorships(),
+                    w.mentoring().isEmpty()
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT,
+                                    ", %,d skills, %,d mentor suggestions",
+                                    w.mentoring().get("skills"),
+                                    w.mentoring().get("suggested_mentor")),
                     w.unseen(),
                     w.removed());
         }
@@ -355,7 +362,8 @@ public final class NightlyJob {
                     tables.ties(),
                     ties.org(),
                     connectors.community(),
-                    in.mentorships().all())));
+                    in.mentorships().all(),
+                    tables.mentoring())));
         }
     }
 

@@ -17,6 +17,7 @@ public final class GraphSchema {
             "CREATE CONSTRAINT department_name IF NOT EXISTS FOR (d:Department) REQUIRE d.name IS UNIQUE",
             "CREATE CONSTRAINT community_key IF NOT EXISTS FOR (c:Community) REQUIRE c.key IS UNIQUE",
             "CREATE CONSTRAINT run_id IF NOT EXISTS FOR (r:Run) REQUIRE r.run_id IS UNIQUE",
+            "CREATE CONSTRAINT skill_name IF NOT EXISTS FOR (s:Skill) REQUIRE s.name IS UNIQUE",
             "CREATE INDEX person_connector_score IF NOT EXISTS FOR (p:Person) ON (p.connector_score)",
             "CREATE INDEX person_team IF NOT EXISTS FOR (p:Person) ON (p.team)",
             "DROP INDEX person_current IF EXISTS",

@@ -153,6 +153,79 @@ public final class GraphStatements {
             CREATE (p)-[:IN_COMMUNITY]->(c)
             RETURN count(*) AS n""";
 
+    /**
+     * The run's skills (the latest run only, like everything of mentoring): one node per skill name (lower-case, as the
+     * mentoring step compares them), with how many people of the run have it and want to learn it.
+     */
+    public static final String SKILLS = """
+            UNWIND $rows AS row
+            MERGE (s:Skill {name: row.name})
+            SET s.people_with = row.people_with, s.people_wanting = row.people_wanting, s.current = true,
+                s.last_seen_run = $run""";
+
+    /**
+     * A person's skills and wishes, replaced (the links the row no longer names are deleted, the others merged), and
+     * their mentoring profile: open to mentoring, capacity, places taken, teaching interactions started (null when the
+     * interactions have no teaching channel). People addressed by element id; one writer (every row may link to the
+     * same popular skills).
+     */
+    public static final String PERSON_SKILLS = """
+            UNWIND $rows AS row
+            MATCH (p:Person) WHERE elementId(p) = row.e
+            SET p.open_to_mentor = row.open, p.mentor_capacity = row.capacity, p.mentor_places_taken = row.taken,
+                p.teaching_interactions = row.teaching
+            WITH p, row
+            CALL { WITH p, row
+                   OPTIONAL MATCH (p)-[old:HAS_SKILL]->(s:Skill) WHERE NOT s.name IN row.has
+                   DELETE old }
+            CALL { WITH p, row
+                   OPTIONAL MATCH (p)-[old:WANTS_TO_LEARN]->(s:Skill) WHERE NOT s.name IN row.wants
+                   DELETE old }
+            CALL { WITH p, row
+                   UNWIND row.has AS name
+                   MATCH (s:Skill {name: name})
+                   MERGE (p)-[:HAS_SKILL]->(s) }
+            CALL { WITH p, row
+                   UNWIND row.wants AS name
+                   MATCH (s:Skill {name: name})
+                   MERGE (p)-[:WANTS_TO_LEARN]->(s) }
+            RETURN count(*) AS n""";
+
+    /**
+     * Skills the run no longer lists (nobody of the run has or wants them): not current, no holders; deleted once no
+     * one links to them. In batches of $limit.
+     */
+    public static final List<String> SKILLS_UNSEEN = List.of("""
+            MATCH (s:Skill) WHERE s.current AND s.last_seen_run < $run
+            WITH s LIMIT $limit
+            SET s.current = false, s.people_with = 0, s.people_wanting = 0
+            RETURN count(*) AS n""", """
+            MATCH (s:Skill) WHERE s.current = false AND NOT EXISTS { (s)<-[:HAS_SKILL|WANTS_TO_LEARN]-() }
+            WITH s LIMIT $limit
+            DELETE s
+            RETURN count(*) AS n""");
+
+    /** Mentor suggestions are one run's: the previous set goes, in batches of $limit, before the run's is created. */
+    public static final String SUGGESTIONS_DELETE =
+            "MATCH ()-[r:SUGGESTED_MENTOR]->() WITH r LIMIT $limit DELETE r RETURN count(*) AS n";
+
+    /** The run's mentor suggestions, mentor → mentee, people addressed by element id. */
+    public static final String SUGGESTIONS_CREATE = """
+            UNWIND $rows AS row
+            MATCH (m:Person) WHERE elementId(m) = row.em
+            MATCH (e:Person) WHERE elementId(e) = row.ee
+            CREATE (m)-[r:SUGGESTED_MENTOR]->(e)
+            SET r = row.props
+            RETURN count(r) AS n""";
+
+    /** What the graph holds after the mentoring write, for the Run node (counts from the count store: no scan). */
+    public static final String MENTORING_COUNTS = """
+            CALL { MATCH (s:Skill) RETURN count(s) AS skills }
+            CALL { MATCH ()-[r:HAS_SKILL]->() RETURN count(r) AS has_skill }
+            CALL { MATCH ()-[r:WANTS_TO_LEARN]->() RETURN count(r) AS wants_to_learn }
+            CALL { MATCH ()-[r:SUGGESTED_MENTOR]->() RETURN count(r) AS suggested_mentor }
+            RETURN skills, has_skill, wants_to_learn, suggested_mentor""";
+
     /** What the latest run did not see: kept, marked not current, with the run that last saw it. In batches of $limit. */
     public static final List<String> MARK_UNSEEN = List.of(
             "MATCH (p:Person) WHERE p.current = true AND p.last_seen_run < $run WITH p LIMIT $limit SET p.current = false RETURN count(*) AS n",

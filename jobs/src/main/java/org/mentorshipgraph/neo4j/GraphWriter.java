@@ -20,10 +20,11 @@ import org.neo4j.driver.Value;
  * Writes a run's graph (the model: docs/graph-model.md; the Cypher: {@link GraphStatements}).
  *
  * <p>Order: schema, the Run node (marked {@code outcome: 'writing'}), teams and departments, people, communities,
- * ties, mentorships, then what the run no longer sees is marked not current and what no retained run has seen is
- * removed, and last the Run node is marked complete. Rows go in batched {@code UNWIND} statements, one managed
- * transaction per batch, by {@code parallelism} writers planned so that concurrent transactions never lock the same
- * node ({@link WritePlan}).
+ * ties, mentorships, the mentoring graph (skills, people's skills and wishes, mentor suggestions; the latest run's
+ * only), then what the run no longer sees is marked not current and what no retained run has seen is removed (and,
+ * with mentoring, the skills nobody links to any more), and last the Run node is marked complete. Rows go in batched
+ * {@code UNWIND} statements, one managed transaction per batch, by {@code parallelism} writers planned so that
+ * concurrent transactions never lock the same node ({@link WritePlan}).
  *
  * <p><b>Streamed.</b> People and ties come as {@link RowSource}s, each read once, and are written a slice at a time:
  * the writer holds at most {@link Options#rowsHeldAtMost()} of their rows ({@code 4P² × batchSize} ties: a pass
@@ -80,6 +81,7 @@ public final class GraphWriter {
      * @param ties        the ties table's rows, read once per write
      * @param mentorships mentorship parameter rows ({@link Neo4jRows#mentorship}); teams: {@code name},
      *     {@code department}, {@code size}; communities: {@code key}, {@code size} (small lists)
+     * @param mentoring   what the mentoring step found, or null (mentoring off: the mentoring graph is left as it is)
      */
     public record RunGraph(
             String runId,
@@ -88,7 +90,33 @@ public final class GraphWriter {
             RowSource ties,
             List<Map<String, Object>> mentorships,
             List<Map<String, Object>> teams,
-            List<Map<String, Object>> communities) {}
+            List<Map<String, Object>> communities,
+            MentoringGraph mentoring) {
+        /** A run without mentoring. */
+        public RunGraph(
+                String runId,
+                Map<String, Object> run,
+                RowSource people,
+                RowSource ties,
+                List<Map<String, Object>> mentorships,
+                List<Map<String, Object>> teams,
+                List<Map<String, Object>> communities) {
+            this(runId, run, people, ties, mentorships, teams, communities, null);
+        }
+    }
+
+    /**
+     * The mentoring step's part of the graph: {@code Skill} nodes, each person's {@code HAS_SKILL} and
+     * {@code WANTS_TO_LEARN} (replaced for every person given) and mentoring profile, and the run's
+     * {@code SUGGESTED_MENTOR} relationships (the previous set removed). Written by the latest run only.
+     *
+     * @param skills      one row per skill of the run: {@code name}, {@code people_with}, {@code people_wanting} (a
+     *     list as long as the number of distinct skills)
+     * @param people      one row per person of the run ({@link Neo4jRows#mentoringProfile}), read once per write
+     * @param suggestions the suggestion rows that have a mentor, the columns of {@code MentoringTables.SUGGESTIONS},
+     *     read once per write
+     */
+    public record MentoringGraph(List<Map<String, Object>> skills, RowSource people, RowSource suggestions) {}
 
     /**
      * What a write did.
@@ -97,6 +125,8 @@ public final class GraphWriter {
      * @param unseen  nodes and relationships newly marked not current
      * @param removed nodes and relationships removed because no retained run saw them
      * @param seconds seconds per step (people, ties, ...)
+     * @param mentoring what the graph holds after the mentoring write ({@code skills}, {@code has_skill},
+     *     {@code wants_to_learn}, {@code suggested_mentor}); empty when the run wrote no mentoring graph
      */
     public record Written(
             long people,
@@ -105,7 +135,8 @@ public final class GraphWriter {
             boolean latest,
             long unseen,
             long removed,
-            Map<String, Double> seconds) {
+            Map<String, Double> seconds,
+            Map<String, Long> mentoring) {
         public double rate(String step, long rows) {
             Double s = seconds.get(step);
             return s == null || s <= 0 ? Double.NaN : rows / s;
@@ -197,6 +228,13 @@ public final class GraphWriter {
                 "mentorships",
                 () -> x.run("mentorships", GraphStatements.MENTORSHIPS, params, WritePlan.single(g.mentorships())));
 
+        boolean mentoringWritten = g.mentoring() != null && retention.latest();
+        if (mentoringWritten) {
+            MentoringGraph m = g.mentoring();
+            timed(seconds, "skills", () -> writeSkills(x, m, params, persons));
+            timed(seconds, "suggestions", () -> writeSuggestions(x, m, params, persons, run));
+        }
+
         long[] unseen = {0};
         long[] removed = {0};
         timed(seconds, "retention", () -> {
@@ -208,16 +246,27 @@ public final class GraphWriter {
             }
             return unseen[0] + removed[0];
         });
+        Map<String, Long> mentoring = new LinkedHashMap<>();
+        if (mentoringWritten) {
+            // after retention: a skill linked only by people it removed goes too
+            for (String stmt : GraphStatements.SKILLS_UNSEEN) x.untilNone(stmt, params);
+            x.read(GraphStatements.MENTORING_COUNTS, Map.of(), r -> {
+                Record c = r.single();
+                for (String k : c.keys()) mentoring.put(k, c.get(k).asLong());
+                return null;
+            });
+        }
         seconds.put("total", since(t0));
         Map<String, Object> finish = new LinkedHashMap<>();
         seconds.forEach((k, v) -> finish.put("seconds_neo4j_" + k, v));
+        mentoring.forEach((k, v) -> finish.put("mentoring_" + k, v));
         x.once(GraphStatements.RUN_FINISH, Map.of("run", run, "props", finish));
         if (!retention.latest()) {
             StepLog.warn(
-                    "neo4j: run %s is older than run %s already in the graph: its history entries were added, current values left as they were",
+                    "neo4j: run %s is older than run %s already in the graph: its history entries were added, current values (and the skills and mentor suggestions) left as they were",
                     run, runIds.get(runIds.size() - 1));
         }
-        return new Written(people, ties, mentorships, retention.latest(), unseen[0], removed[0], seconds);
+        return new Written(people, ties, mentorships, retention.latest(), unseen[0], removed[0], seconds, mentoring);
     }
 
     /** A person in the graph: element id, and whether they had a tie when the ties step began. */
@@ -311,6 +360,16 @@ public final class GraphWriter {
             String table,
             List<String> columns,
             Function<Map<String, Object>, Map<String, Object>> prepare) {
+        return prepared(source, table, columns, "ResultTables." + table + "Columns()", prepare);
+    }
+
+    /** As above, the columns being those of {@code schema} (named in the error). */
+    private static Iterator<Map<String, Object>> prepared(
+            RowSource source,
+            String table,
+            List<String> columns,
+            String schema,
+            Function<Map<String, Object>, Map<String, Object>> prepare) {
         Iterator<Map<String, Object>> rows = source.open();
         return new Iterator<>() {
             private boolean first = true;
@@ -324,7 +383,7 @@ public final class GraphWriter {
             public Map<String, Object> next() {
                 Map<String, Object> row = rows.next();
                 if (first) {
-                    Neo4jRows.checkColumns(table, row, columns);
+                    Neo4jRows.checkColumns(table, row, columns, schema);
                     first = false;
                 }
                 return prepare.apply(row);
@@ -384,6 +443,55 @@ public final class GraphWriter {
             w.put("ties-update", updated);
             w.put("ties-new", BatchExecutor.write(tx, "ties-new", GraphStatements.TIES_CREATE, params, create));
         });
+    }
+
+    /**
+     * Skills, then every person's skills, wishes and mentoring profile, streamed in one lane (rows of different people
+     * link to the same popular skills, so parallel writers would wait for each other's locks). The skills the run no
+     * longer has are marked, and removed once unlinked, after retention ({@link GraphStatements#SKILLS_UNSEEN}).
+     * Returns the people rows written.
+     */
+    private long writeSkills(
+            BatchExecutor x, MentoringGraph m, Map<String, Object> params, Map<String, Person> persons) {
+        x.run("skills", GraphStatements.SKILLS, params, WritePlan.single(m.skills()));
+        Iterator<Map<String, Object>> source = m.people().open();
+        Iterator<Map<String, Object>> rows = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return source.hasNext();
+            }
+
+            @Override
+            public Map<String, Object> next() {
+                Map<String, Object> r = new HashMap<>(source.next());
+                r.put("e", element(persons, (String) r.remove("id")));
+                return r;
+            }
+        };
+        return x.stream(
+                rows,
+                WritePlan.Layout.single(),
+                BatchExecutor.statement("person-skills", GraphStatements.PERSON_SKILLS, params));
+    }
+
+    /**
+     * The previous run's mentor suggestions removed in batches, then this run's created, streamed; lanes laid out like
+     * ties (a suggestion locks its two people), so concurrent transactions never share a person.
+     */
+    private long writeSuggestions(
+            BatchExecutor x, MentoringGraph m, Map<String, Object> params, Map<String, Person> persons, String run) {
+        x.untilNone(GraphStatements.SUGGESTIONS_DELETE, params);
+        Iterator<Map<String, Object>> rows = prepared(
+                m.suggestions(), "suggestion", Neo4jRows.SUGGESTION_COLUMNS, "MentoringTables.SUGGESTIONS", columns -> {
+                    Map<String, Object> r = Neo4jRows.suggestion(columns, run);
+                    r.put("em", element(persons, (String) r.get("mentor")));
+                    r.put("ee", element(persons, (String) r.get("mentee")));
+                    return r;
+                });
+        return x.stream(
+                rows,
+                WritePlan.Layout.disjointPairs(r -> r.get("mentor"), r -> r.get("mentee"), options.parallelism()),
+                BatchExecutor.statement("suggestions", GraphStatements.SUGGESTIONS_CREATE, params));
     }
 
     /** Every property of a tie written for the first time: what TIES_UPDATE would leave on a tie without history. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mentorshipgraph.files.Json;
+import org.mentorshipgraph.mentoring.MentoringTables;
 import org.mentorshipgraph.schema.ResultTables;
 import org.mentorshipgraph.schema.Table;
 
@@ -27,6 +28,10 @@ import org.mentorshipgraph.schema.Table;
  *       {@code history} (the values of {@link GraphStatements#PERSON_HISTORY}, never null: NaN for a missing number);</li>
  *   <li>tie: {@code a}, {@code b} (person ids, {@code a < b}), {@code props} (every ties column but the two ids);</li>
  *   <li>mentorship: {@code mentor}, {@code mentee}, {@code props};</li>
+ *   <li>mentoring profile: {@code id}, {@code has}, {@code wants} (lists of skill names), {@code open},
+ *       {@code capacity}, {@code taken}, {@code teaching};</li>
+ *   <li>mentor suggestion: {@code mentor}, {@code mentee}, {@code props} (every suggestions column but the two ids,
+ *       and {@code run});</li>
  *   <li>team: {@code name}, {@code department}, {@code size}; community: {@code key}, {@code size}.</li>
  * </ul>
  */
@@ -41,6 +46,9 @@ public final class Neo4jRows {
 
     /** The ties table's columns, in order. */
     public static final List<String> TIE_COLUMNS = ResultTables.tieColumns().columnNames();
+
+    /** The mentor suggestions table's columns, in order. */
+    public static final List<String> SUGGESTION_COLUMNS = List.of(MentoringTables.SUGGESTIONS.fieldNames());
 
     /**
      * The run record flattened to Neo4j properties: scalars as they are, nested parts as JSON text; then
@@ -77,13 +85,18 @@ public final class Neo4jRows {
      * column count of every row).
      */
     static void checkColumns(String table, Map<String, Object> row, List<String> expected) {
+        checkColumns(table, row, expected, "ResultTables." + table + "Columns()");
+    }
+
+    /** As {@link #checkColumns(String, Map, List)}, the expected columns being those of {@code schema}. */
+    static void checkColumns(String table, Map<String, Object> row, List<String> expected, String schema) {
         if (row.size() == expected.size() && row.keySet().containsAll(expected)) return;
         Set<String> missing = new LinkedHashSet<>(expected);
         missing.removeAll(row.keySet());
         Set<String> unexpected = new LinkedHashSet<>(row.keySet());
         expected.forEach(unexpected::remove);
-        throw new IllegalArgumentException(table + " rows must have the columns of ResultTables." + table
-                + "Columns(); missing " + missing + ", unexpected " + unexpected);
+        throw new IllegalArgumentException(table + " rows must have the columns of " + schema + "; missing " + missing
+                + ", unexpected " + unexpected);
     }
 
     /** A person's parameter row from a people table row (see the class comment). */
@@ -138,6 +151,46 @@ public final class Neo4jRows {
     }
 
     public static Map<String, Object> mentorship(String mentor, String mentee, Map<String, Object> props) {
+        Map<String, Object> row = new HashMap<>(4);
+        row.put("mentor", mentor);
+        row.put("mentee", mentee);
+        row.put("props", props);
+        return row;
+    }
+
+    /**
+     * A person's mentoring profile row: the skills they have and want to learn (names of {@code Skill} nodes), whether
+     * they are open to mentoring, their capacity and the places taken, and the teaching interactions they started
+     * (null when the interactions have no teaching channel).
+     */
+    public static Map<String, Object> mentoringProfile(
+            String id, List<String> has, List<String> wants, boolean open, long capacity, long taken, Long teaching) {
+        Map<String, Object> row = new HashMap<>(10);
+        row.put("id", id);
+        row.put("has", has);
+        row.put("wants", wants);
+        row.put("open", open);
+        row.put("capacity", capacity);
+        row.put("taken", taken);
+        row.put("teaching", teaching);
+        return row;
+    }
+
+    /**
+     * A mentor suggestion's parameter row from a suggestions table row with a mentor (the columns of
+     * {@code MentoringTables.SUGGESTIONS}); {@code run} goes into its properties.
+     */
+    public static Map<String, Object> suggestion(Map<String, Object> columns, String run) {
+        if (columns.size() != SUGGESTION_COLUMNS.size())
+            checkColumns("suggestion", columns, SUGGESTION_COLUMNS, "MentoringTables.SUGGESTIONS");
+        Object mentor = columns.get("mentor_id"), mentee = columns.get("mentee_id");
+        if (!(mentor instanceof String) || !(mentee instanceof String))
+            throw new IllegalArgumentException("a suggestion row needs a mentee_id and a mentor_id: " + columns);
+        Map<String, Object> props = new HashMap<>(columns.size() * 4 / 3 + 2);
+        columns.forEach((k, v) -> {
+            if (!k.equals("mentor_id") && !k.equals("mentee_id")) props.put(k, scalar(v));
+        });
+        props.put("run", run);
         Map<String, Object> row = new HashMap<>(4);
         row.put("mentor", mentor);
         row.put("mentee", mentee);

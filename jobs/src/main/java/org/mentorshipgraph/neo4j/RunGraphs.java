@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,10 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.mentorshipgraph.algorithms.mentoring.MentoringProfiles;
 import org.mentorshipgraph.ingest.Mentorship;
+import org.mentorshipgraph.mentoring.Mentoring;
+import org.mentorshipgraph.mentoring.MentoringTables;
 import org.mentorshipgraph.schema.ResultTables;
 import org.mentorshipgraph.schema.Schemas;
 import org.mentorshipgraph.ties.OrgGraph;
@@ -23,7 +27,8 @@ import org.mentorshipgraph.ties.OrgGraph;
 /**
  * The graph of one run as {@link GraphWriter} takes it, from the run's tables: people and ties as they are written to
  * the files (streamed to Neo4j), and the small lists beside them — declared mentorships with the status of their tie
- * (one join in Spark), teams with their main department and size, communities with their size.
+ * (one join in Spark), teams with their main department and size, communities with their size; and, when the mentoring
+ * step ran, its part of the graph ({@link #mentoring}).
  */
 public final class RunGraphs {
     private RunGraphs() {}
@@ -39,6 +44,20 @@ public final class RunGraphs {
             OrgGraph org,
             int[] community,
             List<Mentorship> mentorships) {
+        return of(spark, runId, runProperties, people, ties, org, community, mentorships, null);
+    }
+
+    /** As above, with the mentoring step's result (null: no mentoring graph is written). */
+    public static GraphWriter.RunGraph of(
+            SparkSession spark,
+            String runId,
+            Map<String, Object> runProperties,
+            Dataset<Row> people,
+            Dataset<Row> ties,
+            OrgGraph org,
+            int[] community,
+            List<Mentorship> mentorships,
+            Mentoring.Result mentoring) {
         Schemas.require(ResultTables.PEOPLE, people, "neo4j step (people)");
         Schemas.require(ResultTables.TIES, ties, "neo4j step (ties)");
         LocalDate asOf = LocalDate.parse(runId);
@@ -101,7 +120,62 @@ public final class RunGraphs {
                 new DatasetRows(ties.select(columns(ResultTables.TIES))),
                 mentorRows,
                 teams,
-                communities);
+                communities,
+                mentoring == null ? null : mentoring(mentoring, org));
+    }
+
+    /**
+     * The mentoring graph of a run: the skills with their holder and wisher counts (from the profiles: O(people +
+     * skills listed)), every person's profile row made from the profile arrays as the writer pulls it (nothing
+     * collected), and the suggestions with a mentor streamed from their Dataset.
+     */
+    static GraphWriter.MentoringGraph mentoring(Mentoring.Result m, OrgGraph org) {
+        Schemas.require(MentoringTables.SUGGESTIONS, m.suggestions(), "neo4j step (mentor suggestions)");
+        MentoringProfiles p = m.profiles();
+        if (p.size() != org.size())
+            throw new IllegalArgumentException(
+                    "mentoring profiles for " + p.size() + " people, the graph has " + org.size());
+        String[] names = p.skillNames();
+        long[] with = new long[names.length], wanting = new long[names.length];
+        for (int i = 0; i < p.size(); i++) {
+            for (int x : p.skills()[i]) with[x]++;
+            for (int x : p.wants()[i]) wanting[x]++;
+        }
+        List<Map<String, Object>> skills = new ArrayList<>(names.length);
+        for (int x = 0; x < names.length; x++)
+            skills.add(Map.of("name", names[x], "people_with", with[x], "people_wanting", wanting[x]));
+        String[] ids = org.ids();
+        RowSource people = () -> new Iterator<>() {
+            private int i = 0;
+
+            @Override
+            public boolean hasNext() {
+                return i < ids.length;
+            }
+
+            @Override
+            public Map<String, Object> next() {
+                if (!hasNext()) throw new java.util.NoSuchElementException();
+                int v = i++;
+                return Neo4jRows.mentoringProfile(
+                        ids[v],
+                        skillNames(p.skills()[v], names),
+                        skillNames(p.wants()[v], names),
+                        p.open()[v],
+                        p.capacity()[v],
+                        p.taken()[v],
+                        p.teachingOn() ? Math.round(p.teaching()[v]) : null);
+            }
+        };
+        Dataset<Row> suggestions =
+                m.suggestions().filter(col("mentor_id").isNotNull()).select(columns(MentoringTables.SUGGESTIONS));
+        return new GraphWriter.MentoringGraph(skills, people, new DatasetRows(suggestions));
+    }
+
+    private static List<String> skillNames(int[] skills, String[] names) {
+        List<String> out = new ArrayList<>(skills.length);
+        for (int x : skills) out.add(names[x]);
+        return out;
     }
 
     /** The mentorship's pair in tie order: the smaller id first. */

@@ -17,12 +17,14 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.mentorshipgraph.cli.QueryCommand;
@@ -36,11 +38,14 @@ import org.mentorshipgraph.testing.SparkTestSession;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
 
 /**
  * Every query of queries/ against a real Neo4j that the nightly job loaded from the bundled sample, for two runs a week
  * apart; each answer is checked against the files of those runs (people.csv, ties.csv, run.json) and the planted
- * structure of the sample (planted.json). Also the CLI that runs them (scripts/query).
+ * structure of the sample (planted.json); the mentoring queries against the latest run's mentor-suggestions.csv and
+ * introductions.csv and the sample's directory ({@link Mentoring}). Also the CLI that runs them (scripts/query).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QueryLibraryTest {
@@ -152,7 +157,11 @@ class QueryLibraryTest {
                         "warm-introduction-path",
                         "teams-most-cut-off",
                         "run-history",
-                        "newly-weakening");
+                        "newly-weakening",
+                        "mentors-for",
+                        "who-can-teach",
+                        "skill-gaps",
+                        "introductions-for");
         Map<String, String> values = Map.of(
                 "person_id",
                 "p0234",
@@ -167,7 +176,11 @@ class QueryLibraryTest {
                 "from",
                 "p0207",
                 "to",
-                "p0390");
+                "p0390",
+                "person",
+                "p0002",
+                "skill",
+                "sql");
         for (QueryLibrary.NamedQuery query : library.all().values()) {
             assertThat(query.description()).as(query.name()).hasSizeGreaterThan(30);
             Map<String, String> given = new HashMap<>();
@@ -515,6 +528,362 @@ class QueryLibraryTest {
             assertThat(r.get("ties")).isEqualTo(run.get("counts").get("ties").asLong());
             assertThat(r.get("betweenness"))
                     .isEqualTo(run.get("betweenness").get("mode").asText());
+        }
+    }
+
+    // ---- the mentoring queries (mentors-for, who-can-teach, skill-gaps, introductions-for) ----
+
+    /**
+     * The mentoring part of the graph and its queries, against the latest run's files (mentor-suggestions.csv,
+     * introductions.csv, people.csv) and the sample's directory (skills, wants_to_learn).
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class Mentoring {
+        /** The sample's directory: id -> row. */
+        final Map<String, Map<String, String>> directory = new TreeMap<>();
+        /** From the directory, as the mentoring step reads it: id -> skills, id -> wanted skills they do not have. */
+        final Map<String, Set<String>> skills = new TreeMap<>(), wants = new TreeMap<>();
+
+        List<Map<String, String>> suggestions, introductions;
+
+        @BeforeAll
+        void readTheFiles() {
+            for (Map<String, String> r : Csv.read(SAMPLE.resolve("people.csv"))) {
+                String id = r.get("person_id");
+                directory.put(id, r);
+                Set<String> own = skillSet(r.get("skills"));
+                Set<String> wanted = skillSet(r.get("wants_to_learn"));
+                wanted.removeAll(own);
+                skills.put(id, own);
+                wants.put(id, wanted);
+            }
+            Path run = out.resolve("runs").resolve(LATEST);
+            suggestions = Csv.read(run.resolve("mentor-suggestions.csv"));
+            introductions = Csv.read(run.resolve("introductions.csv"));
+        }
+
+        /** A directory list of skills as the mentoring step reads it: split on ';' or '|', trimmed, lower-case. */
+        static Set<String> skillSet(String list) {
+            Set<String> out = new TreeSet<>();
+            if (list == null) return out;
+            for (String s : list.split("[;|]"))
+                if (!s.isBlank()) out.add(s.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT));
+            return out;
+        }
+
+        static List<String> strings(Object list) {
+            return ((List<?>) list).stream().map(String::valueOf).toList();
+        }
+
+        static String text(Object o) {
+            return o == null ? "" : String.valueOf(o);
+        }
+
+        Map<String, Object> one(String cypher, Map<String, Object> params) {
+            try (Session s = driver.session()) {
+                return s.run(cypher, params).single().asMap();
+            }
+        }
+
+        @Test
+        void theGraphHoldsTheDirectorysSkillsAndTheLatestRunsSuggestionsOnly() {
+            Set<String> all = new TreeSet<>();
+            long has = 0, wanted = 0;
+            for (String id : directory.keySet()) {
+                all.addAll(skills.get(id));
+                all.addAll(skillSet(directory.get(id).get("wants_to_learn")));
+                has += skills.get(id).size();
+                wanted += wants.get(id).size();
+            }
+            long withMentor = suggestions.stream()
+                    .filter(r -> !r.get("mentor_id").isEmpty())
+                    .count();
+            assertThat(withMentor).isGreaterThan(100);
+            Map<String, Object> counts = one(GraphStatements.MENTORING_COUNTS, Map.of());
+            assertThat(counts)
+                    .containsEntry("skills", (long) all.size())
+                    .containsEntry("has_skill", has)
+                    .containsEntry("wants_to_learn", wanted)
+                    .containsEntry("suggested_mentor", withMentor);
+            // the earlier run's suggestions were replaced: each is the latest run's, one per row of its file
+            assertThat(one(
+                            "MATCH (m:Person)-[r:SUGGESTED_MENTOR]->(e:Person)"
+                                    + " RETURN collect(DISTINCT r.run) AS runs,"
+                                    + " count(DISTINCT m.person_id + '>' + e.person_id) AS pairs",
+                            Map.of()))
+                    .containsEntry("runs", List.of(LATEST))
+                    .containsEntry("pairs", withMentor);
+            try (Session s = driver.session()) {
+                for (Record r : s.run("MATCH (k:Skill) RETURN k.name AS name, k.people_with AS w,"
+                                + " k.people_wanting AS x, k.current AS current")
+                        .list()) {
+                    String name = r.get("name").asString();
+                    assertThat(r.get("current").asBoolean()).isTrue();
+                    assertThat(r.get("w").asLong())
+                            .as("people with " + name)
+                            .isEqualTo(skills.values().stream()
+                                    .filter(x -> x.contains(name))
+                                    .count());
+                    assertThat(r.get("x").asLong())
+                            .as("people wanting " + name)
+                            .isEqualTo(wants.values().stream()
+                                    .filter(x -> x.contains(name))
+                                    .count());
+                }
+                for (String id : List.of("p0001", "p0002", "p0234")) {
+                    Map<String, Object> p = one(
+                            "MATCH (p:Person {person_id: $p})"
+                                    + " RETURN [(p)-[:HAS_SKILL]->(k) | k.name] AS has,"
+                                    + " [(p)-[:WANTS_TO_LEARN]->(k) | k.name] AS wants",
+                            Map.of("p", id));
+                    assertThat(strings(p.get("has"))).as(id).containsExactlyInAnyOrderElementsOf(skills.get(id));
+                    assertThat(strings(p.get("wants"))).as(id).containsExactlyInAnyOrderElementsOf(wants.get(id));
+                }
+            }
+            Map<String, Object> run = one(
+                    "MATCH (r:Run {run_id: $run}) RETURN r.mentoring_suggested_mentor AS s,"
+                            + " r.mentoring_skills AS k, r.count_mentor_suggestions AS c",
+                    Map.of("run", LATEST));
+            assertThat(run)
+                    .containsEntry("s", withMentor)
+                    .containsEntry("k", (long) all.size())
+                    .containsEntry("c", withMentor);
+        }
+
+        @Test
+        void mentorsForAMenteeAreTheirRowsOfMentorSuggestionsInRankOrder() {
+            Map<String, List<Map<String, String>>> byMentee = new TreeMap<>();
+            for (Map<String, String> r : suggestions)
+                byMentee.computeIfAbsent(r.get("mentee_id"), k -> new ArrayList<>())
+                        .add(r);
+            int checked = 0, without = 0;
+            for (Map.Entry<String, List<Map<String, String>>> e : byMentee.entrySet()) {
+                List<Map<String, String>> expected = e.getValue().stream()
+                        .filter(r -> !r.get("mentor_id").isEmpty())
+                        .sorted(Comparator.comparingInt(r -> Integer.parseInt(r.get("rank"))))
+                        .toList();
+                if (expected.isEmpty()) without++;
+                QueryLibrary.Answer a = q("mentors-for", "person", e.getKey());
+                assertThat(a.column("mentor_id"))
+                        .as("mentors for " + e.getKey())
+                        .containsExactlyElementsOf(
+                                expected.stream().map(r -> r.get("mentor_id")).toList());
+                for (int i = 0; i < expected.size(); i++) {
+                    Map<String, String> x = expected.get(i);
+                    Map<String, Object> y = a.maps().get(i);
+                    assertThat(y.get("rank")).isEqualTo(Long.parseLong(x.get("rank")));
+                    for (String c : List.of("score", "skill_fit", "trajectory_fit", "reachability", "teaching", "load"))
+                        assertThat(num(y.get(c)))
+                                .as(c + " of " + x)
+                                .isCloseTo(d(x, c), within(Math.max(1e-9, Math.abs(d(x, c)) * 1e-5)));
+                    for (String c : List.of("skills_covered", "introducer_id", "path", "places", "reason", "hops"))
+                        assertThat(text(y.get(c))).as(c + " of " + x).isEqualTo(x.get(c));
+                    assertThat(y.get("mentor_name"))
+                            .isEqualTo(directory.get(x.get("mentor_id")).get("display_name"));
+                    assertThat(text(y.get("introducer_name")))
+                            .isEqualTo(
+                                    x.get("introducer_id").isEmpty()
+                                            ? ""
+                                            : directory
+                                                    .get(x.get("introducer_id"))
+                                                    .get("display_name"));
+                    assertThat(y.get("run")).isEqualTo(LATEST);
+                }
+                checked++;
+            }
+            assertThat(checked).isGreaterThan(300);
+            assertThat(without).as("mentees nobody qualifies for: no rows").isPositive();
+            assertThat(q("mentors-for", "person", "nobody-at-all").rows()).isEmpty();
+        }
+
+        @Test
+        void whoCanTeachASkillIsEveryoneWhoseDirectoryListsIt() {
+            LocalDate asOf = LocalDate.parse(LATEST);
+            Map<String, Long> taken = new HashMap<>();
+            for (Map<String, String> m : Csv.read(SAMPLE.resolve("mentorships.csv"))) {
+                boolean started = m.get("started_on").isEmpty()
+                        || !LocalDate.parse(m.get("started_on")).isAfter(asOf);
+                boolean ongoing = m.get("ended_on").isEmpty()
+                        || LocalDate.parse(m.get("ended_on")).isAfter(asOf);
+                if (started && ongoing && people.get(LATEST).containsKey(m.get("mentee_id")))
+                    taken.merge(m.get("mentor_id"), 1L, Long::sum);
+            }
+            assertThat(taken).as("some places are taken").isNotEmpty();
+            Map<String, Long> suggestedAs = new HashMap<>();
+            suggestions.forEach(r -> {
+                if (!r.get("mentor_id").isEmpty()) suggestedAs.merge(r.get("mentor_id"), 1L, Long::sum);
+            });
+            Set<String> all = new TreeSet<>();
+            skills.values().forEach(all::addAll);
+            assertThat(all).hasSizeGreaterThan(20);
+            for (String skill : all) {
+                Set<String> expected = new TreeSet<>();
+                skills.forEach((id, s) -> {
+                    if (s.contains(skill)) expected.add(id);
+                });
+                List<Map<String, Object>> rows =
+                        q("who-can-teach", "skill", skill, "limit", 10_000).maps();
+                assertThat(rows.stream().map(r -> r.get("person_id")).toList())
+                        .as(skill)
+                        .containsExactlyInAnyOrderElementsOf(expected);
+                for (int i = 0; i < rows.size(); i++) {
+                    Map<String, Object> r = rows.get(i);
+                    String id = (String) r.get("person_id");
+                    // the sample's directory has no open_to_mentor / mentor_capacity: everyone open, 3 places
+                    long free = Math.max(0, 3 - taken.getOrDefault(id, 0L));
+                    assertThat(r.get("free_places")).as(id).isEqualTo(free);
+                    assertThat(r.get("available")).as(id).isEqualTo(free > 0);
+                    assertThat(r.get("suggested_as_mentor")).as(id).isEqualTo(suggestedAs.getOrDefault(id, 0L));
+                    assertThat(r.get("teaching_interactions")).as(id).isNotNull();
+                    if (i == 0) continue;
+                    Map<String, Object> p = rows.get(i - 1);
+                    if (p.get("available").equals(r.get("available")))
+                        assertThat(num(p.get("teaching_interactions")))
+                                .as("teaching order in " + skill)
+                                .isGreaterThanOrEqualTo(num(r.get("teaching_interactions")));
+                    else
+                        assertThat(p.get("available"))
+                                .as("available first in " + skill)
+                                .isEqualTo(true);
+                }
+            }
+            String some = all.iterator().next();
+            assertThat(q("who-can-teach", "skill", " " + some.toUpperCase(Locale.ROOT) + " ", "limit", 10_000)
+                            .column("person_id"))
+                    .as("case and surrounding spaces do not matter")
+                    .isEqualTo(
+                            q("who-can-teach", "skill", some, "limit", 10_000).column("person_id"));
+            assertThat(q("who-can-teach", "skill", "no-such-skill").rows()).isEmpty();
+        }
+
+        @Test
+        void introductionsForAPersonAreThoseOfIntroductionsCsvComputedLive() {
+            Map<String, List<Map<String, String>>> byPerson = new TreeMap<>();
+            for (Map<String, String> r : introductions)
+                byPerson.computeIfAbsent(r.get("person_id"), k -> new ArrayList<>())
+                        .add(r);
+            List<String> persons = new ArrayList<>(List.of("p0234", "p0132", "p0089"));
+            byPerson.keySet().stream().limit(5).forEach(persons::add);
+            int tiedGroups = 0;
+            for (String person : persons) {
+                List<Map<String, String>> expected = byPerson.getOrDefault(person, List.of());
+                assertThat(expected).as(person).isNotEmpty();
+                List<Map<String, Object>> actual =
+                        q("introductions-for", "person", person, "limit", 10).maps();
+                assertThat(actual).as(person).hasSameSizeAs(expected);
+                for (int i = 0; i < expected.size(); i++) {
+                    double score = d(expected.get(i), "score"); // six significant digits in the file
+                    assertThat(num(actual.get(i).get("score")))
+                            .as(person + " score at rank " + (i + 1))
+                            .isCloseTo(score, within(score * 1e-5));
+                    assertThat(actual.get(i).get("rank")).isEqualTo((long) i + 1);
+                }
+                // the same people in the same order, up to equal scores (those cut at the end of the list may differ)
+                for (int from = 0, to; from < expected.size(); from = to) {
+                    double score = num(actual.get(from).get("score"));
+                    to = from;
+                    Set<String> e = new TreeSet<>(), g = new TreeSet<>();
+                    while (to < expected.size() && num(actual.get(to).get("score")) == score) {
+                        e.add(expected.get(to).get("suggested_id"));
+                        g.add((String) actual.get(to).get("person_id"));
+                        to++;
+                    }
+                    if (to - from > 1) tiedGroups++;
+                    if (to < expected.size() || expected.size() < 10)
+                        assertThat(g)
+                                .as(person + " at ranks " + (from + 1) + ".." + to)
+                                .isEqualTo(e);
+                }
+                Map<String, Map<String, String>> byId = new HashMap<>();
+                expected.forEach(r -> byId.put(r.get("suggested_id"), r));
+                for (Map<String, Object> r : actual) {
+                    Map<String, String> x = byId.get((String) r.get("person_id"));
+                    if (x == null) continue;
+                    assertThat(r.get("common_contacts")).isEqualTo(Long.parseLong(x.get("common_contacts")));
+                    assertThat(r.get("introducer_id")).as(person + " -> " + x).isEqualTo(x.get("introducer_id"));
+                    assertThat(r.get("introducer_name"))
+                            .isEqualTo(directory.get(x.get("introducer_id")).get("display_name"));
+                    assertThat(x.get("path"))
+                            .isEqualTo(String.format(
+                                    Locale.ROOT,
+                                    "%s -%.2f- %s -%.2f- %s",
+                                    person,
+                                    num(r.get("tie_to_introducer")),
+                                    x.get("introducer_id"),
+                                    num(r.get("introducer_tie")),
+                                    r.get("person_id")));
+                    assertThat(tieAt(LATEST, person, (String) r.get("person_id")))
+                            .as("no tie yet, or an inactive one")
+                            .satisfiesAnyOf(
+                                    t -> assertThat(t).isNull(),
+                                    t -> assertThat(t.get("active")).isEqualTo("false"));
+                }
+            }
+            assertThat(tiedGroups).as("equal scores were met and compared").isPositive();
+        }
+
+        @Test
+        void skillGapsNeverShowADepartmentBelowTheMinimum() {
+            Map<String, List<String>> members = new TreeMap<>();
+            people.get(LATEST).forEach((id, p) -> {
+                if (!p.get("department").isEmpty())
+                    members.computeIfAbsent(p.get("department"), k -> new ArrayList<>())
+                            .add(id);
+            });
+            assertThat(members.values().stream().filter(m -> m.size() < 105).count())
+                    .as("the sample has departments on both sides of 105")
+                    .isPositive()
+                    .isLessThan(members.size());
+            Set<String> wanted = new TreeSet<>();
+            wants.values().forEach(wanted::addAll);
+            for (int minimum : new int[] {5, 105}) {
+                QueryLibrary.Answer a = q("skill-gaps", "min_group_size", minimum, "per_department", 3);
+                Set<String> expected = new TreeSet<>();
+                members.forEach((dept, m) -> {
+                    if (m.size() >= minimum) expected.add(dept);
+                });
+                assertThat(new TreeSet<>(a.column("department")))
+                        .as("departments of at least " + minimum)
+                        .isEqualTo(expected);
+                Map<String, List<Map<String, Object>>> byDept = new TreeMap<>();
+                for (Map<String, Object> r : a.maps()) {
+                    String dept = (String) r.get("department");
+                    byDept.computeIfAbsent(dept, k -> new ArrayList<>()).add(r);
+                    assertThat(r.get("people"))
+                            .isEqualTo((long) members.get(dept).size());
+                    String skill = (String) r.get("skill");
+                    long[] wh = wantingHaving(members.get(dept), skill);
+                    assertThat(r.get("wanting")).as(dept + " " + skill).isEqualTo(wh[0]);
+                    assertThat(r.get("having")).as(dept + " " + skill).isEqualTo(wh[1]);
+                    assertThat(num(r.get("gap"))).isCloseTo(wh[0] / (wh[1] + 1.0), within(0.0051));
+                }
+                // per department the three highest gaps: no skill left out has a higher one
+                byDept.forEach((dept, rows) -> {
+                    assertThat(rows).hasSize(3);
+                    assertThat(rows.stream().map(r -> r.get("rank")).toList()).containsExactly(1L, 2L, 3L);
+                    double lowest = num(rows.get(2).get("gap"));
+                    Set<Object> shown = new HashSet<>();
+                    rows.forEach(r -> shown.add(r.get("skill")));
+                    for (String skill : wanted) {
+                        long[] wh = wantingHaving(members.get(dept), skill);
+                        if (!shown.contains(skill) && wh[0] > 0)
+                            assertThat(wh[0] / (wh[1] + 1.0))
+                                    .as("gap of %s in %s, not shown", skill, dept)
+                                    .isLessThanOrEqualTo(lowest + 0.005);
+                    }
+                });
+            }
+            assertThat(q("skill-gaps", "min_group_size", 1000).rows()).isEmpty();
+        }
+
+        long[] wantingHaving(List<String> members, String skill) {
+            long w = 0, h = 0;
+            for (String id : members) {
+                if (wants.get(id).contains(skill)) w++;
+                if (skills.get(id).contains(skill)) h++;
+            }
+            return new long[] {w, h};
         }
     }
 
