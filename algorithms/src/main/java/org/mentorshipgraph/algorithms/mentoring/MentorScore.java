@@ -18,9 +18,8 @@ package org.mentorshipgraph.algorithms.mentoring;
  *       2007, found it the best simple link predictor), 0.3 three hops away, 0 beyond.</li>
  *   <li><b>teaching</b> x_e = t / (t + 5), t the mentoring, pairing and code-review interactions the mentor started in
  *       the look-back (half credit at five). Applies when the log has any of those channels.</li>
- *   <li><b>load</b> x_l = free places / capacity, halved for a top connector (they already carry the network), times
- *       the mentor's crowding ({@link #crowding}: shrinks once they are suggested to more than k mentees per free
- *       place).</li>
+ *   <li><b>load</b> x_l = free places / capacity, halved for a top connector (they already carry the network); and a mentor is suggested to at most
+ *       k mentees per free place, those they fit best ({@link MentorSuggestions#run}).</li>
  * </ul>
  * A component that does not apply to a mentee (no wanted skill, no title or goal) or is off for the run (no
  * positions, titles or goals; no teaching channel) leaves both sums. Cost: O(1) per call.
@@ -69,14 +68,6 @@ public record MentorScore(double skill, double trajectory, double reachability, 
     public static double load(int free, int capacity, boolean topConnector) {
         if (capacity <= 0) return 0;
         return (double) free / capacity * (topConnector ? 0.5 : 1.0);
-    }
-
-    /**
-     * Crowding c = min(1, k · free / demand): 1 while a mentor is suggested to at most k mentees per free place, less
-     * beyond; 1 for demand 0.
-     */
-    public static double crowding(int free, int k, int demand) {
-        return demand <= 0 ? 1.0 : Math.min(1.0, (double) k * free / demand);
     }
 
     /**

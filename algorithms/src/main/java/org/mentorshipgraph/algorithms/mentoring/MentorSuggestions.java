@@ -64,28 +64,31 @@ public final class MentorSuggestions {
             TrajectoryFit.Fit trajectory,
             Reachability.WarmPath path) {}
 
+    /** A mentee's best candidates before spreading: mentors and scores, best first, or the reason there are none. */
+    record Candidates(int mentee, int[] mentors, double[] scores, String unmatched) {}
+
     /** A mentee's suggestions, or (when none) the reason nobody qualifies. */
     public record ForMentee(int mentee, List<Suggestion> suggestions, String unmatched) {}
 
-    /** Every mentee candidate's result, in index order, and which components were on. */
     /**
      * Every mentee candidate's result, in index order, which components were on, and per mentor the number of
-     * mentees whose suggestions hold them (null when not spread).
+     * mentees they are suggested to.
      */
     public record Result(List<ForMentee> mentees, boolean trajectoryOn, boolean teachingOn, int[] demand) {}
 
     /**
-     * The suggestions, spread so that they do not pile onto a few mentors: mentees take their turn in index order;
-     * a mentor already suggested to d mentees before this one has their load credit multiplied by their crowding
-     * c = min(1, k · free / (d + 1)) ({@link MentorScore#crowding}), and once d reaches k · free (k mentees per free
-     * place) they are suggested to nobody else. Sequential (the turns make it deterministic).
+     * The suggestions, spread so that they do not pile onto a few mentors: a mentor is suggested to at most k mentees
+     * per free place, those for whom they score highest. Each mentee's best 4k candidates are found (in parallel);
+     * then all (mentee, mentor, score) pairs are taken greedily, highest score first (ties: lower mentee, then lower
+     * mentor index), each mentee keeping at most k and each mentor at most k · free; the warm paths are found for the
+     * pairs kept. Deterministic, and independent of the order of the mentees.
      */
     public static Result run(
             MentoringProfiles p, CompactGraph g, Reachability r, MentorScore w, Rules rules, int parallelism) {
         return run(p, g, r, w, rules, parallelism, true);
     }
 
-    /** With {@code spread} false, every mentee is scored with the plain load, in parallel. */
+    /** With {@code spread} false, every mentee keeps their own top k, however many others share a mentor. */
     public static Result run(
             MentoringProfiles p,
             CompactGraph g,
@@ -94,40 +97,83 @@ public final class MentorSuggestions {
             Rules rules,
             int parallelism,
             boolean spread) {
-        int[] demand = spread ? new int[p.size()] : null;
-        Search s = new Search(p, g, r, w, rules, demand);
+        Search s = new Search(p, g, r, w, rules);
+        int k = rules.suggestions(), keep = spread ? 4 * k : k;
         int[] mentees = IntStream.range(0, p.size()).filter(p::menteeCandidate).toArray();
-        ForMentee[] out = new ForMentee[mentees.length];
+        Candidates[] found = new Candidates[mentees.length];
+        parallel(parallelism, mentees.length, ws -> i -> found[i] = s.forMentee(mentees[i], ws, keep), p.size());
+        int[] demand = new int[p.size()];
+        int[][] kept = new int[mentees.length][];
         if (spread) {
-            Workspace one = new Workspace(p.size());
-            for (int i = 0; i < mentees.length; i++) {
-                out[i] = s.forMentee(mentees[i], one);
-                for (Suggestion x : out[i].suggestions()) demand[x.mentor()]++;
+            int pairs = 0;
+            for (Candidates c : found) pairs += c.mentors().length;
+            long[] order = new long[pairs];
+            double[] score = new double[pairs];
+            int[] who = new int[pairs], mentor = new int[pairs];
+            int x = 0;
+            for (int i = 0; i < found.length; i++)
+                for (int j = 0; j < found[i].mentors().length; j++) {
+                    who[x] = i;
+                    mentor[x] = found[i].mentors()[j];
+                    score[x] = found[i].scores()[j];
+                    x++;
+                }
+            Integer[] idx = new Integer[pairs];
+            for (int i = 0; i < pairs; i++) idx[i] = i;
+            Arrays.sort(
+                    idx,
+                    (a1, b1) -> score[a1] != score[b1]
+                            ? Double.compare(score[b1], score[a1])
+                            : who[a1] != who[b1] ? who[a1] - who[b1] : mentor[a1] - mentor[b1]);
+            int[] count = new int[mentees.length];
+            int[][] mine = new int[mentees.length][k];
+            for (int t : idx) {
+                int i = who[t], m = mentor[t];
+                if (count[i] >= k || demand[m] >= (long) k * p.remaining(m)) continue;
+                mine[i][count[i]++] = m;
+                demand[m]++;
             }
-            return new Result(Arrays.asList(out), p.trajectoryOn(), p.teachingOn(), demand);
+            for (int i = 0; i < mentees.length; i++) kept[i] = Arrays.copyOf(mine[i], count[i]);
+        } else {
+            for (int i = 0; i < mentees.length; i++) {
+                kept[i] = found[i].mentors();
+                for (int m : kept[i]) demand[m]++;
+            }
         }
-        ThreadLocal<Workspace> ws = ThreadLocal.withInitial(() -> new Workspace(p.size()));
+        ForMentee[] out = new ForMentee[mentees.length];
+        parallel(parallelism, mentees.length, ws -> i -> out[i] = s.finish(found[i], kept[i], ws), p.size());
+        return new Result(Arrays.asList(out), p.trajectoryOn(), p.teachingOn(), demand);
+    }
+
+    /** Runs body(i) for i in [0, count) on a pool of the given size, each thread with its own workspace. */
+    private static void parallel(
+            int parallelism,
+            int count,
+            java.util.function.Function<Workspace, java.util.function.IntConsumer> body,
+            int workspaceSize) {
+        ThreadLocal<java.util.function.IntConsumer> worker =
+                ThreadLocal.withInitial(() -> body.apply(new Workspace(workspaceSize)));
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, parallelism));
         try {
-            pool.submit(() -> IntStream.range(0, mentees.length)
+            pool.submit(() -> IntStream.range(0, count)
                             .parallel()
-                            .forEach(i -> out[i] = s.forMentee(mentees[i], ws.get())))
+                            .forEach(i -> worker.get().accept(i)))
                     .join();
         } finally {
             pool.shutdown();
         }
-        return new Result(Arrays.asList(out), p.trajectoryOn(), p.teachingOn(), null);
     }
 
     /**
-     * Whether a candidate is worth suggesting at all: they cover a wanted skill, reached the goal, or held the
-     * mentee's title and moved on; or, for a mentee who states neither skills nor a goal, they are within two strong
-     * ties.
+     * Whether a candidate is worth suggesting at all: they cover a wanted skill or reached the goal; or, for a mentee
+     * who wants no skill, held the mentee's title and moved on; or, for a mentee who states neither skills nor a goal,
+     * they are within two strong ties.
      */
-    public static boolean relevant(int skillsCovered, TrajectoryFit.Fit fit, boolean statesNothing, int hops) {
+    public static boolean relevant(
+            int skillsCovered, TrajectoryFit.Fit fit, boolean wantsSkills, boolean statesNothing, int hops) {
         if (skillsCovered > 0) return true;
-        if (fit != null && (fit.reachedGoal() || (fit.match() == TrajectoryFit.Match.TITLE && fit.value() >= 0.2)))
-            return true;
+        if (fit != null && fit.reachedGoal()) return true;
+        if (!wantsSkills && fit != null && fit.match() == TrajectoryFit.Match.TITLE && fit.value() >= 0.2) return true;
         return statesNothing && hops >= 1 && hops <= 2;
     }
 
@@ -154,10 +200,8 @@ public final class MentorSuggestions {
         final MentorEligibility rulesCheck;
         final int[][] openHolders, allHolders, goalHolders;
         final double[] rarity;
-        final int[] demand;
 
-        Search(MentoringProfiles p, CompactGraph g, Reachability r, MentorScore w, Rules rules, int[] demand) {
-            this.demand = demand;
+        Search(MentoringProfiles p, CompactGraph g, Reachability r, MentorScore w, Rules rules) {
             this.p = p;
             this.g = g;
             this.r = r;
@@ -197,23 +241,18 @@ public final class MentorSuggestions {
             goalHolders = arrays(goal);
         }
 
-        /** Whether the mentor is already suggested to k mentees per free place (only when spreading). */
-        boolean oversubscribed(int m) {
-            return demand != null && demand[m] >= (long) rules.suggestions() * p.remaining(m);
-        }
-
-        /** The load part: free places over capacity, halved for a top connector, times the crowding factor. */
+        /** The load part: free places over capacity, halved for a top connector. */
         double load(int m) {
             double l = MentorScore.load(p.remaining(m), p.capacity()[m], p.topConnector()[m]);
-            return demand == null ? l : l * MentorScore.crowding(p.remaining(m), rules.suggestions(), demand[m] + 1);
+            return l;
         }
 
-        ForMentee forMentee(int e, Workspace ws) {
+        /** Fills the workspace for mentee e: the candidate pool and the ball of two strong ties. */
+        private void prepare(int e, Workspace ws) {
             ws.stamp++;
             ws.poolSize = 0;
-            int[] wants = p.wants()[e];
             int cap = rules.candidatesPerSkill();
-            for (int s : wants) {
+            for (int s : p.wants()[e]) {
                 int[] h = openHolders[s];
                 for (int i = 0; i < h.length && i < cap; i++) add(ws, h[i]);
             }
@@ -225,65 +264,88 @@ public final class MentorSuggestions {
                 for (int i = 0; i < h.length && i < cap; i++) add(ws, h[i]);
             }
             ball(e, ws);
-            boolean skillOn = wants.length > 0;
+        }
+
+        /** Mentor m scored for mentee e (the workspace prepared for e), or null when not eligible or not relevant. */
+        private Suggestion evaluate(int e, int m, Workspace ws) {
+            if (rulesCheck.check(e, m) != MentorEligibility.Verdict.ELIGIBLE) return null;
+            int[] wants = p.wants()[e], menteePath = path(e);
             boolean trajOn = p.trajectoryOn() && (menteePath.length > 0 || p.goal()[e] >= 0);
             boolean statesNothing = wants.length == 0 && p.goal()[e] < 0;
-            double wantWeight = 0;
-            for (int s : wants) wantWeight += rarity[s];
-            int k = rules.suggestions();
-            Suggestion[] best = new Suggestion[k];
+            double covered = 0, wantWeight = 0;
+            int coveredCount = 0;
+            for (int s : wants) {
+                wantWeight += rarity[s];
+                if (p.has(m, s)) {
+                    covered += rarity[s];
+                    coveredCount++;
+                }
+            }
+            double skillFit = wantWeight > 0 ? covered / wantWeight : 0;
+            TrajectoryFit.Fit fit =
+                    trajOn ? TrajectoryFit.of(menteePath, p.level()[e], p.goal()[e], path(m), levels(m)) : null;
+            double trajFit = fit == null ? 0 : fit.value();
+            int hops = hops(m, ws);
+            if (!relevant(coveredCount, fit, wants.length > 0, statesNothing, hops)) return null;
+            double reach = MentorScore.reachability(hops, hops == 2 ? r.adamicAdar(e, m) : 0);
+            double teach = MentorScore.teaching(p.teaching()[m]);
+            double load = load(m);
+            double score = w.score(skillFit, wants.length > 0, trajFit, trajOn, reach, teach, p.teachingOn(), load);
+            int[] coveredSkills = new int[coveredCount];
+            int j = 0;
+            for (int s : wants) if (p.has(m, s)) coveredSkills[j++] = s;
+            return new Suggestion(
+                    e,
+                    m,
+                    0,
+                    score,
+                    skillFit,
+                    trajFit,
+                    reach,
+                    p.teachingOn() ? teach : 0,
+                    load,
+                    hops,
+                    coveredSkills,
+                    fit,
+                    null);
+        }
+
+        /** The mentee's best {@code keep} eligible, relevant candidates (mentor and score only), best first. */
+        Candidates forMentee(int e, Workspace ws, int keep) {
+            prepare(e, ws);
+            int[] mentors = new int[keep];
+            double[] scores = new double[keep];
             int kept = 0;
             for (int i = 0; i < ws.poolSize; i++) {
                 int m = ws.pool[i];
-                if (rulesCheck.check(e, m) != MentorEligibility.Verdict.ELIGIBLE) continue;
-                if (oversubscribed(m)) continue;
-                double covered = 0;
-                int coveredCount = 0;
-                for (int s : wants)
-                    if (p.has(m, s)) {
-                        covered += rarity[s];
-                        coveredCount++;
-                    }
-                double skillFit = wantWeight > 0 ? covered / wantWeight : 0;
-                TrajectoryFit.Fit fit =
-                        trajOn ? TrajectoryFit.of(menteePath, p.level()[e], p.goal()[e], path(m), levels(m)) : null;
-                double trajFit = fit == null ? 0 : fit.value();
-                int hops = hops(m, ws);
-                if (!relevant(coveredCount, fit, statesNothing, hops)) continue;
-                double reach = MentorScore.reachability(hops, hops == 2 ? r.adamicAdar(e, m) : 0);
-                double teach = MentorScore.teaching(p.teaching()[m]);
-                double load = load(m);
-                double score = w.score(skillFit, skillOn, trajFit, trajOn, reach, teach, p.teachingOn(), load);
-                if (kept == k && !better(score, m, best[k - 1])) continue;
-                int[] coveredSkills = new int[coveredCount];
-                int j = 0;
-                for (int s : wants) if (p.has(m, s)) coveredSkills[j++] = s;
-                Suggestion c = new Suggestion(
-                        e,
-                        m,
-                        0,
-                        score,
-                        skillFit,
-                        trajFit,
-                        reach,
-                        p.teachingOn() ? teach : 0,
-                        load,
-                        hops,
-                        coveredSkills,
-                        fit,
-                        null);
-                int at = kept < k ? kept++ : k - 1;
-                best[at] = c;
-                while (at > 0 && better(best[at].score(), best[at].mentor(), best[at - 1])) {
-                    Suggestion t = best[at - 1];
-                    best[at - 1] = best[at];
-                    best[at] = t;
+                Suggestion c = evaluate(e, m, ws);
+                if (c == null) continue;
+                double score = c.score();
+                if (kept == keep && !better(score, m, scores[keep - 1], mentors[keep - 1])) continue;
+                int at = kept < keep ? kept++ : keep - 1;
+                mentors[at] = m;
+                scores[at] = score;
+                while (at > 0 && better(scores[at], mentors[at], scores[at - 1], mentors[at - 1])) {
+                    int tm = mentors[at - 1];
+                    double ts = scores[at - 1];
+                    mentors[at - 1] = mentors[at];
+                    scores[at - 1] = scores[at];
+                    mentors[at] = tm;
+                    scores[at] = ts;
                     at--;
                 }
             }
-            List<Suggestion> list = new ArrayList<>(kept);
-            for (int i = 0; i < kept; i++) {
-                Suggestion c = best[i];
+            return new Candidates(
+                    e, Arrays.copyOf(mentors, kept), Arrays.copyOf(scores, kept), kept == 0 ? unmatched(e) : null);
+        }
+
+        /** The kept mentors of a mentee, ranked, each with its parts and warm path; the reason when none was kept. */
+        ForMentee finish(Candidates found, int[] kept, Workspace ws) {
+            int e = found.mentee();
+            List<Suggestion> list = new ArrayList<>(kept.length);
+            if (kept.length > 0) prepare(e, ws);
+            for (int i = 0; i < kept.length; i++) {
+                Suggestion c = evaluate(e, kept[i], ws);
                 Reachability.WarmPath way = c.hops() >= 1 ? r.warmPath(e, c.mentor(), 3) : null;
                 list.add(new Suggestion(
                         c.mentee(),
@@ -300,11 +362,20 @@ public final class MentorSuggestions {
                         c.trajectory(),
                         way));
             }
-            return new ForMentee(e, list, list.isEmpty() ? unmatched(e) : null);
+            String why = null;
+            if (list.isEmpty())
+                why = found.unmatched() != null
+                        ? found.unmatched()
+                        : (found.mentors().length == 1
+                                        ? "the 1 mentor who fits best is"
+                                        : "the " + found.mentors().length + " mentors who fit best are each")
+                                + " already suggested to " + rules.suggestions()
+                                + " mentees per free place who fit them better";
+            return new ForMentee(e, list, why);
         }
 
-        private static boolean better(double score, int mentor, Suggestion than) {
-            return score > than.score() || (score == than.score() && mentor < than.mentor());
+        private static boolean better(double score, int mentor, double thanScore, int thanMentor) {
+            return score > thanScore || (score == thanScore && mentor < thanMentor);
         }
 
         private void add(Workspace ws, int m) {
@@ -388,17 +459,9 @@ public final class MentorSuggestions {
                     tally.merge(rulesCheck.check(e, m), 1, Integer::sum);
                 }
             if (total == 0) return "nobody else has " + skills;
-            if (tally.containsKey(MentorEligibility.Verdict.ELIGIBLE)) {
-                int full = 0;
-                for (int m = 0; m < counted.length; m++)
-                    if (counted[m] && rulesCheck.check(e, m) == MentorEligibility.Verdict.ELIGIBLE && oversubscribed(m))
-                        full++;
-                if (full == tally.get(MentorEligibility.Verdict.ELIGIBLE))
-                    return "everyone who has " + skills + " and qualifies is already suggested to "
-                            + rules.suggestions() + " mentees per free place";
+            if (tally.containsKey(MentorEligibility.Verdict.ELIGIBLE))
                 return tally.get(MentorEligibility.Verdict.ELIGIBLE) + " who have " + skills
                         + " qualify but lie beyond the search (mentoring.candidates-per-skill)";
-            }
             if (tally.size() == 1) {
                 MentorEligibility.Verdict v = tally.keySet().iterator().next();
                 return switch (v) {

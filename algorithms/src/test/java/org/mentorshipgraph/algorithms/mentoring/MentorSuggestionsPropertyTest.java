@@ -128,25 +128,41 @@ class MentorSuggestionsPropertyTest {
             MentoringProfiles p = o.profiles();
             CompactGraph g = o.graph();
             Reachability r = Reachability.of(g, rules.strongTie());
+            int k = rules.suggestions();
+            List<double[]> pairs = new ArrayList<>();
+            for (MentorSuggestions.ForMentee f : found.mentees())
+                for (double[] x : exhaustive(p, g, r, rules, f.mentee(), 4 * k))
+                    pairs.add(new double[] {f.mentee(), x[0], x[1]});
+            pairs.sort(Comparator.<double[]>comparingDouble(x -> -x[2])
+                    .thenComparingDouble(x -> x[0])
+                    .thenComparingDouble(x -> x[1]));
             int[] demand = new int[p.size()];
+            java.util.Map<Integer, List<double[]>> expected = new java.util.HashMap<>();
+            for (double[] x : pairs) {
+                List<double[]> mine = expected.computeIfAbsent((int) x[0], key -> new ArrayList<>());
+                int m = (int) x[1];
+                if (mine.size() >= k || demand[m] >= k * p.remaining(m)) continue;
+                mine.add(new double[] {m, x[2]});
+                demand[m]++;
+            }
             for (MentorSuggestions.ForMentee f : found.mentees()) {
-                List<double[]> expected = exhaustive(p, g, r, rules, f.mentee(), demand);
-                for (double[] x : expected) demand[(int) x[0]]++;
+                List<double[]> want = expected.getOrDefault(f.mentee(), List.of());
                 assertThat(f.suggestions().stream()
                                 .map(MentorSuggestions.Suggestion::mentor)
                                 .toList())
                         .as("seed %d mentee %d", seed, f.mentee())
-                        .isEqualTo(expected.stream().map(x -> (int) x[0]).toList());
-                for (int i = 0; i < expected.size(); i++)
-                    assertThat(f.suggestions().get(i).score()).isEqualTo(expected.get(i)[1]);
+                        .isEqualTo(want.stream().map(x -> (int) x[0]).toList());
+                for (int i = 0; i < want.size(); i++)
+                    assertThat(f.suggestions().get(i).score()).isEqualTo(want.get(i)[1]);
                 compared++;
             }
+            assertThat(found.demand()).isEqualTo(demand);
         }
         assertThat(compared).isGreaterThan(500);
     }
 
     @Test
-    void crowdingSpreadsSuggestionsOverMoreMentors() {
+    void aMentorIsSuggestedToAtMostKMenteesPerFreePlaceThoseTheyFitBest() {
         OrgBuilder o = new OrgBuilder(60);
         for (int p = 0; p < 60; p++)
             o.person(
@@ -155,7 +171,8 @@ class MentorSuggestionsPropertyTest {
                     -1,
                     p < 10 ? new int[] {0} : new int[] {},
                     p < 10 ? new int[] {} : new int[] {0});
-        o.teaching[0] = 50; // the same star teacher would otherwise top all 50 lists
+        o.teaching[0] = 50; // the same star teacher tops all 50 lists
+        for (int p = 50; p < 60; p++) o.tie(p, 0, 3); // and is closest to mentees 50..59
         MentoringProfiles p = o.profiles();
         CompactGraph g = o.graph();
         MentorSuggestions.Rules rules = new MentorSuggestions.Rules(1, true, 1, 200, 0.5);
@@ -163,31 +180,27 @@ class MentorSuggestionsPropertyTest {
                 MentorSuggestions.run(p, g, Reachability.of(g, 0.5), MentorScore.defaults(), rules, 2, false);
         MentorSuggestions.Result spread =
                 MentorSuggestions.run(p, g, Reachability.of(g, 0.5), MentorScore.defaults(), rules, 2);
-        assertThat(plain.mentees().stream()
-                        .map(f -> f.suggestions().get(0).mentor())
-                        .distinct())
-                .containsExactly(0);
-        assertThat(spread.mentees().stream()
-                        .filter(f -> !f.suggestions().isEmpty())
-                        .map(f -> f.suggestions().get(0).mentor())
-                        .distinct()
-                        .count())
-                .isEqualTo(10);
-        // 10 mentors with 3 free places: 30 mentees get one, the other 20 are told why
-        assertThat(spread.mentees().stream().filter(f -> f.unmatched() != null))
-                .hasSize(20)
-                .allSatisfy(f -> assertThat(f.unmatched())
-                        .isEqualTo(
-                                "everyone who has s0 and qualifies is already suggested to 1 mentees per free place"));
-        // k = 1 suggestion per mentee and 3 free places: nobody is suggested to more than 3 mentees
+        assertThat(plain.demand()[0]).isEqualTo(50);
+        // k = 1 and 3 free places: the star is suggested to 3 mentees, those who fit them best (tied to them)
         assertThat(spread.demand()[0]).isEqualTo(3);
+        assertThat(spread.mentees().stream()
+                        .filter(f -> !f.suggestions().isEmpty()
+                                && f.suggestions().get(0).mentor() == 0)
+                        .map(MentorSuggestions.ForMentee::mentee))
+                .containsExactly(50, 51, 52);
         assertThat(java.util.Arrays.stream(spread.demand()).max().getAsInt()).isEqualTo(3);
-        assertThat(spread.mentees().get(0).suggestions().get(0).mentor()).isZero();
+        // each mentee keeps up to 4k = 4 candidates: 4 mentors x 3 places = 12 of the other 47 get one
+        long with = spread.mentees().stream()
+                .filter(f -> !f.suggestions().isEmpty())
+                .count();
+        assertThat(with).isGreaterThanOrEqualTo(12);
+        assertThat(spread.mentees().stream().filter(f -> f.suggestions().isEmpty()))
+                .allSatisfy(f -> assertThat(f.unmatched()).contains("already suggested to 1 mentees per free place"));
     }
 
     /** Every person scored as a mentor for e, the hard rules and the relevance rule applied, the top k. */
     static List<double[]> exhaustive(
-            MentoringProfiles p, CompactGraph g, Reachability r, MentorSuggestions.Rules rules, int e, int[] demand) {
+            MentoringProfiles p, CompactGraph g, Reachability r, MentorSuggestions.Rules rules, int e, int keep) {
         int[] hops = bfs(g, e, rules.strongTie());
         MentorEligibility check = new MentorEligibility(p, rules.excludeSameManager(), rules.minLevelGap());
         MentorScore w = MentorScore.defaults();
@@ -200,7 +213,6 @@ class MentorSuggestionsPropertyTest {
         List<double[]> all = new ArrayList<>();
         for (int m = 0; m < n; m++) {
             if (check.check(e, m) != MentorEligibility.Verdict.ELIGIBLE) continue;
-            if (demand[m] >= rules.suggestions() * p.remaining(m)) continue;
             double covered = 0;
             int count = 0;
             for (int s : p.wants()[e])
@@ -213,7 +225,7 @@ class MentorSuggestionsPropertyTest {
             double traj = fit == null ? 0 : fit.value();
             int h = hops[m] >= 1 && hops[m] <= 3 ? hops[m] : 0;
             boolean nothing = p.wants()[e].length == 0 && p.goal()[e] < 0;
-            if (!MentorSuggestions.relevant(count, fit, nothing, h)) continue;
+            if (!MentorSuggestions.relevant(count, fit, p.wants()[e].length > 0, nothing, h)) continue;
             double score = w.score(
                     want > 0 ? covered / want : 0,
                     p.wants()[e].length > 0,
@@ -222,12 +234,11 @@ class MentorSuggestionsPropertyTest {
                     MentorScore.reachability(h, h == 2 ? r.adamicAdar(e, m) : 0),
                     MentorScore.teaching(p.teaching()[m]),
                     p.teachingOn(),
-                    MentorScore.load(p.remaining(m), p.capacity()[m], p.topConnector()[m])
-                            * MentorScore.crowding(p.remaining(m), rules.suggestions(), demand[m] + 1));
+                    MentorScore.load(p.remaining(m), p.capacity()[m], p.topConnector()[m]));
             all.add(new double[] {m, score});
         }
         all.sort(Comparator.<double[]>comparingDouble(x -> -x[1]).thenComparingDouble(x -> x[0]));
-        return all.subList(0, Math.min(rules.suggestions(), all.size()));
+        return all.subList(0, Math.min(keep, all.size()));
     }
 
     static int[] bfs(CompactGraph g, int s, double floor) {
