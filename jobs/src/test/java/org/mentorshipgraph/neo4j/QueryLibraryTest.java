@@ -710,6 +710,8 @@ class QueryLibraryTest {
                     taken.merge(m.get("mentor_id"), 1L, Long::sum);
             }
             assertThat(taken).as("some places are taken").isNotEmpty();
+            Map<String, Map<String, String>> directory = new HashMap<>();
+            for (Map<String, String> d : Csv.read(SAMPLE.resolve("people.csv"))) directory.put(d.get("person_id"), d);
             Map<String, Long> suggestedAs = new HashMap<>();
             suggestions.forEach(r -> {
                 if (!r.get("mentor_id").isEmpty()) suggestedAs.merge(r.get("mentor_id"), 1L, Long::sum);
@@ -730,10 +732,13 @@ class QueryLibraryTest {
                 for (int i = 0; i < rows.size(); i++) {
                     Map<String, Object> r = rows.get(i);
                     String id = (String) r.get("person_id");
-                    // the sample's directory has no open_to_mentor / mentor_capacity: everyone open, 3 places
-                    long free = Math.max(0, 3 - taken.getOrDefault(id, 0L));
+                    // open_to_mentor and mentor_capacity from the sample's directory (empty: open, 3 places)
+                    Map<String, String> d = directory.get(id);
+                    long capacity = d.get("mentor_capacity").isEmpty() ? 3 : Long.parseLong(d.get("mentor_capacity"));
+                    boolean open = !d.get("open_to_mentor").equalsIgnoreCase("false");
+                    long free = Math.max(0, capacity - taken.getOrDefault(id, 0L));
                     assertThat(r.get("free_places")).as(id).isEqualTo(free);
-                    assertThat(r.get("available")).as(id).isEqualTo(free > 0);
+                    assertThat(r.get("available")).as(id).isEqualTo(open && free > 0);
                     assertThat(r.get("suggested_as_mentor")).as(id).isEqualTo(suggestedAs.getOrDefault(id, 0L));
                     assertThat(r.get("teaching_interactions")).as(id).isNotNull();
                     if (i == 0) continue;
