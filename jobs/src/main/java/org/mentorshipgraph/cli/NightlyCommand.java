@@ -215,6 +215,10 @@ public final class NightlyCommand implements Callable<Integer> {
                         dates.isEmpty()
                                 ? "as-of " + config.get(Setting.AS_OF)
                                 : "backfill " + dates.get(0) + ".." + dates.get(dates.size() - 1))) {
+            if (!dryRun)
+                org.mentorshipgraph.files.RunFiles.removeStale(config.outputDir())
+                        .forEach((dir, bytes) ->
+                                StepLog.warn("removed %s, left by a run that was killed (%,d bytes)", dir, bytes));
             long t0 = System.nanoTime();
             SparkSession spark = Sparks.session(config);
             StepLog.info(

@@ -72,6 +72,36 @@ public final class RunFiles {
         }
     }
 
+    /**
+     * Removes what killed runs left in {@code OUT/runs/}: {@code .staging-*} and {@code .replaced-*} folders. Call it
+     * only while holding the output directory's run lock: then no other run is writing there, so every such folder is
+     * a dead run's.
+     *
+     * @return each folder removed, with its size in bytes
+     */
+    public static java.util.Map<Path, Long> removeStale(Path outputDir) {
+        Path runs = outputDir.resolve("runs");
+        java.util.Map<Path, Long> removed = new java.util.TreeMap<>();
+        if (!Files.isDirectory(runs)) return removed;
+        try (Stream<Path> s = Files.list(runs)) {
+            for (Path p : s.toList()) {
+                String name = p.getFileName().toString();
+                if (!Files.isDirectory(p) || !(name.startsWith(".staging-") || name.startsWith(".replaced-"))) continue;
+                long bytes;
+                try (Stream<Path> files = Files.walk(p)) {
+                    bytes = files.filter(Files::isRegularFile)
+                            .mapToLong(f -> f.toFile().length())
+                            .sum();
+                }
+                deleteTree(p);
+                removed.put(p, bytes);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean stale folders in " + runs, e);
+        }
+        return removed;
+    }
+
     /** Removes the staging folder of a run that failed before publishing. */
     public void discard() {
         deleteTree(staging);

@@ -132,7 +132,8 @@ public final class Ingest {
                     p.lookbackStartMs(),
                     p.asOfEndMs(),
                     System.currentTimeMillis(),
-                    raw.partitioned());
+                    raw.partitioned(),
+                    raw.format());
         } catch (Exception e) { // Spark's own exceptions are checked ones, thrown undeclared
             JobFailure explained = InteractionReader.explainReadFailure(e, path);
             if (explained != null) throw explained;

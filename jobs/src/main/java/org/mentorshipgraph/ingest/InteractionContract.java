@@ -82,6 +82,29 @@ public final class InteractionContract {
             long asOfEndMs,
             long nowMs,
             boolean partitioned) {
+        return check(spark, raw, lookbackStartMs, asOfEndMs, nowMs, partitioned, InputFormat.CSV);
+    }
+
+    /** The reason a line the reader could not parse is quarantined with, in the terms of its format. */
+    static String malformedReason(InputFormat format) {
+        return format == InputFormat.JSON_LINES
+                ? "malformed line (not a JSON object)"
+                : "malformed line (wrong number of fields or broken quoting)";
+    }
+
+    /**
+     * Checks raw rows read in {@code format} (which names what a malformed line is).
+     *
+     * @see #check(SparkSession, Dataset, long, long, long, boolean)
+     */
+    public static CheckedInteractions check(
+            SparkSession spark,
+            Dataset<Row> raw,
+            long lookbackStartMs,
+            long asOfEndMs,
+            long nowMs,
+            boolean partitioned,
+            InputFormat format) {
         registerFunctions(spark);
         Column src = trim(col("source_id"));
         Column dst = trim(col("target_id"));
@@ -97,9 +120,7 @@ public final class InteractionContract {
         Column allText = org.apache.spark.sql.functions.concat_ws(
                 "\u0001", InteractionReader.COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new));
         Column notUtf8 = allText.contains("\uFFFD").or(allText.contains("\u0000"));
-        Column reason = when(
-                        col(InteractionReader.CORRUPT).isNotNull(),
-                        lit("malformed line (wrong number of fields or broken quoting)"))
+        Column reason = when(col(InteractionReader.CORRUPT).isNotNull(), lit(malformedReason(format)))
                 .when(notUtf8, lit(NOT_UTF8_REASON))
                 .when(src.isNull().or(src.equalTo("")), lit("missing source_id"))
                 .when(dst.isNull().or(dst.equalTo("")), lit("missing target_id"))

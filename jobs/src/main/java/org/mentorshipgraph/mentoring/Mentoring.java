@@ -106,6 +106,22 @@ public final class Mentoring {
                 p.newcomerWithoutMentor(),
                 s);
         MentoringProfiles profiles = built.profiles();
+        if (!built.selfManaged().isEmpty())
+            progress.warn(
+                    "%,d people are named as their own manager in the people directory (manager_id = person_id), so "
+                            + "nobody is above them for mentoring: %s%s",
+                    built.selfManaged().size(),
+                    String.join(
+                            ", ",
+                            built.selfManaged()
+                                    .subList(0, Math.min(10, built.selfManaged().size()))),
+                    built.selfManaged().size() > 10 ? " ..." : "");
+        for (List<String> c :
+                built.cycles().subList(0, Math.min(5, built.cycles().size())))
+            progress.warn(
+                    "manager_id goes round in a cycle %s -> %s: mentoring treats everyone in it as above the others "
+                            + "(never suggested to each other); fix the directory",
+                    String.join(" -> ", c), c.get(0));
         Reachability reach = Reachability.of(org.graph(), s.strongTie());
         Map<String, Double> w = s.weights();
         MentorScore score = new MentorScore(
@@ -213,6 +229,8 @@ public final class Mentoring {
         counts.put("mentoring_coverage_2_hops", candidates == 0 ? 0.0 : round((double) withinTwo / candidates, 4));
         counts.put("introductions", introductions);
         counts.put("mentoring_parts", built.parts());
+        counts.put("directory_self_managers", built.selfManaged().size());
+        counts.put("directory_manager_cycles", built.cycles().size());
         if (!built.parts().get("skill").equals(Boolean.TRUE))
             progress.warn("nobody in the people directory wants to learn a skill (column wants_to_learn): mentor "
                     + "suggestions rest on career goals, newcomers and the network only");

@@ -34,8 +34,15 @@ import org.mentorshipgraph.ties.OrgGraph;
 final class MentoringInputs {
     private MentoringInputs() {}
 
-    /** The profiles and what was on. */
-    record Built(MentoringProfiles profiles, Map<String, Object> parts) {}
+    /**
+     * The profiles, what was on, and the directory's management-chain faults: people named as their own manager, and
+     * cycles in {@code manager_id} (each as the ids around it).
+     */
+    record Built(
+            MentoringProfiles profiles,
+            Map<String, Object> parts,
+            List<String> selfManaged,
+            List<List<String>> cycles) {}
 
     static Built build(
             Dataset<Row> directory,
@@ -192,7 +199,38 @@ final class MentoringInputs {
         parts.put("reachability", true);
         parts.put("teaching", teachingOn);
         parts.put("load", true);
-        return new Built(p, parts);
+        List<String> self = new ArrayList<>();
+        for (int i = 0; i < n; i++)
+            if (manager[i] == i) {
+                self.add(org.id(i));
+                manager[i] = -1; // no chain above them
+            }
+        return new Built(p, parts, self, cycles(manager, org));
+    }
+
+    /** The cycles of the manager function (each person has at most one manager): O(n), colouring each walk. */
+    static List<List<String>> cycles(int[] manager, OrgGraph org) {
+        int n = manager.length;
+        int[] state = new int[n]; // 0 unseen, 1 on the current walk, 2 done
+        List<List<String>> out = new ArrayList<>();
+        for (int start = 0; start < n; start++) {
+            int v = start;
+            while (v >= 0 && state[v] == 0) {
+                state[v] = 1;
+                v = manager[v];
+            }
+            if (v >= 0 && state[v] == 1) {
+                List<String> cycle = new ArrayList<>();
+                int u = v;
+                do {
+                    cycle.add(org.id(u));
+                    u = manager[u];
+                } while (u != v);
+                out.add(cycle);
+            }
+            for (v = start; v >= 0 && state[v] == 1; v = manager[v]) state[v] = 2;
+        }
+        return out;
     }
 
     /** A whole-number level, or unknown. */

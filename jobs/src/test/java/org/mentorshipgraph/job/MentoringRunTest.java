@@ -47,6 +47,9 @@ class MentoringRunTest {
                 "bridge,Bri,Platform,Eng,lead,Engineer,3,,2018-01-01,go,,,,",
                 "lead,Lee,Data,Eng,,Director,7,,2010-01-01,,,,,",
                 "x,Xi,Platform,Eng,lead,Engineer,2,,2019-01-01,,,,,",
+                "cyc1,C1,Core,Eng,cyc2,Engineer,2,,2020-01-01,,,,,",
+                "cyc2,C2,Core,Eng,cyc1,Engineer,2,,2020-01-01,,,,,",
+                "selfie,S,Core,Eng,selfie,Engineer,2,,2020-01-01,,,,,",
                 "bad1,B1,Core,Eng,,Engineer,2,,2020-01-01,,,maybe,,",
                 "bad2,B2,Core,Eng,,Engineer,2,,2020-01-01,,,,three,");
     }
@@ -143,6 +146,9 @@ class MentoringRunTest {
         assertThat(counts.get("mentoring_parts").get("teaching").asBoolean()).isTrue();
         assertThat(counts.get("mentoring_parts").get("career_goal").asBoolean()).isTrue();
         assertThat(counts.get("assigned").asInt()).isEqualTo(1);
+        // issue 16, case 6: the directory's management-chain faults are counted (and named in a warning)
+        assertThat(counts.get("directory_self_managers").asInt()).isEqualTo(1);
+        assertThat(counts.get("directory_manager_cycles").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -240,4 +240,36 @@ class NewUserTrapsTest {
                 .contains("has no valid row (only a header?): all 6 people get team 'unknown'");
         assertThat(run.get("counts").get("people_not_in_directory").asInt()).isEqualTo(6);
     }
+
+    /** Issue 16, case 10: what a killed run left in OUT/runs/ is removed by the next run, which holds the lock. */
+    @Test
+    void aKilledRunsStagingFolderIsRemovedByTheNextRun(@TempDir Path dir) throws Exception {
+        Path f = goodLog(dir);
+        Path o = dir.resolve("out");
+        Path dead = Files.createDirectories(o.resolve("runs/.staging-2026-11-09-0000dead"));
+        Files.writeString(dead.resolve("people.csv"), "person_id\na\n");
+        Path replaced = Files.createDirectories(o.resolve("runs/.replaced-2026-11-08-0000dead"));
+        assertThat(run("--interactions", f.toString(), "--out", o.toString())).isZero();
+        assertThat(dead).doesNotExist();
+        assertThat(replaced).doesNotExist();
+        assertThat(err.toString()).contains("removed " + dead).contains("left by a run that was killed");
+        assertThat(o.resolve("runs/" + BadInputTest.AS_OF + "/people.csv")).exists();
+    }
+
+    /** Issue 16, case 11: a malformed JSON Lines line is quarantined in JSON's terms, not CSV's. */
+    @Test
+    void aBrokenJsonLineIsQuarantinedAsNotAJsonObject(@TempDir Path dir) throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (String l : BadInputTest.goodLines()) {
+            String[] c = l.split(",");
+            lines.add(String.format(
+                    "{\"timestamp\":\"%s\",\"source_id\":\"%s\",\"target_id\":\"%s\",\"channel\":\"%s\"}",
+                    c[0], c[1], c[2], c[3]));
+        }
+        lines.add("{\"timestamp\": \"2026-10-03T10:00:00Z\", \"source_id\": \"a\", ");
+        Path f = Files.write(dir.resolve("log.jsonl"), lines);
+        Path o = dir.resolve("out");
+        assertThat(run("--interactions", f.toString(), "--out", o.toString())).isZero();
+        assertThat(BadInputTest.rejectedByReason(o)).containsOnlyKeys("malformed line (not a JSON object)");
+    }
 }

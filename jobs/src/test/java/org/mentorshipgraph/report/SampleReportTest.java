@@ -231,7 +231,12 @@ class SampleReportTest {
             Map<String, JsonNode> byId = new LinkedHashMap<>();
             charts.forEach(c -> byId.put(c.get("id").asText(), c));
             List<String> expected = new ArrayList<>(List.of(
-                    "connectors-chart", "brokerage-chart", "status-chart", "team-heatmap", "outside-reach-chart"));
+                    "connectors-chart",
+                    "brokerage-chart",
+                    "status-chart",
+                    "skill-gap-chart",
+                    "team-heatmap",
+                    "outside-reach-chart"));
             for (HeadlineFigure f : HeadlineFigure.values()) expected.add("trend-" + f.key.replace('_', '-'));
             assertThat(byId.keySet()).containsExactlyInAnyOrderElementsOf(expected);
             for (JsonNode c : charts) {
