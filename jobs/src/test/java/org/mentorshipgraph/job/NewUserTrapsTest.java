@@ -249,10 +249,12 @@ class NewUserTrapsTest {
         Path dead = Files.createDirectories(o.resolve("runs/.staging-2026-11-09-0000dead"));
         Files.writeString(dead.resolve("people.csv"), "person_id\na\n");
         Path replaced = Files.createDirectories(o.resolve("runs/.replaced-2026-11-08-0000dead"));
-        assertThat(run("--interactions", f.toString(), "--out", o.toString())).isZero();
+        Path log = dir.resolve("log.jsonl");
+        assertThat(run("--interactions", f.toString(), "--out", o.toString(), "--log-json", log.toString()))
+                .isZero();
         assertThat(dead).doesNotExist();
         assertThat(replaced).doesNotExist();
-        assertThat(err.toString()).contains("removed " + dead).contains("left by a run that was killed");
+        assertThat(Files.readString(log)).contains("removed " + dead).contains("left by a run that was killed");
         assertThat(o.resolve("runs/" + BadInputTest.AS_OF + "/people.csv")).exists();
     }
 
