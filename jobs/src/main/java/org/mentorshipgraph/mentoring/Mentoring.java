@@ -13,7 +13,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import org.mentorshipgraph.algorithms.mentoring.MentorScore;
 import org.mentorshipgraph.algorithms.mentoring.MentorSuggestions;
 import org.mentorshipgraph.algorithms.mentoring.MentoringProfiles;
@@ -61,7 +60,8 @@ public final class Mentoring {
             Dataset<Row> introductions,
             Dataset<Row> assignment,
             MentoringProfiles profiles,
-            MentorSuggestions.Result found,
+            int[] suggestedTo,
+            Map<String, Long> unmatchedKinds,
             Map<String, Object> counts,
             Map<String, Object> parts)
             implements StepResult {
@@ -192,29 +192,18 @@ public final class Mentoring {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Dataset<Row> suggestionTable = table(spark, jsc, suggestionRows, MentoringTables.SUGGESTIONS);
         suggestionRows = null;
+        Map<String, Long> kinds = new java.util.TreeMap<>();
+        for (MentorSuggestions.ForMentee f : found.mentees())
+            if (f.unmatched() != null) kinds.merge(unmatchedKind(f.unmatched()), 1L, Long::sum);
 
-        List<Row> introRows = new ArrayList<>();
+        long introductions = 0;
+        Dataset<Row> introTable;
         if (s.introductions() > 0) {
-            List<Reachability.Introduction>[] intros = reach.allIntroductions(s.introductions(), p.parallelism());
-            for (int u = 0; u < intros.length; u++) {
-                int rank = 0;
-                for (Reachability.Introduction x : intros[u]) {
-                    introRows.add(RowFactory.create(
-                            ids[u],
-                            ids[x.person()],
-                            ++rank,
-                            round(x.score(), 6),
-                            x.commonContacts(),
-                            x.path() == null || x.path().hops() < 2
-                                    ? null
-                                    : ids[x.path().nodes()[1]],
-                            text.path(x.path())));
-                }
-            }
-        }
-        long introductions = introRows.size();
-        Dataset<Row> introTable = table(spark, jsc, introRows, MentoringTables.INTRODUCTIONS);
-        introRows = null;
+            IntroductionRows rows =
+                    IntroductionRows.of(reach.allIntroductions(s.introductions(), p.parallelism()), ids);
+            introductions = rows.size();
+            introTable = rows.table(spark, jsc);
+        } else introTable = spark.createDataFrame(List.of(), MentoringTables.INTRODUCTIONS);
 
         Dataset<Row> assignment = null;
         Map<String, Object> counts = new LinkedHashMap<>();
@@ -234,7 +223,8 @@ public final class Mentoring {
         if (!built.parts().get("skill").equals(Boolean.TRUE))
             progress.warn("nobody in the people directory wants to learn a skill (column wants_to_learn): mentor "
                     + "suggestions rest on career goals, newcomers and the network only");
-        return new Result(suggestionTable, introTable, assignment, profiles, found, counts, built.parts());
+        return new Result(
+                suggestionTable, introTable, assignment, profiles, found.demand(), kinds, counts, built.parts());
     }
 
     /** The optimal assignment of mentees without a mentor to their suggested mentors, within free places. */
@@ -275,9 +265,26 @@ public final class Mentoring {
         return table(spark, jsc, rows, MentoringTables.ASSIGNMENT);
     }
 
+    /**
+     * A table of rows made on the driver, not persisted: the parallelized collection is its only copy (it is read twice,
+     * for CSV and Parquet, and cheap to read again).
+     */
     private static Dataset<Row> table(SparkSession spark, JavaSparkContext jsc, List<Row> rows, StructType schema) {
         int slices = Math.max(1, Math.min(64, rows.size() / 50_000 + 1));
-        return spark.createDataFrame(jsc.parallelize(rows, slices), schema).persist(StorageLevel.MEMORY_AND_DISK());
+        return spark.createDataFrame(jsc.parallelize(rows, slices), schema);
+    }
+
+    /** The kind of reason nobody qualifies, for counting in the report. */
+    public static String unmatchedKind(String reason) {
+        if (reason.startsWith("nobody else has")) return "nobody else has the skill";
+        if (reason.contains("already suggested to")) return "everyone who fits is suggested to enough mentees";
+        if (reason.contains("within two strong ties")) return "no open mentor within two strong ties";
+        if (reason.contains("has been")) return "nobody open has reached their goal";
+        if (reason.contains("manager or those above")) return "only their manager or above has it";
+        if (reason.contains("is at capacity")) return "everyone who has it is at capacity";
+        if (reason.contains("above their level")) return "nobody above their level has it";
+        if (reason.contains("not open")) return "nobody who has it is open to mentoring";
+        return "several rules together";
     }
 
     public static double round(double v, int places) {

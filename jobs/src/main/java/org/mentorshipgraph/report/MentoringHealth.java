@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.mentorshipgraph.algorithms.mentoring.MentorSuggestions;
 import org.mentorshipgraph.algorithms.mentoring.MentoringProfiles;
 import org.mentorshipgraph.mentoring.Mentoring;
 import org.mentorshipgraph.ties.OrgGraph;
@@ -36,7 +35,7 @@ public final class MentoringHealth {
         int min = privacy.minGroupSize();
         Map<String, Object> f = new LinkedHashMap<>();
         Map<String, Object> c = new LinkedHashMap<>();
-        long candidates = r.found().mentees().size();
+        long candidates = ((Number) r.counts().get("mentee_candidates")).longValue();
         c.put("mentee_candidates", candidates);
         c.put("with_suggestion", r.counts().get("mentees_with_suggestion"));
         c.put(
@@ -46,10 +45,7 @@ public final class MentoringHealth {
                         : Mentoring.round(
                                 ((Number) r.counts().get("mentees_with_suggestion")).doubleValue() / candidates, 4));
         c.put("within_two_hops_share", r.counts().get("mentoring_coverage_2_hops"));
-        Map<String, Long> why = new TreeMap<>();
-        for (MentorSuggestions.ForMentee m : r.found().mentees())
-            if (m.unmatched() != null) why.merge(kind(m.unmatched()), 1L, Long::sum);
-        c.put("without_suggestion_by_reason", why);
+        c.put("without_suggestion_by_reason", r.unmatchedKinds());
         f.put("coverage", c);
 
         Map<String, Object> load = new LinkedHashMap<>();
@@ -59,11 +55,8 @@ public final class MentoringHealth {
             open++;
             if (p.remaining(i) == 0) full++;
         }
-        Map<Integer, Integer> perMentor = new HashMap<>();
-        for (MentorSuggestions.ForMentee m : r.found().mentees())
-            for (MentorSuggestions.Suggestion s : m.suggestions()) perMentor.merge(s.mentor(), 1, Integer::sum);
         int[] counts =
-                perMentor.values().stream().mapToInt(Integer::intValue).sorted().toArray();
+                Arrays.stream(r.suggestedTo()).filter(x -> x > 0).sorted().toArray();
         long total = Arrays.stream(counts).asLongStream().sum();
         int top = (int) Math.ceil(counts.length * 0.1);
         long topSum = 0;
@@ -141,18 +134,5 @@ public final class MentoringHealth {
             rows.add(row);
         }
         return rows;
-    }
-
-    /** The kind of reason nobody qualifies, for counting. */
-    static String kind(String reason) {
-        if (reason.startsWith("nobody else has")) return "nobody else has the skill";
-        if (reason.contains("within two strong ties")) return "no open mentor within two strong ties";
-        if (reason.contains("has been")) return "nobody open has reached their goal";
-        if (reason.contains("manager or those above")) return "only their manager or above has it";
-        if (reason.contains("already suggested to")) return "everyone who has it is suggested to enough mentees";
-        if (reason.contains("is at capacity")) return "everyone who has it is at capacity";
-        if (reason.contains("above their level")) return "nobody above their level has it";
-        if (reason.contains("not open")) return "nobody who has it is open to mentoring";
-        return "several rules together";
     }
 }

@@ -79,9 +79,9 @@ public final class MentorSuggestions {
     /**
      * The suggestions, spread so that they do not pile onto a few mentors: a mentor is suggested to at most k mentees
      * per free place, those for whom they score highest. Each mentee's best 4k candidates are found (in parallel);
-     * then all (mentee, mentor, score) pairs are taken greedily, highest score first (ties: lower mentee, then lower
-     * mentor index), each mentee keeping at most k and each mentor at most k · free; the warm paths are found for the
-     * pairs kept. Deterministic, and independent of the order of the mentees.
+     * then all (mentee, mentor, score) pairs are taken greedily, highest score first, each mentee keeping at most k and
+     * each mentor at most k · free; mentees left short look again past the full mentors, in up to {@link #ROUNDS}
+     * rounds ({@link #spread}); the warm paths are found for the pairs kept. Deterministic.
      */
     public static Result run(
             MentoringProfiles p, CompactGraph g, Reachability r, MentorScore w, Rules rules, int parallelism) {
@@ -101,23 +101,100 @@ public final class MentorSuggestions {
         int k = rules.suggestions(), keep = spread ? 4 * k : k;
         int[] mentees = IntStream.range(0, p.size()).filter(p::menteeCandidate).toArray();
         Candidates[] found = new Candidates[mentees.length];
-        parallel(parallelism, mentees.length, ws -> i -> found[i] = s.forMentee(mentees[i], ws, keep), p.size());
         int[] demand = new int[p.size()];
         int[][] kept = new int[mentees.length][];
+        boolean[] had = new boolean[mentees.length];
         if (spread) {
+            kept = spread(
+                    mentees,
+                    (e, full, ws) -> s.forMentee(e, ws, keep, full),
+                    found,
+                    p,
+                    k,
+                    ROUNDS,
+                    parallelism,
+                    demand,
+                    had);
+        } else {
+            parallel(
+                    parallelism,
+                    mentees.length,
+                    ws -> i -> found[i] = s.forMentee(mentees[i], ws, keep, null),
+                    p.size());
+            for (int i = 0; i < mentees.length; i++) {
+                kept[i] = found[i].mentors();
+                had[i] = kept[i].length > 0;
+                for (int m : kept[i]) demand[m]++;
+            }
+        }
+        int[][] keptFinal = kept;
+        ForMentee[] out = new ForMentee[mentees.length];
+        parallel(
+                parallelism,
+                mentees.length,
+                ws -> i -> out[i] = s.finish(found[i], keptFinal[i], had[i], ws),
+                p.size());
+        return new Result(Arrays.asList(out), p.trajectoryOn(), p.teachingOn(), demand);
+    }
+
+    /** Rounds of the spread: a mentee left short looks again, past the mentors who filled up. */
+    static final int ROUNDS = 4;
+
+    /** Where the spread draws a mentee's best candidates from, skipping the mentors already full (null: none). */
+    interface CandidateSource {
+        Candidates candidates(int mentee, boolean[] full, Workspace ws);
+    }
+
+    /**
+     * The spread, in rounds: round 1 takes every mentee's best candidates; all (mentee, mentor, score) pairs of the
+     * round are taken greedily by score (ties: lower mentee, then lower mentor index), a mentee keeping at most k, a
+     * mentor taking at most k · free; a mentee left short because a mentor was full looks again in the next round, past
+     * the mentors now full. At most {@code rounds} rounds.
+     *
+     * @param found filled with each mentee's latest candidates
+     * @param demand filled with the mentees each mentor is suggested to
+     * @param had filled with whether a mentee had any candidate in any round
+     * @return per mentee the mentors kept, in the order taken (best first)
+     */
+    static int[][] spread(
+            int[] mentees,
+            CandidateSource source,
+            Candidates[] found,
+            MentoringProfiles p,
+            int k,
+            int rounds,
+            int parallelism,
+            int[] demand,
+            boolean[] had) {
+        int n = p.size();
+        int[] count = new int[mentees.length];
+        int[][] mine = new int[mentees.length][k];
+        boolean[] active = new boolean[mentees.length], full = null;
+        Arrays.fill(active, true);
+        for (int round = 0; round < rounds; round++) {
+            boolean[] fullNow = full;
+            int[] todo =
+                    IntStream.range(0, mentees.length).filter(i -> active[i]).toArray();
+            if (todo.length == 0) break;
+            parallel(
+                    parallelism,
+                    todo.length,
+                    ws -> t -> found[todo[t]] = source.candidates(mentees[todo[t]], fullNow, ws),
+                    n);
             int pairs = 0;
-            for (Candidates c : found) pairs += c.mentors().length;
-            long[] order = new long[pairs];
+            for (int i : todo) pairs += found[i].mentors().length;
             double[] score = new double[pairs];
             int[] who = new int[pairs], mentor = new int[pairs];
             int x = 0;
-            for (int i = 0; i < found.length; i++)
+            for (int i : todo) {
+                had[i] |= found[i].mentors().length > 0;
                 for (int j = 0; j < found[i].mentors().length; j++) {
                     who[x] = i;
                     mentor[x] = found[i].mentors()[j];
                     score[x] = found[i].scores()[j];
                     x++;
                 }
+            }
             Integer[] idx = new Integer[pairs];
             for (int i = 0; i < pairs; i++) idx[i] = i;
             Arrays.sort(
@@ -125,24 +202,29 @@ public final class MentorSuggestions {
                     (a1, b1) -> score[a1] != score[b1]
                             ? Double.compare(score[b1], score[a1])
                             : who[a1] != who[b1] ? who[a1] - who[b1] : mentor[a1] - mentor[b1]);
-            int[] count = new int[mentees.length];
-            int[][] mine = new int[mentees.length][k];
+            boolean[] shortOfFull = new boolean[mentees.length];
             for (int t : idx) {
                 int i = who[t], m = mentor[t];
-                if (count[i] >= k || demand[m] >= (long) k * p.remaining(m)) continue;
+                if (count[i] >= k || contains(mine[i], count[i], m)) continue;
+                if (demand[m] >= (long) k * p.remaining(m)) {
+                    shortOfFull[i] = true;
+                    continue;
+                }
                 mine[i][count[i]++] = m;
                 demand[m]++;
             }
-            for (int i = 0; i < mentees.length; i++) kept[i] = Arrays.copyOf(mine[i], count[i]);
-        } else {
-            for (int i = 0; i < mentees.length; i++) {
-                kept[i] = found[i].mentors();
-                for (int m : kept[i]) demand[m]++;
-            }
+            full = new boolean[n];
+            for (int m = 0; m < n; m++) full[m] = demand[m] >= (long) k * p.remaining(m);
+            for (int i = 0; i < mentees.length; i++) active[i] = active[i] && count[i] < k && shortOfFull[i];
         }
-        ForMentee[] out = new ForMentee[mentees.length];
-        parallel(parallelism, mentees.length, ws -> i -> out[i] = s.finish(found[i], kept[i], ws), p.size());
-        return new Result(Arrays.asList(out), p.trajectoryOn(), p.teachingOn(), demand);
+        int[][] kept = new int[mentees.length][];
+        for (int i = 0; i < mentees.length; i++) kept[i] = Arrays.copyOf(mine[i], count[i]);
+        return kept;
+    }
+
+    private static boolean contains(int[] a, int size, int x) {
+        for (int i = 0; i < size; i++) if (a[i] == x) return true;
+        return false;
     }
 
     /** Runs body(i) for i in [0, count) on a pool of the given size, each thread with its own workspace. */
@@ -248,20 +330,28 @@ public final class MentorSuggestions {
         }
 
         /** Fills the workspace for mentee e: the candidate pool and the ball of two strong ties. */
-        private void prepare(int e, Workspace ws) {
+        private void prepare(int e, Workspace ws, boolean[] full) {
             ws.stamp++;
             ws.poolSize = 0;
             int cap = rules.candidatesPerSkill();
             for (int s : p.wants()[e]) {
                 int[] h = openHolders[s];
-                for (int i = 0; i < h.length && i < cap; i++) add(ws, h[i]);
+                for (int i = 0, taken = 0; i < h.length && taken < cap; i++)
+                    if (full == null || !full[h[i]]) {
+                        add(ws, h[i]);
+                        taken++;
+                    }
             }
             int[] menteePath = path(e);
             int current = menteePath.length == 0 ? -1 : menteePath[menteePath.length - 1];
             for (int t : new int[] {p.goal()[e], current}) {
                 if (t < 0) continue;
                 int[] h = goalHolders[t];
-                for (int i = 0; i < h.length && i < cap; i++) add(ws, h[i]);
+                for (int i = 0, taken = 0; i < h.length && taken < cap; i++)
+                    if (full == null || !full[h[i]]) {
+                        add(ws, h[i]);
+                        taken++;
+                    }
             }
             ball(e, ws);
         }
@@ -311,13 +401,14 @@ public final class MentorSuggestions {
         }
 
         /** The mentee's best {@code keep} eligible, relevant candidates (mentor and score only), best first. */
-        Candidates forMentee(int e, Workspace ws, int keep) {
-            prepare(e, ws);
+        Candidates forMentee(int e, Workspace ws, int keep, boolean[] full) {
+            prepare(e, ws, full);
             int[] mentors = new int[keep];
             double[] scores = new double[keep];
             int kept = 0;
             for (int i = 0; i < ws.poolSize; i++) {
                 int m = ws.pool[i];
+                if (full != null && full[m]) continue;
                 Suggestion c = evaluate(e, m, ws);
                 if (c == null) continue;
                 double score = c.score();
@@ -340,10 +431,10 @@ public final class MentorSuggestions {
         }
 
         /** The kept mentors of a mentee, ranked, each with its parts and warm path; the reason when none was kept. */
-        ForMentee finish(Candidates found, int[] kept, Workspace ws) {
+        ForMentee finish(Candidates found, int[] kept, boolean hadCandidates, Workspace ws) {
             int e = found.mentee();
             List<Suggestion> list = new ArrayList<>(kept.length);
-            if (kept.length > 0) prepare(e, ws);
+            if (kept.length > 0) prepare(e, ws, null);
             for (int i = 0; i < kept.length; i++) {
                 Suggestion c = evaluate(e, kept[i], ws);
                 Reachability.WarmPath way = c.hops() >= 1 ? r.warmPath(e, c.mentor(), 3) : null;
@@ -364,12 +455,9 @@ public final class MentorSuggestions {
             }
             String why = null;
             if (list.isEmpty())
-                why = found.unmatched() != null
+                why = !hadCandidates
                         ? found.unmatched()
-                        : (found.mentors().length == 1
-                                        ? "the 1 mentor who fits best is"
-                                        : "the " + found.mentors().length + " mentors who fit best are each")
-                                + " already suggested to " + rules.suggestions()
+                        : "everyone who fits is already suggested to " + rules.suggestions()
                                 + " mentees per free place who fit them better";
             return new ForMentee(e, list, why);
         }

@@ -129,31 +129,45 @@ class MentorSuggestionsPropertyTest {
             CompactGraph g = o.graph();
             Reachability r = Reachability.of(g, rules.strongTie());
             int k = rules.suggestions();
-            List<double[]> pairs = new ArrayList<>();
-            for (MentorSuggestions.ForMentee f : found.mentees())
-                for (double[] x : exhaustive(p, g, r, rules, f.mentee(), 4 * k))
-                    pairs.add(new double[] {f.mentee(), x[0], x[1]});
-            pairs.sort(Comparator.<double[]>comparingDouble(x -> -x[2])
-                    .thenComparingDouble(x -> x[0])
-                    .thenComparingDouble(x -> x[1]));
+            int[] mentees = found.mentees().stream()
+                    .mapToInt(MentorSuggestions.ForMentee::mentee)
+                    .toArray();
+            MentorSuggestions.Candidates[] cands = new MentorSuggestions.Candidates[mentees.length];
             int[] demand = new int[p.size()];
-            java.util.Map<Integer, List<double[]>> expected = new java.util.HashMap<>();
-            for (double[] x : pairs) {
-                List<double[]> mine = expected.computeIfAbsent((int) x[0], key -> new ArrayList<>());
-                int m = (int) x[1];
-                if (mine.size() >= k || demand[m] >= k * p.remaining(m)) continue;
-                mine.add(new double[] {m, x[2]});
-                demand[m]++;
-            }
-            for (MentorSuggestions.ForMentee f : found.mentees()) {
-                List<double[]> want = expected.getOrDefault(f.mentee(), List.of());
+            boolean[] had = new boolean[mentees.length];
+            int[][] kept = MentorSuggestions.spread(
+                    mentees,
+                    (e, full, ws) -> {
+                        List<double[]> all = exhaustive(p, g, r, rules, e, Integer.MAX_VALUE);
+                        List<double[]> open = all.stream()
+                                .filter(x -> full == null || !full[(int) x[0]])
+                                .limit(4L * k)
+                                .toList();
+                        return new MentorSuggestions.Candidates(
+                                e,
+                                open.stream().mapToInt(x -> (int) x[0]).toArray(),
+                                open.stream().mapToDouble(x -> x[1]).toArray(),
+                                open.isEmpty() ? "none" : null);
+                    },
+                    cands,
+                    p,
+                    k,
+                    MentorSuggestions.ROUNDS,
+                    1,
+                    demand,
+                    had);
+            for (int i = 0; i < mentees.length; i++) {
+                MentorSuggestions.ForMentee f = found.mentees().get(i);
                 assertThat(f.suggestions().stream()
-                                .map(MentorSuggestions.Suggestion::mentor)
-                                .toList())
+                                .mapToInt(MentorSuggestions.Suggestion::mentor)
+                                .toArray())
                         .as("seed %d mentee %d", seed, f.mentee())
-                        .isEqualTo(want.stream().map(x -> (int) x[0]).toList());
-                for (int i = 0; i < want.size(); i++)
-                    assertThat(f.suggestions().get(i).score()).isEqualTo(want.get(i)[1]);
+                        .isEqualTo(kept[i]);
+                java.util.Map<Integer, Double> scoreOf = new java.util.HashMap<>();
+                for (double[] x : exhaustive(p, g, r, rules, f.mentee(), Integer.MAX_VALUE))
+                    scoreOf.put((int) x[0], x[1]);
+                for (MentorSuggestions.Suggestion x : f.suggestions())
+                    assertThat(x.score()).isEqualTo(scoreOf.get(x.mentor()));
                 compared++;
             }
             assertThat(found.demand()).isEqualTo(demand);
@@ -195,7 +209,10 @@ class MentorSuggestionsPropertyTest {
                 .count();
         assertThat(with).isGreaterThanOrEqualTo(12);
         assertThat(spread.mentees().stream().filter(f -> f.suggestions().isEmpty()))
-                .allSatisfy(f -> assertThat(f.unmatched()).contains("already suggested to 1 mentees per free place"));
+                .allSatisfy(
+                        f -> assertThat(f.unmatched())
+                                .isEqualTo(
+                                        "everyone who fits is already suggested to 1 mentees per free place who fit them better"));
     }
 
     /** Every person scored as a mentor for e, the hard rules and the relevance rule applied, the top k. */
