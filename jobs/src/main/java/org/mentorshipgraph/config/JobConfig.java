@@ -367,6 +367,10 @@ public final class JobConfig {
         return path(Setting.POSITIONS);
     }
 
+    public boolean csvMultiline() {
+        return bool(Setting.CSV_MULTILINE);
+    }
+
     public boolean mentoringEnabled() {
         return bool(Setting.MENTORING_ENABLED);
     }

@@ -137,6 +137,12 @@ public enum Setting {
             "false",
             "also assign every mentee candidate without a mentor to at most one suggested mentor, maximising the total "
                     + "score within each mentor's free places (mentor-assignment.csv)"),
+    CSV_MULTILINE(
+            "input.csv-multiline",
+            "false",
+            "interaction CSV files may hold line breaks inside quoted fields (RFC 4180); each file is then read by one "
+                    + "task. Doubled quotes are always read as one; the people, mentorships, positions and absences "
+                    + "files always allow line breaks"),
     MAX_REJECTED_SHARE(
             "input.max-rejected-share",
             "0.05",

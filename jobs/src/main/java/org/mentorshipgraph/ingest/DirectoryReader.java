@@ -290,6 +290,8 @@ public final class DirectoryReader {
                     spark.read()
                             .option("header", "true")
                             .option("inferSchema", "false")
+                            .option("escape", "\"")
+                            .option("multiLine", "true")
                             .csv(path.toString());
                 case JSON_LINES ->
                     spark.read().option("primitivesAsString", "true").json(path.toString());

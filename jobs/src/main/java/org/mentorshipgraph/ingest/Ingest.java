@@ -38,7 +38,8 @@ public final class Ingest {
             LocalDate asOf,
             long lookbackStartMs,
             long asOfEndMs,
-            double maxRejectedShare) {}
+            double maxRejectedShare,
+            boolean csvMultiline) {}
 
     /** What was read and checked. */
     public record Ingested(
@@ -117,7 +118,8 @@ public final class Ingest {
 
     public static Ingested run(SparkSession spark, Parameters p, Progress progress) {
         Path path = Path.of(p.interactions());
-        InteractionReader.RawInteractions raw = InteractionReader.read(spark, path, p.from(), p.asOf());
+        InteractionReader.RawInteractions raw =
+                InteractionReader.read(spark, path, p.from(), p.asOf(), p.csvMultiline());
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("path", path.toString());
         input.put("format", raw.format().name());

@@ -89,7 +89,8 @@ public final class InteractionContract {
     static String malformedReason(InputFormat format) {
         return format == InputFormat.JSON_LINES
                 ? "malformed line (not a JSON object)"
-                : "malformed line (wrong number of fields or broken quoting)";
+                : "malformed line (wrong number of fields or broken quoting; a line break inside a quoted field needs "
+                        + "input.csv-multiline=true)";
     }
 
     /**

@@ -81,6 +81,14 @@ public final class InteractionReader {
      * @throws JobFailure (exit 3) for a missing, empty or unusable input, or missing required columns
      */
     public static RawInteractions read(SparkSession spark, Path path, LocalDate from, LocalDate to) {
+        return read(spark, path, from, to, false);
+    }
+
+    /**
+     * Reads the interactions; CSV as RFC 4180 (a doubled quote in a quoted field is one quote), and with
+     * {@code multiLine} also with line breaks inside quoted fields (each file is then read by one task).
+     */
+    public static RawInteractions read(SparkSession spark, Path path, LocalDate from, LocalDate to, boolean multiLine) {
         InputFormat format = InputFormat.detect(path, "interactions");
         List<LocalDate> days = dayPartitions(path);
         List<String> paths = new ArrayList<>();
@@ -103,7 +111,7 @@ public final class InteractionReader {
         List<String> sourceColumns = new ArrayList<>();
         try {
             df = switch (format) {
-                case CSV -> readCsv(spark, paths, path, firstFile, sourceColumns);
+                case CSV -> readCsv(spark, paths, path, firstFile, sourceColumns, multiLine);
                 case JSON_LINES -> readJson(spark, paths, sourceColumns);
                 case PARQUET -> readParquet(spark, paths, sourceColumns);
             };
@@ -150,7 +158,12 @@ public final class InteractionReader {
     }
 
     private static Dataset<Row> readCsv(
-            SparkSession spark, List<String> paths, Path path, Optional<Path> firstFile, List<String> sourceColumns) {
+            SparkSession spark,
+            List<String> paths,
+            Path path,
+            Optional<Path> firstFile,
+            List<String> sourceColumns,
+            boolean multiLine) {
         String[] header = csvHeader(
                 firstFile.orElseThrow(() -> JobFailure.input("interactions: no CSV file under " + paths.get(0))));
         sourceColumns.addAll(Arrays.asList(header));
@@ -165,6 +178,8 @@ public final class InteractionReader {
                 .option("mode", "PERMISSIVE")
                 .option("columnNameOfCorruptRecord", CORRUPT)
                 .option("maxColumns", String.valueOf(MAX_CSV_FIELDS))
+                .option("escape", "\"")
+                .option("multiLine", String.valueOf(multiLine))
                 .option("recursiveFileLookup", "true")
                 .csv(paths.toArray(String[]::new));
         return normalise(df);

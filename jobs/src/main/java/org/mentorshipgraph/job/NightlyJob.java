@@ -189,7 +189,8 @@ public final class NightlyJob {
                 run.asOf(),
                 run.windows().lookbackStartMs(),
                 run.asOfEndMs(),
-                config.maxRejectedShare());
+                config.maxRejectedShare(),
+                config.csvMultiline());
         Ingested in = run.progress().step(stepName, () -> Ingest.run(spark, p, run.progress()));
         run.record().input("interactions", in.interactionsInput());
         Ingest.requireUsable(in, p);

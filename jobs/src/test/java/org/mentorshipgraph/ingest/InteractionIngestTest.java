@@ -69,7 +69,7 @@ class InteractionIngestTest {
                         "self-interaction (source_id = target_id)",
                         "timestamp in the future of the run",
                         "duration_minutes is not a non-negative number",
-                        "malformed line (wrong number of fields or broken quoting)");
+                        InteractionContract.malformedReason(InputFormat.CSV));
         assertThat(reasons(c).get("duration_minutes is not a non-negative number"))
                 .isEqualTo(2);
         assertThat(c.rejectedRows()).isEqualTo(10);
@@ -107,7 +107,7 @@ class InteractionIngestTest {
         assertThat(c.validRows()).isEqualTo(2);
         assertThat(reasons(c))
                 .containsOnlyKeys(
-                        "malformed line (wrong number of fields or broken quoting)",
+                        InteractionContract.malformedReason(InputFormat.CSV),
                         "self-interaction (source_id = target_id)");
     }
 

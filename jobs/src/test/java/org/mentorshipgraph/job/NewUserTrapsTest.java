@@ -274,4 +274,47 @@ class NewUserTrapsTest {
         assertThat(run("--interactions", f.toString(), "--out", o.toString())).isZero();
         assertThat(BadInputTest.rejectedByReason(o)).containsOnlyKeys("malformed line (not a JSON object)");
     }
+
+    /**
+     * Issue 16, case 7: RFC 4180 CSV. A doubled quote is one quote; the people file may hold a line break inside a
+     * quoted field; in the interactions a line break inside a quoted field is quarantined with the setting that reads it
+     * (one row, not two), and read as one row with {@code input.csv-multiline=true}.
+     */
+    @Test
+    void quotedFieldsAreReadAsRfc4180(@TempDir Path dir) throws Exception {
+        List<String> lines =
+                new ArrayList<>(List.of("timestamp,source_id,target_id,channel,duration_minutes,event_id"));
+        for (String l : BadInputTest.goodLines()) lines.add(l + ",,");
+        lines.add("2026-10-05T09:00:00Z,a,b,meeting,30,\"kick-off\nroom 2\"");
+        lines.add("2026-10-06T09:00:00Z,a,c,meeting,30,\"the \"\"big\"\" one\"");
+        Path f = Files.write(dir.resolve("log.csv"), lines);
+        Path people = Files.write(
+                dir.resolve("people.csv"),
+                List.of("person_id,display_name,team", "a,\"Ann \"\"Annie\"\" Lee\",Core", "b,\"Bo\nBergström\",Core"));
+        Path o = dir.resolve("out");
+        assertThat(run("--interactions", f.toString(), "--people", people.toString(), "--out", o.toString()))
+                .isZero();
+        Map<String, String> names = new java.util.HashMap<>();
+        for (Map<String, String> r : Csv.read(o.resolve("runs/" + BadInputTest.AS_OF + "/people.csv")))
+            names.put(r.get("person_id"), r.get("display_name"));
+        assertThat(names.get("a")).isEqualTo("Ann \"Annie\" Lee");
+        assertThat(names.get("b")).isEqualTo("Bo\nBergström");
+        JsonNode counts = BadInputTest.runJson(o).get("counts");
+        assertThat(BadInputTest.rejectedByReason(o).keySet())
+                .singleElement()
+                .asString()
+                .contains("input.csv-multiline=true");
+        Path o2 = dir.resolve("out2");
+        assertThat(run(
+                        "--interactions", f.toString(),
+                        "--people", people.toString(),
+                        "--out", o2.toString(),
+                        "--set", "input.csv-multiline=true"))
+                .isZero();
+        JsonNode counts2 = BadInputTest.runJson(o2).get("counts");
+        assertThat(counts2.get("interaction_rows_read").asInt()).isEqualTo(lines.size() - 1);
+        assertThat(counts2.get("interactions_rejected").asInt()).isZero();
+        assertThat(counts.get("interaction_rows_read").asInt())
+                .isGreaterThan(counts2.get("interaction_rows_read").asInt());
+    }
 }

@@ -15,8 +15,9 @@ import org.mentorshipgraph.algorithms.graph.CompactGraph;
  *
  * <p>The search, per mentee e with wanted skills W and goal G:
  * <ol>
- *   <li><b>candidates</b>: for each s ∈ W the first M people who have s, are open and have a free place, in order of
- *       their mentee-independent part of the score (teaching and load); the first M such people who ever held G, and who ever held e's title; and
+ *   <li><b>candidates</b>: for each s ∈ W M people who have s, are open and have a free place: the M/2 best placed by
+ *       their mentee-independent part of the score (teaching and load), and M/2 more from a mentee-dependent place in
+ *       the rest of that order (so that mentees who want the same skill do not all draw the same people); the first M such people who ever held G, and who ever held e's title; and
  *       everyone within two strong ties of e (a breadth-first ball). M is {@code candidatesPerSkill}; when no skill
  *       has more than M open holders the search is exhaustive and the top k exact.</li>
  *   <li><b>hard constraints</b> ({@link MentorEligibility}) drop candidates; they are never traded against the
@@ -138,7 +139,7 @@ public final class MentorSuggestions {
     }
 
     /** Rounds of the spread: a mentee left short looks again, past the mentors who filled up. */
-    static final int ROUNDS = 4;
+    static final int ROUNDS = 6;
 
     /** Where the spread draws a mentee's best candidates from, skipping the mentors already full (null: none). */
     interface CandidateSource {
@@ -334,24 +335,12 @@ public final class MentorSuggestions {
             ws.stamp++;
             ws.poolSize = 0;
             int cap = rules.candidatesPerSkill();
-            for (int s : p.wants()[e]) {
-                int[] h = openHolders[s];
-                for (int i = 0, taken = 0; i < h.length && taken < cap; i++)
-                    if (full == null || !full[h[i]]) {
-                        add(ws, h[i]);
-                        taken++;
-                    }
-            }
+            for (int s : p.wants()[e]) draw(openHolders[s], e, cap, full, ws);
             int[] menteePath = path(e);
             int current = menteePath.length == 0 ? -1 : menteePath[menteePath.length - 1];
             for (int t : new int[] {p.goal()[e], current}) {
                 if (t < 0) continue;
-                int[] h = goalHolders[t];
-                for (int i = 0, taken = 0; i < h.length && taken < cap; i++)
-                    if (full == null || !full[h[i]]) {
-                        add(ws, h[i]);
-                        taken++;
-                    }
+                draw(goalHolders[t], e, cap, full, ws);
             }
             ball(e, ws);
         }
@@ -464,6 +453,35 @@ public final class MentorSuggestions {
 
         private static boolean better(double score, int mentor, double thanScore, int thanMentor) {
             return score > thanScore || (score == thanScore && mentor < thanMentor);
+        }
+
+        /**
+         * Draws up to M candidates from a list ordered by standing, skipping full mentors: the first M/2 (the best
+         * placed), then M/2 from a place in the rest that depends on the mentee (a multiplicative hash of its index),
+         * so that mentees who want the same skill do not all draw the same people. All of them when the list is no
+         * longer than M.
+         */
+        private void draw(int[] h, int e, int cap, boolean[] full, Workspace ws) {
+            if (h.length <= cap) {
+                for (int m : h) if (full == null || !full[m]) add(ws, m);
+                return;
+            }
+            int half = cap / 2, taken = 0, i = 0;
+            for (; i < h.length && taken < half; i++)
+                if (full == null || !full[h[i]]) {
+                    add(ws, h[i]);
+                    taken++;
+                }
+            int rest = h.length - i;
+            if (rest <= 0) return;
+            int from = (int) Long.remainderUnsigned((e + 1L) * 0x9E3779B97F4A7C15L, rest);
+            for (int j = 0; j < rest && taken < cap; j++) {
+                int m = h[i + (from + j) % rest];
+                if (full == null || !full[m]) {
+                    add(ws, m);
+                    taken++;
+                }
+            }
         }
 
         private void add(Workspace ws, int m) {
