@@ -47,7 +47,8 @@ final class SuggestionText {
     }
 
     String places(int mentor) {
-        return p.taken()[mentor] + " of " + p.capacity()[mentor] + " places taken";
+        return p.taken()[mentor] + " of " + p.capacity()[mentor] + (p.capacity()[mentor] == 1 ? " place" : " places")
+                + " taken";
     }
 
     String reason(Suggestion s) {
