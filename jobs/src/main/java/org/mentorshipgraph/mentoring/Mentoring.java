@@ -145,22 +145,10 @@ public final class Mentoring {
         for (MentorSuggestions.ForMentee f : found.mentees()) {
             String mentee = ids[f.mentee()];
             if (f.suggestions().isEmpty()) {
-                suggestionRows.add(RowFactory.create(
-                        mentee,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        "no mentor qualifies: " + f.unmatched()));
+                Object[] none = new Object[MentoringTables.SUGGESTIONS.size()]; // every column empty but two
+                none[0] = mentee;
+                none[none.length - 1] = "no mentor qualifies: " + f.unmatched();
+                suggestionRows.add(RowFactory.create(none));
                 continue;
             }
             withSuggestion++;

@@ -311,12 +311,11 @@ public final class MentorSuggestions {
                     if (available) open.get(x).add(m);
                 }
                 if (available) {
-                    int[] path = p.pathTitles()[m].length == 0 ? new int[] {p.title()[m]} : p.pathTitles()[m];
-                    int last = -2;
-                    for (int t : Arrays.stream(path).sorted().toArray()) {
-                        if (t >= 0 && t != last) goal.get(t).add(m);
-                        last = t;
-                    }
+                    for (int t : Arrays.stream(p.careerTitles(m))
+                            .filter(x -> x >= 0)
+                            .sorted()
+                            .distinct()
+                            .toArray()) goal.get(t).add(m);
                 }
             }
             openHolders = arrays(open);
@@ -326,8 +325,7 @@ public final class MentorSuggestions {
 
         /** The load part: free places over capacity, halved for a top connector. */
         double load(int m) {
-            double l = MentorScore.load(p.remaining(m), p.capacity()[m], p.topConnector()[m]);
-            return l;
+            return MentorScore.load(p.remaining(m), p.capacity()[m], p.topConnector()[m]);
         }
 
         /** Fills the workspace for mentee e: the candidate pool and the ball of two strong ties. */
@@ -336,7 +334,7 @@ public final class MentorSuggestions {
             ws.poolSize = 0;
             int cap = rules.candidatesPerSkill();
             for (int s : p.wants()[e]) draw(openHolders[s], e, cap, full, ws);
-            int[] menteePath = path(e);
+            int[] menteePath = p.careerTitles(e);
             int current = menteePath.length == 0 ? -1 : menteePath[menteePath.length - 1];
             for (int t : new int[] {p.goal()[e], current}) {
                 if (t < 0) continue;
@@ -348,7 +346,7 @@ public final class MentorSuggestions {
         /** Mentor m scored for mentee e (the workspace prepared for e), or null when not eligible or not relevant. */
         private Suggestion evaluate(int e, int m, Workspace ws) {
             if (rulesCheck.check(e, m) != MentorEligibility.Verdict.ELIGIBLE) return null;
-            int[] wants = p.wants()[e], menteePath = path(e);
+            int[] wants = p.wants()[e], menteePath = p.careerTitles(e);
             boolean trajOn = p.trajectoryOn() && (menteePath.length > 0 || p.goal()[e] >= 0);
             boolean statesNothing = wants.length == 0 && p.goal()[e] < 0;
             double covered = 0, wantWeight = 0;
@@ -361,8 +359,9 @@ public final class MentorSuggestions {
                 }
             }
             double skillFit = wantWeight > 0 ? covered / wantWeight : 0;
-            TrajectoryFit.Fit fit =
-                    trajOn ? TrajectoryFit.of(menteePath, p.level()[e], p.goal()[e], path(m), levels(m)) : null;
+            TrajectoryFit.Fit fit = trajOn
+                    ? TrajectoryFit.of(menteePath, p.level()[e], p.goal()[e], p.careerTitles(m), p.careerLevels(m))
+                    : null;
             double trajFit = fit == null ? 0 : fit.value();
             int hops = hops(m, ws);
             if (!relevant(coveredCount, fit, wants.length > 0, statesNothing, hops)) return null;
@@ -531,18 +530,6 @@ public final class MentorSuggestions {
                 if (ws.ballStamp[x] == ws.stamp && ws.ballHops[x] == 2) return 3;
             }
             return 0;
-        }
-
-        private int[] path(int m) {
-            int[] t = p.pathTitles()[m];
-            if (t.length > 0) return t;
-            return p.title()[m] >= 0 ? new int[] {p.title()[m]} : new int[0];
-        }
-
-        private int[] levels(int m) {
-            int[] l = p.pathLevels()[m];
-            if (p.pathTitles()[m].length > 0) return l;
-            return p.title()[m] >= 0 ? new int[] {p.level()[m]} : new int[0];
         }
 
         /** Why nobody qualifies for e, from the verdicts of everyone who has a wanted skill. */

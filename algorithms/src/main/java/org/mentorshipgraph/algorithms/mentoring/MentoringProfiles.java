@@ -95,6 +95,18 @@ public record MentoringProfiles(
         return wants[p].length > 0 || goal[p] >= 0 || newcomerWithoutMentor[p];
     }
 
+    /** The person's career titles, oldest first: their positions, else their current title alone, else none. */
+    public int[] careerTitles(int p) {
+        if (pathTitles[p].length > 0) return pathTitles[p];
+        return title[p] >= 0 ? new int[] {title[p]} : new int[0];
+    }
+
+    /** The levels of {@link #careerTitles}, same length. */
+    public int[] careerLevels(int p) {
+        if (pathTitles[p].length > 0) return pathLevels[p];
+        return title[p] >= 0 ? new int[] {level[p]} : new int[0];
+    }
+
     /** Whether the person has the skill (binary search in their sorted skills). */
     public boolean has(int p, int skill) {
         return Arrays.binarySearch(skills[p], skill) >= 0;

@@ -16,7 +16,7 @@ import java.util.Map;
 import org.mentorshipgraph.algorithms.graph.CompactGraph;
 
 /** A graph and its expected values written by scripts/reference/make_reference.py (NetworkX 2.8.8). */
-final class ReferenceGraph {
+public final class ReferenceGraph {
     final String name;
     final CompactGraph graph;
     final Map<String, double[]> columns = new HashMap<>();
@@ -30,13 +30,13 @@ final class ReferenceGraph {
     }
 
     static ReferenceGraph load(String name) {
-        List<String[]> graphRows = read(name + ".graph.tsv");
+        List<String[]> graphRows = tsv(name + ".graph.tsv");
         Map<String, String> values = new HashMap<>();
         for (String[] r : graphRows) {
             values.put(r[0], r[1]);
         }
         int n = Integer.parseInt(values.get("n"));
-        List<String[]> edges = read(name + ".edges.tsv");
+        List<String[]> edges = tsv(name + ".edges.tsv");
         int[] a = new int[edges.size()];
         int[] b = new int[edges.size()];
         double[] w = new double[edges.size()];
@@ -45,7 +45,7 @@ final class ReferenceGraph {
             b[i] = Integer.parseInt(edges.get(i)[1]);
             w[i] = Double.parseDouble(edges.get(i)[2]);
         }
-        List<String[]> nodes = read(name + ".nodes.tsv");
+        List<String[]> nodes = tsv(name + ".nodes.tsv");
         String[] header = readHeader(name + ".nodes.tsv");
         int[] community = new int[n];
         ReferenceGraph ref = new ReferenceGraph(name, CompactGraph.fromEdges(n, a, b, w), community);
@@ -101,7 +101,8 @@ final class ReferenceGraph {
         }
     }
 
-    private static List<String[]> read(String file) {
+    /** The rows of a tab-separated test resource under {@code /reference/}, its header line skipped. */
+    public static List<String[]> tsv(String file) {
         List<String[]> rows = new ArrayList<>();
         try (BufferedReader r = open(file)) {
             r.readLine();

@@ -226,7 +226,7 @@ class MentorSuggestionsPropertyTest {
         for (int[] s : p.skills()) for (int x : s) holders[x]++;
         double want = 0;
         for (int s : p.wants()[e]) want += MentorScore.rarity(holders[s], n);
-        boolean trajOn = p.trajectoryOn() && (path(p, e).length > 0 || p.goal()[e] >= 0);
+        boolean trajOn = p.trajectoryOn() && (p.careerTitles(e).length > 0 || p.goal()[e] >= 0);
         List<double[]> all = new ArrayList<>();
         for (int m = 0; m < n; m++) {
             if (check.check(e, m) != MentorEligibility.Verdict.ELIGIBLE) continue;
@@ -237,8 +237,10 @@ class MentorSuggestionsPropertyTest {
                     covered += MentorScore.rarity(holders[s], n);
                     count++;
                 }
-            TrajectoryFit.Fit fit =
-                    trajOn ? TrajectoryFit.of(path(p, e), p.level()[e], p.goal()[e], path(p, m), levels(p, m)) : null;
+            TrajectoryFit.Fit fit = trajOn
+                    ? TrajectoryFit.of(
+                            p.careerTitles(e), p.level()[e], p.goal()[e], p.careerTitles(m), p.careerLevels(m))
+                    : null;
             double traj = fit == null ? 0 : fit.value();
             int h = hops[m] >= 1 && hops[m] <= 3 ? hops[m] : 0;
             boolean nothing = p.wants()[e].length == 0 && p.goal()[e] < 0;
@@ -274,15 +276,5 @@ class MentorSuggestionsPropertyTest {
             }
         }
         return d;
-    }
-
-    static int[] path(MentoringProfiles p, int m) {
-        if (p.pathTitles()[m].length > 0) return p.pathTitles()[m];
-        return p.title()[m] >= 0 ? new int[] {p.title()[m]} : new int[0];
-    }
-
-    static int[] levels(MentoringProfiles p, int m) {
-        if (p.pathTitles()[m].length > 0) return p.pathLevels()[m];
-        return p.title()[m] >= 0 ? new int[] {p.level()[m]} : new int[0];
     }
 }

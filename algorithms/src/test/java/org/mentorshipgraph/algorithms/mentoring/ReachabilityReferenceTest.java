@@ -4,12 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -574,22 +568,6 @@ class ReachabilityReferenceTest {
     // ---------------------------------------------------------------- resources
 
     private static List<String[]> read(String file) {
-        String path = "/reference/adamic-adar/" + file;
-        InputStream in = ReachabilityReferenceTest.class.getResourceAsStream(path);
-        if (in == null) {
-            throw new IllegalStateException("missing test resource " + path);
-        }
-        List<String[]> rows = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            r.readLine();
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (!line.isEmpty()) {
-                    rows.add(line.split("\t"));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return rows;
+        return org.mentorshipgraph.algorithms.centrality.ReferenceGraph.tsv("adamic-adar/" + file);
     }
 }
