@@ -208,7 +208,11 @@ public final class Mentoring {
         counts.put("mentoring_parts", built.parts());
         counts.put("directory_self_managers", built.selfManaged().size());
         counts.put("directory_manager_cycles", built.cycles().size());
-        if (!built.parts().get("skill").equals(Boolean.TRUE))
+        if (candidates == 0)
+            progress.warn("no mentee candidates: nobody wants to learn a skill, has a career goal or is a newcomer "
+                    + "without a mentor, so there are no mentor suggestions (give --people with wants_to_learn, "
+                    + "career_goal or hire_date); introductions.csv still lists whom each person could meet");
+        else if (!built.parts().get("skill").equals(Boolean.TRUE))
             progress.warn("nobody in the people directory wants to learn a skill (column wants_to_learn): mentor "
                     + "suggestions rest on career goals, newcomers and the network only");
         return new Result(

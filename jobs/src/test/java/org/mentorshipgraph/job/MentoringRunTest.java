@@ -177,6 +177,7 @@ class MentoringRunTest {
                         .get("mentee_candidates")
                         .asInt())
                 .isZero();
+        assertThat(BadInputTest.runJson(out).get("warnings").toString()).contains("no mentee candidates");
         // the network half needs no directory: mentee and good share bridge, and have no tie
         assertThat(table(out, "introductions.csv")).anySatisfy(r -> {
             assertThat(r.get("person_id")).isEqualTo("good");
