@@ -12,7 +12,7 @@ mg_build_if_needed() {
   done
   if [[ -z "$stale" && -n "$(find "$MG_ROOT/pom.xml" "$MG_ROOT"/{algorithms,jobs,neo4j-local,tools}/pom.xml \
         "$MG_ROOT"/{algorithms,jobs,neo4j-local,tools}/src \( -newer "$MG_JOB_JAR" -o -newer "$MG_TOOLS_JAR" \) -type f \
-        2>/dev/null | head -1)" ]]; then
+        -print -quit 2>/dev/null)" ]]; then
     stale="yes"
   fi
   if [[ -n "$stale" ]]; then
