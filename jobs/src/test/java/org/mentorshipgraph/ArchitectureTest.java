@@ -39,6 +39,7 @@ class ArchitectureTest {
             Map.entry("failures", 0),
             Map.entry("progress", 1),
             Map.entry("schema", 1),
+            Map.entry("storage", 1),
             Map.entry("config", 2),
             Map.entry("ingest", 3),
             Map.entry("ties", 4),

@@ -19,6 +19,9 @@ import org.mentorshipgraph.job.RunLock;
 import org.mentorshipgraph.job.RunRecord;
 import org.mentorshipgraph.job.Sparks;
 import org.mentorshipgraph.progress.StepLog;
+import org.mentorshipgraph.files.RunFiles;
+import org.mentorshipgraph.storage.Location;
+import org.mentorshipgraph.storage.Storage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -85,7 +88,10 @@ public final class NightlyCommand implements Callable<Integer> {
             description = "run date (default: the last day in the data for the sample, today UTC otherwise)")
     String asOf;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: output/)")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "output location: a directory, hdfs://... or s3a://... (default: output/)")
     String out;
 
     @Option(
@@ -192,7 +198,8 @@ public final class NightlyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JobConfig config = JobConfig.load(configFile, environment, overrides());
+        Map<String, String> sparkOverrides = new java.util.TreeMap<>();
+        JobConfig config = JobConfig.load(configFile, environment, overrides(sparkOverrides), sparkOverrides);
         if (printConfig) {
             System.out.println(config.describe());
             return ExitCodes.OK;
@@ -204,46 +211,60 @@ public final class NightlyCommand implements Callable<Integer> {
                     driverMemory,
                     org.mentorshipgraph.progress.HeapWatch.megabytes(org.mentorshipgraph.progress.HeapWatch.maxHeap()));
         List<LocalDate> dates = dates(config);
-        preflight(config);
-        if (!config.logJsonFile().isBlank()) StepLog.jsonLinesTo(Path.of(config.logJsonFile()));
-        StepLog.info("mentorship-graph nightly job; effective configuration:%n%s", config.describe());
-        // one run at a time per output directory (a dry run writes nothing and needs no lock)
-        try (RunLock lock = dryRun
-                ? null
-                : RunLock.acquire(
-                        config.outputDir(),
-                        dates.isEmpty()
-                                ? "as-of " + config.get(Setting.AS_OF)
-                                : "backfill " + dates.get(0) + ".." + dates.get(dates.size() - 1))) {
-            if (!dryRun)
-                org.mentorshipgraph.files.RunFiles.removeStale(config.outputDir())
-                        .forEach((dir, bytes) ->
-                                StepLog.warn("removed %s, left by a run that was killed (%,d bytes)", dir, bytes));
-            long t0 = System.nanoTime();
-            SparkSession spark = Sparks.session(config);
-            StepLog.info(
-                    "spark        %s ready in %.1f s", spark.sparkContext().master(), (System.nanoTime() - t0) / 1e9);
-            try {
-                if (dryRun) {
-                    RunRecord r = new NightlyJob(config, environment).dryRun(spark);
-                    System.out.println("Dry run for " + r.asMap().get("as_of")
-                            + ": inputs and configuration are usable; nothing was written.");
-                    System.out.println("  counts: " + r.counts());
-                    return ExitCodes.OK;
-                }
-                if (dates.isEmpty()) return runOnce(spark, config);
-                for (LocalDate d : dates) {
-                    StepLog.info("backfill     %s (%d of %d)", d, dates.indexOf(d) + 1, dates.size());
-                    int code = runOnce(spark, config.with(Map.of(Setting.AS_OF, d.toString())));
-                    if (code != ExitCodes.OK) {
-                        System.err.println("error: backfill stopped at " + d + "; dates after it were not run");
-                        return code;
+        try (Storage storage = Storage.of(config.sparkSettings())) {
+            preflight(config, storage);
+            if (!config.logJsonFile().isBlank()) JsonLog.to(storage.at(config.logJsonFile()));
+            StepLog.info("mentorship-graph nightly job; effective configuration:%n%s", config.describe());
+            Location outputDir = storage.at(config.outputDir());
+            // one run at a time per output directory (a dry run writes nothing and needs no lock)
+            try (RunLock lock = dryRun
+                    ? null
+                    : RunLock.acquire(
+                            outputDir,
+                            dates.isEmpty()
+                                    ? "as-of " + config.get(Setting.AS_OF)
+                                    : "backfill " + dates.get(0) + ".." + dates.get(dates.size() - 1),
+                            config.lockLeaseSeconds())) {
+                if (!dryRun) {
+                    try {
+                        RunFiles.removeStale(outputDir)
+                                .forEach((dir, bytes) -> StepLog.warn(
+                                        "removed %s, left by a run that was killed, failed or superseded (%,d bytes)",
+                                        dir,
+                                        bytes));
+                    } catch (java.io.UncheckedIOException e) {
+                        throw JobFailure.output("output: cannot clean " + e.getMessage(), e);
                     }
                 }
-                return ExitCodes.OK;
-            } finally {
-                spark.stop();
+                return runAll(config, dates);
             }
+        }
+    }
+
+    private int runAll(JobConfig config, List<LocalDate> dates) {
+        long t0 = System.nanoTime();
+        SparkSession spark = Sparks.session(config);
+        StepLog.info("spark        %s ready in %.1f s", spark.sparkContext().master(), (System.nanoTime() - t0) / 1e9);
+        try {
+            if (dryRun) {
+                RunRecord r = new NightlyJob(config, environment).dryRun(spark);
+                System.out.println("Dry run for " + r.asMap().get("as_of")
+                        + ": inputs and configuration are usable; nothing was written.");
+                System.out.println("  counts: " + r.counts());
+                return ExitCodes.OK;
+            }
+            if (dates.isEmpty()) return runOnce(spark, config);
+            for (LocalDate d : dates) {
+                StepLog.info("backfill     %s (%d of %d)", d, dates.indexOf(d) + 1, dates.size());
+                int code = runOnce(spark, config.with(Map.of(Setting.AS_OF, d.toString())));
+                if (code != ExitCodes.OK) {
+                    System.err.println("error: backfill stopped at " + d + "; dates after it were not run");
+                    return code;
+                }
+            }
+            return ExitCodes.OK;
+        } finally {
+            spark.stop();
         }
     }
 
@@ -289,20 +310,62 @@ public final class NightlyCommand implements Callable<Integer> {
             throw JobFailure.usage("neo4j.uri '" + shown + "' names no host; expected e.g. neo4j://host:7687");
     }
 
-    /** Fails fast, before Spark starts, on inputs that cannot be read at all and on a Neo4j URI that cannot work. */
-    static void preflight(JobConfig config) {
+    /**
+     * Fails fast, before Spark starts, on inputs that cannot be read at all (exit 3), an output location that is a
+     * file or whose store cannot be reached (exit 7), and a Neo4j URI that cannot work (exit 2).
+     */
+    static void preflight(JobConfig config, Storage storage) {
         if (config.neo4jEnabled() && !config.neo4jUri().isBlank()) checkNeo4jUri(config.neo4jUri());
-        if (java.nio.file.Files.exists(config.outputDir()) && !java.nio.file.Files.isDirectory(config.outputDir()))
-            throw JobFailure.usage("output.dir (--out) " + config.outputDir()
-                    + " is a file, not a directory: give a directory (it is created when missing)");
-        InputFormat.detect(Path.of(config.interactions()), "interactions");
-        if (!config.people().isBlank()) InputFormat.detect(Path.of(config.people()), "people");
-        if (!config.mentorships().isBlank()) InputFormat.detect(Path.of(config.mentorships()), "mentorships");
-        if (!config.absences().isBlank()) InputFormat.detect(Path.of(config.absences()), "absences");
-        if (!config.positions().isBlank()) InputFormat.detect(Path.of(config.positions()), "positions");
+        Location out = location(storage, config.outputDir(), "output.dir (--out)", ExitCodes.USAGE);
+        try {
+            if (out.exists() && !out.isDirectory())
+                throw JobFailure.usage("output.dir (--out) " + out
+                        + " is a file, not a directory: give a directory (it is created when missing)");
+        } catch (java.io.UncheckedIOException e) {
+            throw JobFailure.output("output.dir (--out) cannot be written: " + e.getMessage(), e);
+        }
+        InputFormat.detect(location(storage, config.interactions(), "interactions", ExitCodes.INPUT), "interactions");
+        String[][] optional = {
+            {config.people(), "people"},
+            {config.mentorships(), "mentorships"},
+            {config.absences(), "absences"},
+            {config.positions(), "positions"}
+        };
+        for (String[] o : optional)
+            if (!o[0].isBlank()) InputFormat.detect(location(storage, o[0], o[1], ExitCodes.INPUT), o[1]);
     }
 
-    private Map<Setting, String> overrides() {
+    /** The location a setting names; a one-line failure with {@code exitCode} when its store cannot be opened. */
+    private static Location location(Storage storage, String text, String what, int exitCode) {
+        try {
+            return storage.at(text);
+        } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
+            throw new JobFailure(exitCode, what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The {@code --set} values that are Spark or Hadoop settings ({@code spark.*}); {@code command} names the command
+     * in messages. Secrets are refused without being shown.
+     */
+    static Map<String, String> sparkSets(List<String> sets, String command) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        if (sets == null) return out;
+        for (String kv : sets) {
+            int eq = kv.indexOf('=');
+            String key = eq > 0 ? kv.substring(0, eq).trim() : kv.trim();
+            if (JobConfig.looksSecret(key))
+                throw JobFailure.usage("--set " + key + "=...: secrets never go on the command line (the value is "
+                        + "not shown); " + JobConfig.STORE_CREDENTIALS_HINT);
+            if (eq <= 0 || !JobConfig.isSparkKey(key))
+                throw JobFailure.usage(command + ": --set " + (eq > 0 ? key + "=..." : kv)
+                        + ": expected spark.KEY=VALUE (a Spark or Hadoop setting)");
+            out.put(key, kv.substring(eq + 1));
+        }
+        return out;
+    }
+
+    private Map<Setting, String> overrides(Map<String, String> sparkOverrides) {
         Map<Setting, String> o = new EnumMap<>(Setting.class);
         put(o, Setting.INTERACTIONS, interactions);
         put(o, Setting.PEOPLE, people);
@@ -330,7 +393,14 @@ public final class NightlyCommand implements Callable<Integer> {
                 String key = eq > 0 ? kv.substring(0, eq).trim() : kv.trim();
                 if (JobConfig.looksSecret(key))
                     throw JobFailure.usage("--set " + key + "=...: secrets never go on the command line (the value is "
-                            + "not shown); " + JobConfig.CREDENTIALS_HINT + " (or --set neo4j.password-file=PATH)");
+                            + "not shown); "
+                            + (JobConfig.isSparkKey(key)
+                                    ? JobConfig.STORE_CREDENTIALS_HINT
+                                    : JobConfig.CREDENTIALS_HINT + " (or --set neo4j.password-file=PATH)"));
+                if (eq > 0 && Setting.byKey(key) == null && JobConfig.isSparkKey(key)) {
+                    sparkOverrides.put(key, kv.substring(eq + 1));
+                    continue;
+                }
                 Setting s = eq > 0 ? Setting.byKey(key) : null;
                 if (s == null)
                     throw JobFailure.usage(

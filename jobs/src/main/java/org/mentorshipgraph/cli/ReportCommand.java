@@ -1,8 +1,9 @@
 package org.mentorshipgraph.cli;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
+import org.mentorshipgraph.files.RunFolders;
+import org.mentorshipgraph.storage.Location;
+import org.mentorshipgraph.storage.Storage;
+
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Option;
         },
         footerHeading = "%n",
         footer = {
-            "Exit codes: 0 success, 1 unexpected failure, 2 bad usage, 3 no stored run for that date, 5 a nightly run holds the lock on OUT."
+            "Exit codes: 0 success, 1 unexpected failure, 2 bad usage, 3 no stored run for that date (or OUT cannot be read), 5 a nightly run holds the lock on OUT."
         })
 public final class ReportCommand implements Callable<Integer> {
 
@@ -48,8 +49,20 @@ public final class ReportCommand implements Callable<Integer> {
             names = "--out",
             paramLabel = "DIR",
             description =
-                    "output directory the nightly job wrote to (default: output.dir, i.e. output/ or MG_OUTPUT_DIR)")
-    Path out;
+                    "output location the nightly job wrote to: a directory, hdfs://... or s3a://... (default: output.dir, i.e. output/ or MG_OUTPUT_DIR)")
+    String out;
+
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "the nightly job's configuration file, for its spark.hadoop.* store settings (optional)")
+    Path configFile;
+
+    @Option(
+            names = "--set",
+            paramLabel = "spark.K=V",
+            description = "a Spark/Hadoop setting such as spark.hadoop.fs.s3a.endpoint=http://host:9000 (repeatable)")
+    List<String> sets;
 
     @Option(
             names = "--as-of",
@@ -79,32 +92,45 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Map<Setting, String> overrides = new EnumMap<>(Setting.class);
-        if (out != null) overrides.put(Setting.OUT, out.toString());
-        Path outputDir = JobConfig.load(null, environment, overrides).outputDir();
-        Path runsDir = outputDir.resolve("runs");
-        if (all && asOf != null) throw JobFailure.usage("--all and --as-of exclude each other");
-        List<String> dates = all ? storedRuns(runsDir) : List.of(asOf != null ? checkedDate(asOf) : latest(runsDir));
-        if (dates.isEmpty()) throw JobFailure.input("no stored runs in " + runsDir);
-        // the nightly job's lock: never rewrite a run folder while a run may be replacing it
-        try (RunLock lock = RunLock.acquire(outputDir, "report rebuild of " + (all ? "every run" : dates.get(0)))) {
-            rebuild(runsDir, dates);
+        if (out != null) overrides.put(Setting.OUT, out);
+        JobConfig config =
+                JobConfig.load(configFile, environment, overrides, NightlyCommand.sparkSets(sets, "scripts/report"));
+        try (Storage storage = Storage.of(config.sparkSettings())) {
+            Location outputDir = storage.at(config.outputDir());
+            Location runsDir = outputDir.child("runs");
+            if (all && asOf != null) throw JobFailure.usage("--all and --as-of exclude each other");
+            List<String> dates;
+            try {
+                dates = all ? storedRuns(runsDir) : List.of(asOf != null ? checkedDate(asOf) : latest(runsDir));
+            } catch (java.io.UncheckedIOException e) {
+                throw JobFailure.input("cannot read the stored runs: " + e.getMessage());
+            }
+            if (dates.isEmpty()) throw JobFailure.input("no stored runs in " + runsDir);
+            // the nightly job's lock: never rewrite a run folder while a run may be replacing it
+            try (RunLock lock =
+                    RunLock.acquire(outputDir, "report rebuild of " + (all ? "every run" : dates.get(0)))) {
+                rebuild(runsDir, dates);
+            }
         }
         return ExitCodes.OK;
     }
 
-    private static void rebuild(Path runsDir, List<String> dates) {
+    private static void rebuild(Location runsDir, List<String> dates) {
         for (String d : dates) {
-            if (!Files.isRegularFile(runsDir.resolve(d).resolve(ReportWriter.JSON_FILE))) {
+            Location folder = RunFolders.published(runsDir, d).orElse(null);
+            if (folder == null || !folder.child(ReportWriter.JSON_FILE).isFile()) {
                 throw JobFailure.input("no stored report for " + d + ": "
-                        + runsDir.resolve(d).resolve(ReportWriter.JSON_FILE) + " does not exist");
+                        + (folder == null ? runsDir.child(d) : folder).child(ReportWriter.JSON_FILE)
+                        + " does not exist");
             }
             Map<String, Object> f = ReportWriter.rebuild(runsDir, d);
             Object previous = f.get("changes") instanceof Map<?, ?> c ? c.get("previous_as_of") : null;
+            Location html = folder.child(ReportWriter.HTML_FILE);
             System.out.printf(
                     Locale.ROOT,
                     "report of %s rebuilt: %s (changes since %s, trend over %d run(s))%n",
                     d,
-                    runsDir.resolve(d).resolve(ReportWriter.HTML_FILE).toAbsolutePath(),
+                    html.localFile().map(p -> p.toAbsolutePath().toString()).orElse(html.uri()),
                     previous == null ? "-" : previous,
                     f.get("trend") instanceof List<?> t ? t.size() : 0);
         }
@@ -118,33 +144,22 @@ public final class ReportCommand implements Callable<Integer> {
         }
     }
 
-    private static String latest(Path runsDir) {
-        Path latest = runsDir.resolve("latest.txt");
-        try {
-            if (Files.isRegularFile(latest))
-                return checkedDate(Files.readString(latest).trim());
-        } catch (IOException e) {
-            throw JobFailure.input("cannot read " + latest + ": " + e.getMessage());
-        }
+    private static String latest(Location runsDir) {
+        java.util.Optional<String> latest = RunFolders.latest(runsDir);
+        if (latest.isPresent()) return latest.get();
         List<String> runs = storedRuns(runsDir);
         if (runs.isEmpty())
             throw JobFailure.input("no stored runs in " + runsDir + " (run scripts/nightly first, or pass --out)");
         return runs.get(runs.size() - 1);
     }
 
-    private static List<String> storedRuns(Path runsDir) {
+    private static List<String> storedRuns(Location runsDir) {
         List<String> out = new ArrayList<>();
-        if (!Files.isDirectory(runsDir)) return out;
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(runsDir)) {
-            for (Path d : dirs) {
-                String name = d.getFileName().toString();
-                if (name.matches("\\d{4}-\\d{2}-\\d{2}") && Files.isRegularFile(d.resolve(ReportWriter.JSON_FILE)))
-                    out.add(name);
-            }
-        } catch (IOException e) {
-            throw JobFailure.input("cannot list " + runsDir + ": " + e.getMessage());
+        for (String d : RunFolders.dates(runsDir)) {
+            if (RunFolders.published(runsDir, d)
+                    .map(f -> f.child(ReportWriter.JSON_FILE).isFile())
+                    .orElse(false)) out.add(d);
         }
-        out.sort(null);
         return out;
     }
 }

@@ -99,8 +99,8 @@ final class RunSummary {
         sb.append(String.format(
                 Locale.ROOT,
                 "  report:  %s%n",
-                o.runDir().resolve("network-health.html").toAbsolutePath()));
-        sb.append(String.format(Locale.ROOT, "  files:   %s%n", o.runDir().toAbsolutePath()));
+                shown(o.runLocation().child("network-health.html"))));
+        sb.append(String.format(Locale.ROOT, "  files:   %s%n", shown(o.runLocation())));
         if (config.neo4jEnabled()) {
             sb.append(String.format(
                     Locale.ROOT,
@@ -110,5 +110,10 @@ final class RunSummary {
         }
         sb.append(String.format(Locale.ROOT, "  seconds: %s%n", o.record().seconds()));
         System.out.print(sb);
+    }
+
+    /** A local file as an absolute path (to open in a browser), anything else as its URI. */
+    private static String shown(org.mentorshipgraph.storage.Location l) {
+        return l.localFile().map(p -> p.toAbsolutePath().toString()).orElse(l.uri());
     }
 }

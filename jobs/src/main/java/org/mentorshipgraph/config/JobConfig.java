@@ -25,16 +25,34 @@ import org.mentorshipgraph.failures.JobFailure;
 public final class JobConfig {
     private final Map<Setting, String> values;
     private final Map<Setting, String> origins;
+    /** {@code spark.*} keys, passed through to Spark (and {@code spark.hadoop.*} to every Hadoop FileSystem). */
+    private final Map<String, String> spark;
 
-    private JobConfig(Map<Setting, String> values, Map<Setting, String> origins) {
+    private final Map<String, String> sparkOrigins;
+
+    private JobConfig(
+            Map<Setting, String> values,
+            Map<Setting, String> origins,
+            Map<String, String> spark,
+            Map<String, String> sparkOrigins) {
         this.values = new EnumMap<>(values);
         this.origins = new EnumMap<>(origins);
+        this.spark = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(spark));
+        this.sparkOrigins = new java.util.TreeMap<>(sparkOrigins);
         validate();
+    }
+
+    /** A key that Spark takes as it is: {@code spark.*}, with {@code spark.hadoop.*} for Hadoop's FileSystems. */
+    public static boolean isSparkKey(String key) {
+        return key.startsWith("spark.") && key.length() > "spark.".length();
     }
 
     /** A key that names a secret (a password, token or key), whose value must never be printed. */
     public static boolean looksSecret(String key) {
         String k = key.toLowerCase(Locale.ROOT);
+        // where credentials come from is not a secret: a credential file's path, a provider's class name
+        if (k.endsWith(".path") || k.endsWith(".provider") || k.endsWith(".providers") || k.endsWith(".file"))
+            return false;
         return !k.endsWith("-file")
                 && (k.contains("password")
                         || k.contains("secret")
@@ -54,8 +72,21 @@ public final class JobConfig {
 
     /** Builds the configuration from the layers; {@code overrides} are the command line's, keyed by setting. */
     public static JobConfig load(Path configFile, Map<String, String> environment, Map<Setting, String> overrides) {
+        return load(configFile, environment, overrides, Map.of());
+    }
+
+    /**
+     * As {@link #load(Path, Map, Map)}, with the command line's {@code --set spark.K=V} settings in {@code sparkOverrides}.
+     */
+    public static JobConfig load(
+            Path configFile,
+            Map<String, String> environment,
+            Map<Setting, String> overrides,
+            Map<String, String> sparkOverrides) {
         Map<Setting, String> values = new EnumMap<>(Setting.class);
         Map<Setting, String> origins = new EnumMap<>(Setting.class);
+        Map<String, String> spark = new java.util.TreeMap<>();
+        Map<String, String> sparkOrigins = new java.util.TreeMap<>();
         for (Setting s : Setting.values()) {
             values.put(s, s.defaultValue());
             origins.put(s, "default");
@@ -75,7 +106,12 @@ public final class JobConfig {
                 if (s == null && looksSecret(key.trim()))
                     throw JobFailure.usage("key '" + key.trim() + "' in " + configFile
                             + ": secrets do not go in the configuration file (the value is not shown); "
-                            + CREDENTIALS_HINT);
+                            + (isSparkKey(key.trim()) ? STORE_CREDENTIALS_HINT : CREDENTIALS_HINT));
+                if (s == null && isSparkKey(key.trim())) {
+                    spark.put(key.trim(), p.getProperty(key).trim());
+                    sparkOrigins.put(key.trim(), "file");
+                    continue;
+                }
                 if (s == null)
                     throw JobFailure.usage("unknown key '" + key + "' in " + configFile + " (see --help for the keys)");
                 values.put(s, p.getProperty(key).trim());
@@ -101,7 +137,21 @@ public final class JobConfig {
             values.put(s, v.trim());
             origins.put(s, "command line");
         });
-        return new JobConfig(values, origins);
+        sparkOverrides.forEach((k, v) -> {
+            spark.put(k, v.trim());
+            sparkOrigins.put(k, "command line");
+        });
+        return new JobConfig(values, origins, spark, sparkOrigins);
+    }
+
+    /** Where the credentials of a store go instead of the configuration. */
+    public static final String STORE_CREDENTIALS_HINT =
+            "give store credentials through the environment (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY), instance or pod "
+                    + "identity, or a Hadoop credential file (spark.hadoop.hadoop.security.credential.provider.path)";
+
+    /** The {@code spark.*} settings of the configuration file and {@code --set}, for Spark and the driver's stores. */
+    public Map<String, String> sparkSettings() {
+        return spark;
     }
 
     public static JobConfig defaults() {
@@ -116,7 +166,7 @@ public final class JobConfig {
             v.put(s, x);
             o.put(s, "override");
         });
-        return new JobConfig(v, o);
+        return new JobConfig(v, o, spark, sparkOrigins);
     }
 
     public String get(Setting s) {
@@ -165,8 +215,16 @@ public final class JobConfig {
         return path(Setting.MENTORSHIPS);
     }
 
-    public Path outputDir() {
-        return Path.of(path(Setting.OUT));
+    /** Seconds a lease lock (HDFS, object stores) holds without renewal. */
+    public int lockLeaseSeconds() {
+        int v = integer(Setting.LOCK_LEASE_SECONDS);
+        if (v < 5) throw JobFailure.usage(Setting.LOCK_LEASE_SECONDS.key() + " must be at least 5, got " + v);
+        return v;
+    }
+
+    /** The output location (a path or a URI such as {@code hdfs://nn/mg} or {@code s3a://bucket/mg}). */
+    public String outputDir() {
+        return path(Setting.OUT);
     }
 
     /**
@@ -519,6 +577,19 @@ public final class JobConfig {
             }
             j.add(String.format(Locale.ROOT, "  %-30s = %-28s (%s)", s.key(), v.isEmpty() ? "\"\"" : v, origin));
         }
+        Map<String, String> shown = new java.util.TreeMap<>();
+        Map<String, String> from = new java.util.TreeMap<>();
+        System.getProperties().forEach((k, x) -> {
+            String key = String.valueOf(k);
+            if (isSparkKey(key) && key.startsWith("spark.hadoop.")) {
+                shown.put(key, String.valueOf(x));
+                from.put(key, "spark-submit --conf / system property");
+            }
+        });
+        shown.putAll(spark);
+        from.putAll(sparkOrigins);
+        shown.forEach((k, x) -> j.add(String.format(
+                Locale.ROOT, "  %-30s = %-28s (%s)", k, looksSecret(k) ? "****" : maskUserInfo(x), from.get(k))));
         return j.toString();
     }
 

@@ -34,7 +34,15 @@ public enum Setting {
             "run.as-of",
             "",
             "run date YYYY-MM-DD; empty: the last day present in the data for the bundled sample, today (UTC) otherwise"),
-    OUT("output.dir", "output", "output directory; a run writes OUT/runs/<as-of>/"),
+    OUT(
+            "output.dir",
+            "output",
+            "output location (a directory, hdfs://..., s3a://...); a run writes OUT/runs/<as-of>/"),
+    LOCK_LEASE_SECONDS(
+            "output.lock-lease-seconds",
+            "300",
+            "on HDFS and object stores, where no OS lock exists: how long the run lock holds without renewal (the "
+                    + "holder renews it every third of this); a successor breaks a lock whose lease ran out"),
     LOOKBACK_DAYS("ties.lookback-days", "182", "only interactions in the last N days before the as-of date count"),
     HALF_LIFE_DAYS(
             "ties.half-life-days", "30", "half-life h of tie strength: an interaction t days old weighs 2^(-t/h)"),

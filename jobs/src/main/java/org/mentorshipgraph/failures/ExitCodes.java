@@ -17,6 +17,11 @@ public final class ExitCodes {
     public static final int LOCKED = 5;
     /** The driver's heap ran out; the message names the step and how to give it more. Nothing was published. */
     public static final int OUT_OF_MEMORY = 6;
+    /**
+     * The output location cannot be written: a missing bucket, no permission, wrong credentials, an unreachable store.
+     * The previous good run is intact.
+     */
+    public static final int OUTPUT = 7;
 
     public static final String HELP = """
             Exit codes:
@@ -26,5 +31,7 @@ public final class ExitCodes {
               3  input missing, unreadable, or more than input.max-rejected-share of it quarantined
               4  Neo4j unreachable or refused after retries (file outputs are still complete)
               5  another run holds the lock on the same output directory
-              6  the driver ran out of memory (the message names the step; give more with MG_DRIVER_MEMORY or --driver-memory)""";
+              6  the driver ran out of memory (the message names the step; give more with MG_DRIVER_MEMORY or --driver-memory)
+              7  the output location cannot be written (missing bucket, permission, credentials, store down); the
+                 previous good run is intact""";
 }

@@ -31,6 +31,11 @@ public class JobFailure extends RuntimeException {
         return new JobFailure(ExitCodes.INPUT, message);
     }
 
+    /** The output location cannot be written (exit 7). */
+    public static JobFailure output(String message, Throwable cause) {
+        return new JobFailure(ExitCodes.OUTPUT, message, cause);
+    }
+
     /** Neo4j unreachable or refused after retries (exit 4). */
     public static JobFailure neo4j(String message, Throwable cause) {
         return new JobFailure(ExitCodes.NEO4J, message, cause);

@@ -3,16 +3,12 @@ package org.mentorshipgraph.files;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.mentorshipgraph.storage.Location;
 
 /**
  * A table written as one CSV file with a header, by Spark: each partition's rows are formatted on the executors
@@ -24,8 +20,8 @@ import org.apache.spark.sql.Row;
 public final class CsvTable {
     private CsvTable() {}
 
-    /** Writes {@code table} (every column, in its order) to {@code file}. */
-    public static void write(Dataset<Row> table, Path file) {
+    /** Writes {@code table} (every column, in its order) to {@code file}, on any store. */
+    public static void write(Dataset<Row> table, Location file) {
         String[] header = table.columns();
         int width = header.length;
         Dataset<String> lines = table.map(
@@ -35,24 +31,19 @@ public final class CsvTable {
                     return CsvWriter.line(v);
                 },
                 Encoders.STRING());
-        Path parts = file.resolveSibling("." + file.getFileName() + ".parts");
-        lines.write().mode("overwrite").text(parts.toString());
-        try (OutputStream out = Files.newOutputStream(file)) {
+        Location parts = file.parent().child("." + file.name() + ".parts");
+        lines.write().mode("overwrite").text(parts.uri());
+        try (OutputStream out = file.create()) {
             out.write((CsvWriter.line((Object[]) header) + "\n").getBytes(StandardCharsets.UTF_8));
-            List<Path> files;
-            try (Stream<Path> s = Files.list(parts)) {
-                files = s.filter(p -> p.getFileName().toString().startsWith("part-"))
-                        .sorted()
-                        .toList();
-            }
-            for (Path part : files) {
-                try (InputStream in = Files.newInputStream(part)) {
+            for (Location part : parts.children()) {
+                if (!part.name().startsWith("part-")) continue;
+                try (InputStream in = part.open()) {
                     in.transferTo(out);
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw file.failure(e);
         }
-        RunFiles.deleteTree(parts);
+        parts.delete();
     }
 }

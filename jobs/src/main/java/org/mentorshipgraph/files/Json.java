@@ -28,6 +28,11 @@ public final class Json {
         writeAtomically(file, write(value) + "\n");
     }
 
+    /** Replaces {@code file} on any store so that a reader sees the old content or the new one. */
+    public static void writeAtomically(org.mentorshipgraph.storage.Location file, Object value) {
+        file.replaceAtomically(write(value) + "\n");
+    }
+
     public static void writeAtomically(Path file, String text) {
         try {
             Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");

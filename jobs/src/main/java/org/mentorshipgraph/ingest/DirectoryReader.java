@@ -12,7 +12,8 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
-import java.nio.file.Path;
+import org.mentorshipgraph.storage.Location;
+import org.mentorshipgraph.storage.Storage;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -101,7 +102,7 @@ public final class DirectoryReader {
             return new People(
                     spark.createDataFrame(List.of(), PEOPLE), spark.createDataFrame(List.of(), REJECTED), 0, 0);
         }
-        Path path = Path.of(location);
+        Location path = Storage.of(spark).at(location);
         Dataset<Row> raw = readTable(spark, path, "people", List.of("person_id"));
         List<String> columns = new ArrayList<>(Arrays.asList(raw.columns()));
         columns.remove("_file");
@@ -181,7 +182,7 @@ public final class DirectoryReader {
         List<RejectedRow> rejected = new ArrayList<>();
         if (location == null || location.isBlank()) return new Mentorships(all, rejected);
         List<Map<String, String>> rows =
-                readRows(spark, Path.of(location), "mentorships", List.of("mentor_id", "mentee_id"));
+                readRows(spark, Storage.of(spark).at(location), "mentorships", List.of("mentor_id", "mentee_id"));
         for (Map<String, String> r : rows) {
             String file = r.remove("_file");
             String mentor = r.get("mentor_id"), mentee = r.get("mentee_id");
@@ -218,7 +219,7 @@ public final class DirectoryReader {
         List<RejectedRow> rejected = new ArrayList<>();
         if (location == null || location.isBlank()) return new Absences(all, rejected, false);
         List<Map<String, String>> rows =
-                readRows(spark, Path.of(location), "absences", List.of("person_id", "from", "to"));
+                readRows(spark, Storage.of(spark).at(location), "absences", List.of("person_id", "from", "to"));
         for (Map<String, String> r : rows) {
             String file = r.remove("_file");
             String person = r.get("person_id");
@@ -250,7 +251,7 @@ public final class DirectoryReader {
         List<RejectedRow> rejected = new ArrayList<>();
         if (location == null || location.isBlank()) return new Positions(all, rejected, false);
         List<Map<String, String>> rows =
-                readRows(spark, Path.of(location), "positions", List.of("person_id", "started_on"));
+                readRows(spark, Storage.of(spark).at(location), "positions", List.of("person_id", "started_on"));
         for (Map<String, String> r : rows) {
             String file = r.remove("_file");
             String reason = null;
@@ -279,9 +280,10 @@ public final class DirectoryReader {
     }
 
     /** Every column as a trimmed string (blank as null), plus {@code _file}; exit 3 when required columns are absent. */
-    private static Dataset<Row> readTable(SparkSession spark, Path path, String what, List<String> required) {
+    private static Dataset<Row> readTable(
+            SparkSession spark, Location path, String what, List<String> required) {
         InputFormat format = InputFormat.detect(path, what);
-        if (format != InputFormat.PARQUET && java.nio.file.Files.isRegularFile(path))
+        if (format != InputFormat.PARQUET && path.isFile())
             TextEncoding.requireUtf8(path, what);
         Dataset<Row> df;
         try {
@@ -292,10 +294,10 @@ public final class DirectoryReader {
                             .option("inferSchema", "false")
                             .option("escape", "\"")
                             .option("multiLine", "true")
-                            .csv(path.toString());
+                            .csv(path.uri());
                 case JSON_LINES ->
-                    spark.read().option("primitivesAsString", "true").json(path.toString());
-                case PARQUET -> spark.read().parquet(path.toString());
+                    spark.read().option("primitivesAsString", "true").json(path.uri());
+                case PARQUET -> spark.read().parquet(path.uri());
             };
         } catch (Exception e) {
             throw JobFailure.input(what + ": cannot read " + path + ": " + InteractionReader.firstLine(e));
@@ -316,7 +318,7 @@ public final class DirectoryReader {
 
     /** A small table's rows on the driver: each a map column to value, plus {@code _file}. */
     private static List<Map<String, String>> readRows(
-            SparkSession spark, Path path, String what, List<String> required) {
+            SparkSession spark, Location path, String what, List<String> required) {
         Dataset<Row> df = readTable(spark, path, what, required);
         List<Map<String, String>> out = new ArrayList<>();
         String[] names = df.columns();

@@ -1,6 +1,5 @@
 package org.mentorshipgraph.ingest;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -117,7 +116,8 @@ public final class Ingest {
     }
 
     public static Ingested run(SparkSession spark, Parameters p, Progress progress) {
-        Path path = Path.of(p.interactions());
+        org.mentorshipgraph.storage.Location path =
+                org.mentorshipgraph.storage.Storage.of(spark).at(p.interactions());
         InteractionReader.RawInteractions raw =
                 InteractionReader.read(spark, path, p.from(), p.asOf(), p.csvMultiline());
         Map<String, Object> input = new LinkedHashMap<>();

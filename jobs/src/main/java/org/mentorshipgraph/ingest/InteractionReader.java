@@ -5,8 +5,8 @@ import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import org.mentorshipgraph.storage.Location;
+import org.mentorshipgraph.storage.Storage;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -53,14 +53,16 @@ public final class InteractionReader {
             LocalDate lastPartition,
             List<String> notes) {}
 
-    /** Day partitions under a directory, sorted; empty when the directory is not partitioned by date. */
-    public static List<LocalDate> dayPartitions(Path dir) {
-        if (!Files.isDirectory(dir)) return List.of();
+    /**
+     * Day partitions under a directory, sorted; empty when the directory is not partitioned by date. One listing of
+     * the directory's own entries (on S3 a delimited listing of its prefixes), never of the files inside the days.
+     */
+    public static List<LocalDate> dayPartitions(Location dir) {
         List<LocalDate> days = new ArrayList<>();
-        try (Stream<Path> s = Files.list(dir)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                String n = p.getFileName().toString();
-                if (Files.isDirectory(p) && n.startsWith("date=")) {
+        try {
+            for (Location p : dir.childFolders()) {
+                String n = p.name();
+                if (n.startsWith("date=")) {
                     try {
                         days.add(LocalDate.parse(n.substring(5)));
                     } catch (DateTimeParseException e) {
@@ -68,11 +70,16 @@ public final class InteractionReader {
                     }
                 }
             }
-        } catch (IOException e) {
-            throw JobFailure.input("interactions: cannot list " + dir + ": " + e.getMessage());
+        } catch (java.io.UncheckedIOException e) {
+            throw JobFailure.input("interactions: cannot list " + e.getMessage());
         }
         days.sort(null);
         return days;
+    }
+
+    /** As {@link #read(SparkSession, Location, LocalDate, LocalDate)} for a local path (tests). */
+    public static RawInteractions read(SparkSession spark, java.nio.file.Path path, LocalDate from, LocalDate to) {
+        return read(spark, Storage.of(spark).at(path.toString()), from, to, false);
     }
 
     /**
@@ -80,7 +87,7 @@ public final class InteractionReader {
      *
      * @throws JobFailure (exit 3) for a missing, empty or unusable input, or missing required columns
      */
-    public static RawInteractions read(SparkSession spark, Path path, LocalDate from, LocalDate to) {
+    public static RawInteractions read(SparkSession spark, Location path, LocalDate from, LocalDate to) {
         return read(spark, path, from, to, false);
     }
 
@@ -88,24 +95,27 @@ public final class InteractionReader {
      * Reads the interactions; CSV as RFC 4180 (a doubled quote in a quoted field is one quote), and with
      * {@code multiLine} also with line breaks inside quoted fields (each file is then read by one task).
      */
-    public static RawInteractions read(SparkSession spark, Path path, LocalDate from, LocalDate to, boolean multiLine) {
+    public static RawInteractions read(
+            SparkSession spark, Location path, LocalDate from, LocalDate to, boolean multiLine) {
         InputFormat format = InputFormat.detect(path, "interactions");
         List<LocalDate> days = dayPartitions(path);
         List<String> paths = new ArrayList<>();
+        List<Location> locations = new ArrayList<>();
         if (!days.isEmpty()) {
             for (LocalDate d : days) {
                 if ((from == null || !d.isBefore(from)) && (to == null || !d.isAfter(to))) {
-                    paths.add(path.resolve("date=" + d).toString());
+                    locations.add(path.child("date=" + d));
                 }
             }
-            if (paths.isEmpty()) {
+            if (locations.isEmpty()) {
                 throw JobFailure.input("interactions: no day partition of " + path + " falls in " + from + " .. " + to
                         + " (partitions run from " + days.get(0) + " to " + days.get(days.size() - 1) + ")");
             }
         } else {
-            paths.add(path.toString());
+            locations.add(path);
         }
-        Optional<Path> firstFile = format == InputFormat.PARQUET ? Optional.empty() : firstDataFile(paths);
+        for (Location l : locations) paths.add(l.uri());
+        Optional<Location> firstFile = format == InputFormat.PARQUET ? Optional.empty() : firstDataFile(locations);
         firstFile.ifPresent(f -> TextEncoding.requireUtf8(f, "interactions"));
         Dataset<Row> df;
         List<String> sourceColumns = new ArrayList<>();
@@ -143,15 +153,14 @@ public final class InteractionReader {
                 .toList();
     }
 
-    /** The first data file under the paths (sorted), for the encoding check and the CSV header. */
-    private static Optional<Path> firstDataFile(List<String> paths) {
-        for (String p : paths) {
-            try (Stream<Path> files = Files.walk(Path.of(p))) {
-                Optional<Path> first =
-                        files.filter(InputFormat::isDataFile).sorted().findFirst();
-                if (first.isPresent()) return first;
-            } catch (IOException e) {
-                throw JobFailure.input("interactions: cannot read " + p + ": " + e.getMessage());
+    /** The first data file under the locations (sorted), for the encoding check and the CSV header. */
+    private static Optional<Location> firstDataFile(List<Location> locations) {
+        for (Location p : locations) {
+            try {
+                List<Location> files = p.filesBelow(InputFormat::isDataFileName);
+                if (!files.isEmpty()) return Optional.of(files.get(0));
+            } catch (java.io.UncheckedIOException e) {
+                throw JobFailure.input("interactions: cannot read " + e.getMessage());
             }
         }
         return Optional.empty();
@@ -160,8 +169,8 @@ public final class InteractionReader {
     private static Dataset<Row> readCsv(
             SparkSession spark,
             List<String> paths,
-            Path path,
-            Optional<Path> firstFile,
+            Location path,
+            Optional<Location> firstFile,
             List<String> sourceColumns,
             boolean multiLine) {
         String[] header = csvHeader(
@@ -186,7 +195,7 @@ public final class InteractionReader {
     }
 
     /** The header of a CSV file, read directly (a Spark job for one line costs seconds). */
-    static String[] csvHeader(Path file) {
+    static String[] csvHeader(Location file) {
         try {
             try (java.io.BufferedReader r = new java.io.BufferedReader(
                     new java.io.InputStreamReader(InputFormat.open(file), java.nio.charset.StandardCharsets.UTF_8))) {
@@ -198,7 +207,7 @@ public final class InteractionReader {
                         .map(h -> h.trim().replace("\"", ""))
                         .toArray(String[]::new);
             }
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw JobFailure.input("interactions: cannot read " + file + ": " + e.getMessage());
         }
     }
@@ -210,14 +219,14 @@ public final class InteractionReader {
                 .option("columnNameOfCorruptRecord", CORRUPT)
                 .option("recursiveFileLookup", "true")
                 .json(paths.toArray(String[]::new));
-        checkColumns(Arrays.asList(df.columns()), Path.of(paths.get(0)));
+        checkColumns(Arrays.asList(df.columns()), paths.get(0));
         sourceColumns.addAll(Arrays.asList(df.columns()));
         return normalise(df);
     }
 
     private static Dataset<Row> readParquet(SparkSession spark, List<String> paths, List<String> sourceColumns) {
         Dataset<Row> df = spark.read().option("recursiveFileLookup", "true").parquet(paths.toArray(String[]::new));
-        checkColumns(Arrays.asList(df.columns()), Path.of(paths.get(0)));
+        checkColumns(Arrays.asList(df.columns()), paths.get(0));
         sourceColumns.addAll(Arrays.asList(df.columns()));
         StructType schema = df.schema();
         List<Column> cols = new ArrayList<>();
@@ -255,7 +264,7 @@ public final class InteractionReader {
         return df.select(cols.toArray(Column[]::new));
     }
 
-    private static void checkColumns(List<String> present, Path path) {
+    private static void checkColumns(List<String> present, Object path) {
         List<String> missing =
                 REQUIRED.stream().filter(c -> !present.contains(c)).toList();
         if (!missing.isEmpty()) {
@@ -282,14 +291,14 @@ public final class InteractionReader {
      * and line, when it is one: the CSV parser gives up on a line with more than {@link #MAX_CSV_FIELDS} fields, and a
      * file can be unreadable (truncated compression, a file removed during the run). Null for any other failure.
      */
-    public static JobFailure explainReadFailure(Throwable e, Path input) {
+    public static JobFailure explainReadFailure(Throwable e, Object input) {
         String file = null, parser = null;
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = String.valueOf(t.getMessage());
             java.util.regex.Matcher f = FAILED_FILE.matcher(m);
             if (file == null && f.find())
                 file = f.group(1).startsWith("file:")
-                        ? Path.of(java.net.URI.create(f.group(1))).toString()
+                        ? java.nio.file.Path.of(java.net.URI.create(f.group(1))).toString()
                         : f.group(1);
             if (t.getClass().getName().endsWith("TextParsingException")) {
                 // the parser counts lines from 0

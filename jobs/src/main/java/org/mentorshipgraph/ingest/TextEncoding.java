@@ -2,7 +2,7 @@ package org.mentorshipgraph.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
+import org.mentorshipgraph.storage.Location;
 import org.mentorshipgraph.failures.JobFailure;
 
 /**
@@ -23,11 +23,11 @@ public final class TextEncoding {
      *
      * @param what the input's name in the message ({@code interactions}, {@code people})
      */
-    public static void requireUtf8(Path file, String what) {
+    public static void requireUtf8(Location file, String what) {
         byte[] head;
         try (InputStream in = InputFormat.open(file)) {
             head = in.readNBytes(HEAD);
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw JobFailure.input(what + ": cannot read " + file + ": " + e.getMessage());
         }
         String problem = problem(head);

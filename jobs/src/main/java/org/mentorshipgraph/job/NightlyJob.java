@@ -23,6 +23,8 @@ import org.mentorshipgraph.failures.JobFailure;
 import org.mentorshipgraph.files.Json;
 import org.mentorshipgraph.files.PeopleTable;
 import org.mentorshipgraph.files.RunFiles;
+import org.mentorshipgraph.storage.Location;
+import org.mentorshipgraph.storage.Storage;
 import org.mentorshipgraph.ingest.Ingest;
 import org.mentorshipgraph.ingest.Ingest.Ingested;
 import org.mentorshipgraph.ingest.InteractionReader;
@@ -80,12 +82,28 @@ public final class NightlyJob {
 
     /** What a finished run reports back to the command line. */
     public record Outcome(
-            int exitCode, String asOf, Path runDir, RunRecord record, Map<String, Object> health, String message) {}
+            int exitCode,
+            String asOf,
+            Location runLocation,
+            RunRecord record,
+            Map<String, Object> health,
+            String message) {
+        /** The run's folder on the local disk (for a run written elsewhere: {@link #runLocation()}). */
+        public Path runDir() {
+            return runLocation.localFile().orElseThrow(() -> new IllegalStateException(
+                    "the run is not on the local disk: " + runLocation.uri()));
+        }
+    }
 
     public Outcome run(SparkSession spark) {
         Run run = start();
         Progress steps = run.progress();
-        RunFiles files = new RunFiles(config.outputDir(), run.id());
+        RunFiles files;
+        try {
+            files = new RunFiles(Storage.of(spark).at(config.outputDir()), run.id());
+        } catch (java.io.UncheckedIOException e) {
+            throw JobFailure.output("output: " + e.getMessage(), e);
+        }
         try {
             Ingested in = ingest(spark, run, "ingest");
             TieTable ties = steps.step("ties", () -> Ties.build(in, tieParameters(run), steps));
@@ -117,11 +135,16 @@ public final class NightlyJob {
                     steps.step("files", () -> writeTables(spark, files, in, ties, connectors, trends, mentoring));
             Report report =
                     steps.step("report", () -> writeReport(files, run, in, ties, connectors, trends, mentoring));
-            Path runDir = publish(files, run);
+            Location runDir = publish(files, run);
             JobFailure f = config.neo4jEnabled() ? neo4j(spark, run, runDir, tables, ties, connectors, in) : null;
             int exit = f == null ? ExitCodes.OK : f.exitCode();
             return new Outcome(
                     exit, run.id(), runDir, run.record(), report.health(), f == null ? null : f.getMessage());
+        } catch (java.io.UncheckedIOException e) {
+            // the output store failed (the inputs' are reported by ingest as exit 3)
+            run.record().finish("failed", e.getMessage());
+            keepFailedRecord(files, run.record());
+            throw JobFailure.output("output: " + e.getMessage() + "; the previous good run is intact", e);
         } catch (RuntimeException e) {
             run.record().finish("failed", e.getMessage());
             keepFailedRecord(files, run.record());
@@ -148,7 +171,9 @@ public final class NightlyJob {
     }
 
     private Run start() {
-        LocalDate asOf = resolveAsOf(Path.of(config.interactions()));
+        LocalDate asOf = config.asOf() != null || !config.usesBundledSample()
+                ? resolveAsOf(null)
+                : resolveAsOf(Storage.local().at(config.interactions()));
         long asOfEnd = asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
         TieAggregation.Windows w = new TieAggregation.Windows(
                 asOfEnd,
@@ -307,7 +332,7 @@ public final class NightlyJob {
                 methods(run.record(), in),
                 run.record().counts());
         if (mentoring != null) figures.put("mentoring", MentoringHealth.figures(mentoring, ties.org(), privacy));
-        return new Report(ReportWriter.write(files.staging(), config.outputDir().resolve("runs"), figures));
+        return new Report(ReportWriter.write(files.staging(), files.runsDir(), figures));
     }
 
     /** What the Neo4j write did. */
@@ -376,7 +401,7 @@ public final class NightlyJob {
     private JobFailure neo4j(
             SparkSession spark,
             Run run,
-            Path runDir,
+            Location runDir,
             Tables tables,
             TieTable ties,
             PersonMetrics connectors,
@@ -395,18 +420,18 @@ public final class NightlyJob {
      * Finishes the record (success, or "files-written" while Neo4j is still to come), writes it into the staged run
      * and publishes the run's folder.
      */
-    private Path publish(RunFiles files, Run run) {
+    private Location publish(RunFiles files, Run run) {
         run.record().finish(config.neo4jEnabled() ? "files-written" : "success", null);
-        Json.writeAtomically(files.staging().resolve("run.json"), run.record().asMap());
-        Path runDir = files.publish();
+        Json.writeAtomically(files.staging().child("run.json"), run.record().asMap());
+        Location runDir = files.publish();
         run.progress().info("files        published to %s", runDir);
         return runDir;
     }
 
     /** Finishes the record of a published run (after Neo4j) and rewrites its run.json. */
-    private static void finish(Path runDir, Run run, String outcome, String message) {
+    private static void finish(Location runDir, Run run, String outcome, String message) {
         run.record().finish(outcome, message);
-        Json.writeAtomically(runDir.resolve("run.json"), run.record().asMap());
+        Json.writeAtomically(runDir.child("run.json"), run.record().asMap());
     }
 
     private static PersonMetrics recordBetweenness(Run run, PersonMetrics m) {
@@ -427,7 +452,7 @@ public final class NightlyJob {
     }
 
     /** The as-of date: given, or the last day in the bundled sample, or today (UTC). */
-    LocalDate resolveAsOf(Path interactions) {
+    LocalDate resolveAsOf(Location interactions) {
         if (config.asOf() != null) return config.asOf();
         if (config.usesBundledSample()) {
             List<LocalDate> days = InteractionReader.dayPartitions(interactions);
@@ -496,14 +521,14 @@ public final class NightlyJob {
 
     private void keepFailedRecord(RunFiles files, RunRecord record) {
         try {
-            Path failedDir = config.outputDir().resolve("failed");
-            Files.createDirectories(failedDir);
-            Json.writeAtomically(files.staging().resolve("run.json"), record.asMap());
-            Path target = failedDir.resolve(record.asMap().get("as_of") + "_" + System.currentTimeMillis());
-            Files.move(files.staging(), target);
+            Location target = files.keepFailed(String.valueOf(record.asMap().get("as_of")), Json.write(record.asMap()) + "\n");
             StepLog.warn("the failed run's record is in %s; the previous good run (if any) is untouched", target);
-        } catch (Exception e) {
-            files.discard();
+        } catch (RuntimeException e) {
+            try {
+                files.discard();
+            } catch (RuntimeException ignored) {
+                // the store itself is failing: nothing more can be kept
+            }
         }
     }
 

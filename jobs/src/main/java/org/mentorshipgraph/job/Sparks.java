@@ -26,6 +26,9 @@ public final class Sparks {
                 // lower() through the JVM, not ICU: ICU's case tables take seconds to build in every fresh executor
                 // JVM (measured: a third of the sample's ingest), and the job only lower-cases channel names
                 .config("spark.sql.icu.caseMappings.enabled", "false");
+        // spark.* keys of the configuration file and --set (spark.hadoop.* reach every Hadoop FileSystem); a
+        // spark-submit --conf is already in the SparkConf
+        config.sparkSettings().forEach(b::config);
         boolean local;
         if (!config.sparkMaster().isEmpty()) {
             b.master(config.sparkMaster());

@@ -21,11 +21,30 @@ import org.apache.logging.log4j.Logger;
 public final class StepLog {
     private static final Logger LOG = LogManager.getLogger("mentorship-graph");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static volatile Path jsonFile;
+    private static volatile java.util.function.Consumer<String> jsonSink;
 
-    /** Also appends every progress line as one JSON object per line to this file (null: off). */
+    private static volatile String jsonTarget;
+
+    /** Also appends every progress line as one JSON object per line to this local file (null: off). */
     public static void jsonLinesTo(Path file) {
-        jsonFile = file;
+        jsonLinesTo(
+                file == null ? null : line -> {
+                    try {
+                        Files.writeString(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                },
+                String.valueOf(file));
+    }
+
+    /**
+     * Also hands every progress line, as one JSON object and a newline, to {@code sink} (null: off); {@code target}
+     * names where it goes, for the warning if it fails (then the JSON log is turned off, the run goes on).
+     */
+    public static void jsonLinesTo(java.util.function.Consumer<String> sink, String target) {
+        jsonSink = sink;
+        jsonTarget = target;
     }
 
     private StepLog() {}
@@ -61,7 +80,7 @@ public final class StepLog {
 
     private static synchronized void json(
             String level, String message, String step, Double seconds, Long rows, Long peakHeap) {
-        Path f = jsonFile;
+        java.util.function.Consumer<String> f = jsonSink;
         if (f == null) return;
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("time", Instant.now().toString());
@@ -72,11 +91,10 @@ public final class StepLog {
         if (peakHeap != null && peakHeap >= 0) m.put("peak_heap_mb", peakHeap / (1024 * 1024));
         m.put("message", message);
         try {
-            Files.writeString(
-                    f, JSON.writeValueAsString(m) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            LOG.warn("cannot write JSON log " + f + ": " + e.getMessage());
-            jsonFile = null;
+            f.accept(JSON.writeValueAsString(m) + "\n");
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot write JSON log " + jsonTarget + ": " + e.getMessage());
+            jsonSink = null;
         }
     }
 }

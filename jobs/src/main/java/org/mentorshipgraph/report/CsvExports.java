@@ -1,5 +1,7 @@
 package org.mentorshipgraph.report;
 
+import org.mentorshipgraph.storage.Location;
+
 import static org.mentorshipgraph.report.HtmlReport.list;
 import static org.mentorshipgraph.report.HtmlReport.map;
 
@@ -149,22 +151,13 @@ final class CsvExports {
     }
 
     /** Writes every table into {@code dir}, each file replaced atomically; returns the file names. */
-    static List<String> write(Path dir, Map<String, Object> figures) {
+    static List<String> write(Location dir, Map<String, Object> figures) {
         List<String> names = new ArrayList<>();
         for (Map.Entry<String, List<List<Object>>> e : tables(figures).entrySet()) {
             String name = PREFIX + e.getKey() + ".csv";
-            Path target = dir.resolve(name);
-            Path tmp = dir.resolve("." + name + ".tmp");
-            List<List<Object>> rows = e.getValue();
-            try (CsvWriter w =
-                    new CsvWriter(tmp, rows.get(0).stream().map(String::valueOf).toList())) {
-                for (List<Object> r : rows.subList(1, rows.size())) w.row(r.toArray());
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException ex) {
-                throw new UncheckedIOException("cannot write " + target, ex);
-            }
+            StringBuilder text = new StringBuilder();
+            for (List<Object> r : e.getValue()) text.append(CsvWriter.line(r.toArray())).append('\n');
+            dir.child(name).replaceAtomically(text.toString());
             names.add(name);
         }
         return names;

@@ -1,5 +1,7 @@
 package org.mentorshipgraph.report;
 
+import org.mentorshipgraph.storage.Storage;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mentorshipgraph.config.JobConfig;
@@ -42,10 +44,17 @@ public final class PrivacyPolicy {
 
     /** The run's policy: {@code report.min-group-size}, and pseudonyms when {@code report.pseudonymise} is on. */
     public static PrivacyPolicy of(OrgGraph org, JobConfig config, Map<String, String> environment) {
+        return of(org, config, environment, Storage.local());
+    }
+
+    /** As {@link #of(OrgGraph, JobConfig, Map)}, the salt file on the output location's store. */
+    public static PrivacyPolicy of(OrgGraph org, JobConfig config, Map<String, String> environment, Storage storage) {
         return of(
                 org,
                 config.minGroupSize(),
-                config.pseudonymise() ? Pseudonyms.forInstallation(config.outputDir(), environment) : null);
+                config.pseudonymise()
+                        ? Pseudonyms.forInstallation(storage.at(config.outputDir()), environment)
+                        : null);
     }
 
     /** @param pseudonyms null to show people's ids and names as they are */

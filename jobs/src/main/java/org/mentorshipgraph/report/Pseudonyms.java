@@ -1,5 +1,8 @@
 package org.mentorshipgraph.report;
 
+import org.mentorshipgraph.storage.Location;
+import org.mentorshipgraph.storage.Storage;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -39,13 +42,32 @@ public final class Pseudonyms {
 
     /** The installation's pseudonyms: the salt from {@value #SALT_ENV}, else from (or newly into) {@code outputDir/.pseudonym-salt}. */
     public static Pseudonyms forInstallation(Path outputDir, Map<String, String> environment) {
+        return forInstallation(Storage.local().at(outputDir.toString()), environment);
+    }
+
+    /** As {@link #forInstallation(Path, Map)}, on any store (created once, exclusively, so concurrent runs agree). */
+    public static Pseudonyms forInstallation(Location outputDir, Map<String, String> environment) {
         String fromEnv = environment.get(SALT_ENV);
         if (fromEnv != null && !fromEnv.isBlank()) {
             byte[] s = fromEnv.trim().getBytes(StandardCharsets.UTF_8);
             if (s.length < 16) throw new IllegalArgumentException(SALT_ENV + " must be at least 16 characters");
             return new Pseudonyms(s);
         }
-        return new Pseudonyms(saltFile(outputDir.resolve(SALT_FILE)));
+        if (outputDir.localFile().isPresent())
+            return new Pseudonyms(saltFile(outputDir.localFile().get().resolve(SALT_FILE)));
+        Location file = outputDir.child(SALT_FILE);
+        if (!file.exists()) {
+            byte[] fresh = new byte[32];
+            new SecureRandom().nextBytes(fresh);
+            file.createExclusively(HexFormat.of().formatHex(fresh) + "\n");
+        }
+        try {
+            byte[] s = HexFormat.of().parseHex(file.readString().trim());
+            if (s.length < 16) throw new IllegalStateException(file + " holds fewer than 16 bytes of salt");
+            return new Pseudonyms(s);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(file + " is not a hex-encoded salt", e);
+        }
     }
 
     public String of(String personId) {

@@ -1,14 +1,15 @@
 package org.mentorshipgraph.report;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mentorshipgraph.files.Json;
+import org.mentorshipgraph.files.RunFolders;
+import org.mentorshipgraph.storage.Location;
+import org.mentorshipgraph.storage.Storage;
 
 /**
  * Writes the report of one run: {@code network-health.json}, {@code network-health.html} and the
@@ -44,35 +45,36 @@ public final class ReportWriter {
      * Adds what changed since the earlier runs in {@code runsDir}, then writes the JSON, the page and the CSVs into
      * {@code runFolder}. Returns the figures as stored (parsed back from the JSON).
      */
-    public static Map<String, Object> write(Path runFolder, Path runsDir, Map<String, Object> figures) {
+    public static Map<String, Object> write(Location runFolder, Location runsDir, Map<String, Object> figures) {
         Map<String, Object> f = new LinkedHashMap<>(figures);
         f.remove("changes");
         f.remove("trend");
         RunHistory.attach(f, RunHistory.earlier(runsDir, String.valueOf(f.get("as_of"))));
         String json = Json.write(finite(ordered(f))) + "\n";
         Map<String, Object> stored = parse(json);
-        try {
-            Files.createDirectories(runFolder);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Json.writeAtomically(runFolder.resolve(JSON_FILE), json);
+        runFolder.mkdirs();
+        runFolder.child(JSON_FILE).replaceAtomically(json);
         CsvExports.write(runFolder, stored);
-        Json.writeAtomically(runFolder.resolve(HTML_FILE), HtmlReport.render(stored));
+        runFolder.child(HTML_FILE).replaceAtomically(HtmlReport.render(stored));
         return stored;
     }
 
-    /** Rebuilds the report of the stored run {@code runsDir/<asOf>/} from its {@code network-health.json} and the earlier runs' alone. */
-    public static Map<String, Object> rebuild(Path runsDir, String asOf) {
-        Path runFolder = runsDir.resolve(asOf);
-        Path json = runFolder.resolve(JSON_FILE);
-        if (!Files.isRegularFile(json)) throw new IllegalArgumentException("no " + JSON_FILE + " in " + runFolder);
-        Map<String, Object> figures;
-        try {
-            figures = parse(Files.readString(json));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + json, e);
-        }
+    /** As {@link #write(Location, Location, Map)} on the local disk (tests). */
+    public static Map<String, Object> write(Path runFolder, Path runsDir, Map<String, Object> figures) {
+        Storage s = Storage.local();
+        return write(s.at(runFolder.toString()), s.at(runsDir.toString()), figures);
+    }
+
+    /**
+     * Rebuilds the report of the stored run of {@code asOf} (found as every reader finds it, {@link RunFolders}) from
+     * its {@code network-health.json} and the earlier runs' alone.
+     */
+    public static Map<String, Object> rebuild(Location runsDir, String asOf) {
+        Location runFolder = RunFolders.published(runsDir, asOf)
+                .orElseThrow(() -> new IllegalArgumentException("no published run of " + asOf + " in " + runsDir));
+        Location json = runFolder.child(JSON_FILE);
+        if (!json.isFile()) throw new IllegalArgumentException("no " + JSON_FILE + " in " + runFolder);
+        Map<String, Object> figures = parse(json.readString());
         if (!asOf.equals(figures.get("as_of")))
             throw new IllegalArgumentException(json + " is the report of " + figures.get("as_of") + ", not " + asOf);
         return write(runFolder, runsDir, figures);

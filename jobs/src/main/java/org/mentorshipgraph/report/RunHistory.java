@@ -1,8 +1,6 @@
 package org.mentorshipgraph.report;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,8 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import org.mentorshipgraph.files.Json;
+import org.mentorshipgraph.files.RunFolders;
+import org.mentorshipgraph.storage.Location;
+import org.mentorshipgraph.storage.Storage;
 import org.mentorshipgraph.progress.StepLog;
 
 /**
@@ -28,39 +28,39 @@ final class RunHistory {
     private RunHistory() {}
 
     static final int MAX_TREND_RUNS = 60;
-    private static final Pattern RUN_DIR = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     static final String FILE = "network-health.json";
 
     /**
      * The figures of the latest {@value #MAX_TREND_RUNS} − 1 runs dated before {@code asOf} in {@code runsDir}, oldest
      * first. Only those are read (newest first, so a long history costs no more); unreadable files are skipped with a warning.
      */
-    static List<Map<String, Object>> earlier(Path runsDir, String asOf) {
-        if (!Files.isDirectory(runsDir)) return List.of();
+    static List<Map<String, Object>> earlier(Location runsDir, String asOf) {
         TreeSet<String> dates = new TreeSet<>(Comparator.reverseOrder());
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(runsDir)) {
-            for (Path d : dirs) {
-                String name = d.getFileName().toString();
-                if (RUN_DIR.matcher(name).matches() && name.compareTo(asOf) < 0 && Files.isRegularFile(d.resolve(FILE)))
-                    dates.add(name);
-            }
-        } catch (IOException e) {
+        try {
+            for (String d : RunFolders.dates(runsDir)) if (d.compareTo(asOf) < 0) dates.add(d);
+        } catch (java.io.UncheckedIOException e) {
             StepLog.warn("report: cannot list earlier runs in %s (%s)", runsDir, e.getMessage());
         }
         List<Map<String, Object>> newestFirst = new ArrayList<>();
         for (String date : dates) {
             if (newestFirst.size() >= MAX_TREND_RUNS - 1) break;
-            Path f = runsDir.resolve(date).resolve(FILE);
             try {
+                Location f = RunFolders.published(runsDir, date).map(d -> d.child(FILE)).orElse(null);
+                if (f == null || !f.isFile()) continue;
                 @SuppressWarnings("unchecked")
-                Map<String, Object> figures = Json.MAPPER.readValue(f.toFile(), Map.class);
+                Map<String, Object> figures = Json.MAPPER.readValue(f.readString(), Map.class);
                 if (figures.get("headline") instanceof Map<?, ?>) newestFirst.add(figures);
-            } catch (IOException e) {
-                StepLog.warn("report: skipping unreadable earlier run %s (%s)", f, e.getMessage());
+            } catch (IOException | java.io.UncheckedIOException e) {
+                StepLog.warn("report: skipping unreadable earlier run %s (%s)", date, e.getMessage());
             }
         }
         Collections.reverse(newestFirst);
         return newestFirst;
+    }
+
+    /** As {@link #earlier(Location, String)} on the local disk (tests). */
+    static List<Map<String, Object>> earlier(Path runsDir, String asOf) {
+        return earlier(Storage.local().at(runsDir.toString()), asOf);
     }
 
     /** Replaces {@code changes} and {@code trend} in {@code figures} from the earlier runs (oldest first). */
