@@ -13,13 +13,13 @@ import org.mentorshipgraph.config.JobConfig;
 import org.mentorshipgraph.config.Setting;
 import org.mentorshipgraph.failures.ExitCodes;
 import org.mentorshipgraph.failures.JobFailure;
+import org.mentorshipgraph.files.RunFiles;
 import org.mentorshipgraph.ingest.InputFormat;
 import org.mentorshipgraph.job.NightlyJob;
 import org.mentorshipgraph.job.RunLock;
 import org.mentorshipgraph.job.RunRecord;
 import org.mentorshipgraph.job.Sparks;
 import org.mentorshipgraph.progress.StepLog;
-import org.mentorshipgraph.files.RunFiles;
 import org.mentorshipgraph.storage.Location;
 import org.mentorshipgraph.storage.Storage;
 import picocli.CommandLine;
@@ -230,8 +230,7 @@ public final class NightlyCommand implements Callable<Integer> {
                         RunFiles.removeStale(outputDir)
                                 .forEach((dir, bytes) -> StepLog.warn(
                                         "removed %s, left by a run that was killed, failed or superseded (%,d bytes)",
-                                        dir,
-                                        bytes));
+                                        dir, bytes));
                     } catch (java.io.UncheckedIOException e) {
                         throw JobFailure.output("output: cannot clean " + e.getMessage(), e);
                     }

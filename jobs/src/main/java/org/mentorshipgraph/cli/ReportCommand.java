@@ -1,9 +1,5 @@
 package org.mentorshipgraph.cli;
 
-import org.mentorshipgraph.files.RunFolders;
-import org.mentorshipgraph.storage.Location;
-import org.mentorshipgraph.storage.Storage;
-
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -17,8 +13,11 @@ import org.mentorshipgraph.config.JobConfig;
 import org.mentorshipgraph.config.Setting;
 import org.mentorshipgraph.failures.ExitCodes;
 import org.mentorshipgraph.failures.JobFailure;
+import org.mentorshipgraph.files.RunFolders;
 import org.mentorshipgraph.job.RunLock;
 import org.mentorshipgraph.report.ReportWriter;
+import org.mentorshipgraph.storage.Location;
+import org.mentorshipgraph.storage.Storage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -107,8 +106,7 @@ public final class ReportCommand implements Callable<Integer> {
             }
             if (dates.isEmpty()) throw JobFailure.input("no stored runs in " + runsDir);
             // the nightly job's lock: never rewrite a run folder while a run may be replacing it
-            try (RunLock lock =
-                    RunLock.acquire(outputDir, "report rebuild of " + (all ? "every run" : dates.get(0)))) {
+            try (RunLock lock = RunLock.acquire(outputDir, "report rebuild of " + (all ? "every run" : dates.get(0)))) {
                 rebuild(runsDir, dates);
             }
         }

@@ -97,9 +97,7 @@ final class RunSummary {
                     String.join(", ", on)));
         }
         sb.append(String.format(
-                Locale.ROOT,
-                "  report:  %s%n",
-                shown(o.runLocation().child("network-health.html"))));
+                Locale.ROOT, "  report:  %s%n", shown(o.runLocation().child("network-health.html"))));
         sb.append(String.format(Locale.ROOT, "  files:   %s%n", shown(o.runLocation())));
         if (config.neo4jEnabled()) {
             sb.append(String.format(

@@ -34,10 +34,7 @@ public enum Setting {
             "run.as-of",
             "",
             "run date YYYY-MM-DD; empty: the last day present in the data for the bundled sample, today (UTC) otherwise"),
-    OUT(
-            "output.dir",
-            "output",
-            "output location (a directory, hdfs://..., s3a://...); a run writes OUT/runs/<as-of>/"),
+    OUT("output.dir", "output", "output location (a directory, hdfs://..., s3a://...); a run writes OUT/runs/<as-of>/"),
     LOCK_LEASE_SECONDS(
             "output.lock-lease-seconds",
             "300",

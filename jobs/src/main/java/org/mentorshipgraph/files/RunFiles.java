@@ -87,8 +87,7 @@ public final class RunFiles {
             m.put("attempt", staging.name());
             m.put("committed_at", Instant.now().toString());
             Map<String, Object> files = new TreeMap<>();
-            for (Location f : staging.children())
-                files.put(f.name(), f.isDirectory() ? f.totalBytes() : f.length());
+            for (Location f : staging.children()) files.put(f.name(), f.isDirectory() ? f.totalBytes() : f.length());
             m.put("files", files);
             runsDir.child(runId).child(RunFolders.MANIFEST).replaceAtomically(Json.write(m) + "\n");
         } else {
@@ -96,8 +95,9 @@ public final class RunFiles {
             Location old = null;
             if (target.exists()) {
                 old = runsDir.child(".replaced-" + runId + "-" + UUID.randomUUID());
-                if (!target.renameTo(old)) throw new java.io.UncheckedIOException(new java.io.IOException(
-                        "cannot move the earlier run " + target + " aside"));
+                if (!target.renameTo(old))
+                    throw new java.io.UncheckedIOException(
+                            new java.io.IOException("cannot move the earlier run " + target + " aside"));
             }
             if (!staging.renameTo(target))
                 throw new java.io.UncheckedIOException(
@@ -129,8 +129,9 @@ public final class RunFiles {
             staging.delete();
         } else {
             failedDir.mkdirs();
-            if (!staging.renameTo(target)) throw new java.io.UncheckedIOException(new java.io.IOException(
-                    "cannot move " + staging + " to " + target));
+            if (!staging.renameTo(target))
+                throw new java.io.UncheckedIOException(
+                        new java.io.IOException("cannot move " + staging + " to " + target));
         }
         return target;
     }
@@ -153,7 +154,8 @@ public final class RunFiles {
             } else if (RunFolders.isDate(name) && outputDir.kind() == StoreKind.OBJECT_STORE) {
                 String committed = RunFolders.committedAttempt(p).orElse(null);
                 for (Location a : p.childFolders()) {
-                    if (a.name().startsWith(RunFolders.ATTEMPT_PREFIX) && !a.name().equals(committed)) {
+                    if (a.name().startsWith(RunFolders.ATTEMPT_PREFIX)
+                            && !a.name().equals(committed)) {
                         removed.put(a, a.totalBytes());
                         a.delete();
                     }

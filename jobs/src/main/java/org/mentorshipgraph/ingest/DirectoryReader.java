@@ -12,8 +12,6 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
-import org.mentorshipgraph.storage.Location;
-import org.mentorshipgraph.storage.Storage;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -34,6 +32,8 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.mentorshipgraph.failures.JobFailure;
 import org.mentorshipgraph.schema.Schemas;
+import org.mentorshipgraph.storage.Location;
+import org.mentorshipgraph.storage.Storage;
 
 /**
  * Reads the optional people directory and mentorship list (CSV with a header, JSON Lines or Parquet).
@@ -280,11 +280,9 @@ public final class DirectoryReader {
     }
 
     /** Every column as a trimmed string (blank as null), plus {@code _file}; exit 3 when required columns are absent. */
-    private static Dataset<Row> readTable(
-            SparkSession spark, Location path, String what, List<String> required) {
+    private static Dataset<Row> readTable(SparkSession spark, Location path, String what, List<String> required) {
         InputFormat format = InputFormat.detect(path, what);
-        if (format != InputFormat.PARQUET && path.isFile())
-            TextEncoding.requireUtf8(path, what);
+        if (format != InputFormat.PARQUET && path.isFile()) TextEncoding.requireUtf8(path, what);
         Dataset<Row> df;
         try {
             df = switch (format) {

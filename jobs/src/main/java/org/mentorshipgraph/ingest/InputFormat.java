@@ -1,14 +1,13 @@
 package org.mentorshipgraph.ingest;
 
-import java.util.List;
-import org.mentorshipgraph.storage.Location;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.mentorshipgraph.failures.JobFailure;
+import org.mentorshipgraph.storage.Location;
 
 /** The file formats the job reads, recognised by extension; a directory must hold one format only. */
 public enum InputFormat {

@@ -5,15 +5,12 @@ import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 
 import java.io.IOException;
-import org.mentorshipgraph.storage.Location;
-import org.mentorshipgraph.storage.Storage;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -23,6 +20,8 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.types.TimestampType;
 import org.mentorshipgraph.failures.JobFailure;
+import org.mentorshipgraph.storage.Location;
+import org.mentorshipgraph.storage.Storage;
 
 /**
  * Reads interaction logs, whatever their format, into one raw table of strings that the

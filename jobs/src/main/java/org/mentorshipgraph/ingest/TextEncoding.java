@@ -2,8 +2,8 @@ package org.mentorshipgraph.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import org.mentorshipgraph.storage.Location;
 import org.mentorshipgraph.failures.JobFailure;
+import org.mentorshipgraph.storage.Location;
 
 /**
  * The interaction files are UTF-8 text (with or without a byte-order mark). A file in UTF-16 or UTF-32, which

@@ -1,6 +1,5 @@
 package org.mentorshipgraph.job;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -23,8 +22,6 @@ import org.mentorshipgraph.failures.JobFailure;
 import org.mentorshipgraph.files.Json;
 import org.mentorshipgraph.files.PeopleTable;
 import org.mentorshipgraph.files.RunFiles;
-import org.mentorshipgraph.storage.Location;
-import org.mentorshipgraph.storage.Storage;
 import org.mentorshipgraph.ingest.Ingest;
 import org.mentorshipgraph.ingest.Ingest.Ingested;
 import org.mentorshipgraph.ingest.InteractionReader;
@@ -43,6 +40,8 @@ import org.mentorshipgraph.report.NetworkHealth;
 import org.mentorshipgraph.report.PrivacyPolicy;
 import org.mentorshipgraph.report.ReportWriter;
 import org.mentorshipgraph.schema.ResultTables;
+import org.mentorshipgraph.storage.Location;
+import org.mentorshipgraph.storage.Storage;
 import org.mentorshipgraph.ties.TieAggregation;
 import org.mentorshipgraph.ties.Ties;
 import org.mentorshipgraph.ties.Ties.TieTable;
@@ -90,8 +89,10 @@ public final class NightlyJob {
             String message) {
         /** The run's folder on the local disk (for a run written elsewhere: {@link #runLocation()}). */
         public Path runDir() {
-            return runLocation.localFile().orElseThrow(() -> new IllegalStateException(
-                    "the run is not on the local disk: " + runLocation.uri()));
+            return runLocation
+                    .localFile()
+                    .orElseThrow(
+                            () -> new IllegalStateException("the run is not on the local disk: " + runLocation.uri()));
         }
     }
 
@@ -521,7 +522,8 @@ public final class NightlyJob {
 
     private void keepFailedRecord(RunFiles files, RunRecord record) {
         try {
-            Location target = files.keepFailed(String.valueOf(record.asMap().get("as_of")), Json.write(record.asMap()) + "\n");
+            Location target =
+                    files.keepFailed(String.valueOf(record.asMap().get("as_of")), Json.write(record.asMap()) + "\n");
             StepLog.warn("the failed run's record is in %s; the previous good run (if any) is untouched", target);
         } catch (RuntimeException e) {
             try {

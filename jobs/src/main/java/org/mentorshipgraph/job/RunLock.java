@@ -43,6 +43,8 @@ public final class RunLock implements AutoCloseable {
     static final String FILE = ".nightly.lock";
     /** How far two machines' clocks may disagree before a live lease looks expired. */
     static final long CLOCK_SKEW_SECONDS = 60;
+    /** How long a contender on an object store waits before it checks that its lock write was the one that stuck. */
+    static final long SETTLE_MILLIS = 2000;
 
     private final Runnable release;
 
@@ -167,7 +169,8 @@ public final class RunLock implements AutoCloseable {
 
         static String field(String content, String name) {
             for (String line : content.split("\n"))
-                if (line.startsWith(name + "=")) return line.substring(name.length() + 1).strip();
+                if (line.startsWith(name + "="))
+                    return line.substring(name.length() + 1).strip();
             return "";
         }
 
@@ -176,7 +179,7 @@ public final class RunLock implements AutoCloseable {
             Location file = outputDir.child(FILE);
             Lease l = new Lease(file, me(what), leaseSeconds);
             for (int attempt = 0; attempt < 5; attempt++) {
-                if (file.createExclusively(l.content())) return l.held(null);
+                if (file.createExclusively(l.content()) && l.confirmed()) return l.held(null);
                 String current;
                 Optional<String> tag;
                 try {
@@ -200,12 +203,12 @@ public final class RunLock implements AutoCloseable {
                                     + ", lease until " + until + "); wait for it to finish, or run with another --out");
                 // expired: break it so that only one contender wins
                 if (tag.isPresent()) {
-                    if (file.replaceIfUnchanged(tag.get(), l.content())) return l.held(previousHolder);
+                    if (file.replaceIfUnchanged(tag.get(), l.content()) && l.confirmed()) return l.held(previousHolder);
                 } else {
                     Location aside = outputDir.child(FILE + ".broken-" + UUID.randomUUID());
                     if (file.renameTo(aside)) {
                         aside.delete();
-                        if (file.createExclusively(l.content())) return l.held(previousHolder);
+                        if (file.createExclusively(l.content()) && l.confirmed()) return l.held(previousHolder);
                     }
                 }
             }
@@ -213,6 +216,23 @@ public final class RunLock implements AutoCloseable {
                     ExitCodes.LOCKED,
                     "another run is writing to " + outputDir + " (the lock changed hands while this run tried to take "
                             + "it); wait for it to finish, or run with another --out");
+        }
+
+        /**
+         * On an object store, whether the lock is still ours after a pause long enough for a concurrent writer's PUT to
+         * land: a store that ignores {@code If-None-Match}/{@code If-Match} lets two contenders both "win" their write,
+         * and then the one whose write landed last holds it (S3 reads are strongly consistent, so both see the same
+         * winner). Elsewhere the create or rename was atomic already.
+         */
+        boolean confirmed() {
+            if (file.kind() != org.mentorshipgraph.storage.StoreKind.OBJECT_STORE) return true;
+            try {
+                Thread.sleep(SETTLE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            return ours();
         }
 
         private RunLock held(String clearedHolder) {

@@ -28,13 +28,15 @@ public final class StepLog {
     /** Also appends every progress line as one JSON object per line to this local file (null: off). */
     public static void jsonLinesTo(Path file) {
         jsonLinesTo(
-                file == null ? null : line -> {
-                    try {
-                        Files.writeString(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                },
+                file == null
+                        ? null
+                        : line -> {
+                            try {
+                                Files.writeString(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                            } catch (IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        },
                 String.valueOf(file));
     }
 

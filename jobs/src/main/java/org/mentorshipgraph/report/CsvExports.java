@@ -1,20 +1,14 @@
 package org.mentorshipgraph.report;
 
-import org.mentorshipgraph.storage.Location;
-
 import static org.mentorshipgraph.report.HtmlReport.list;
 import static org.mentorshipgraph.report.HtmlReport.map;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mentorshipgraph.files.CsvWriter;
+import org.mentorshipgraph.storage.Location;
 
 /**
  * One CSV file per table of the report, written beside {@code network-health.json} as
@@ -156,7 +150,8 @@ final class CsvExports {
         for (Map.Entry<String, List<List<Object>>> e : tables(figures).entrySet()) {
             String name = PREFIX + e.getKey() + ".csv";
             StringBuilder text = new StringBuilder();
-            for (List<Object> r : e.getValue()) text.append(CsvWriter.line(r.toArray())).append('\n');
+            for (List<Object> r : e.getValue())
+                text.append(CsvWriter.line(r.toArray())).append('\n');
             dir.child(name).replaceAtomically(text.toString());
             names.add(name);
         }

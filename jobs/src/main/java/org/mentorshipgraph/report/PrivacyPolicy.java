@@ -1,10 +1,9 @@
 package org.mentorshipgraph.report;
 
-import org.mentorshipgraph.storage.Storage;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mentorshipgraph.config.JobConfig;
+import org.mentorshipgraph.storage.Storage;
 import org.mentorshipgraph.ties.OrgGraph;
 
 /**
@@ -52,9 +51,7 @@ public final class PrivacyPolicy {
         return of(
                 org,
                 config.minGroupSize(),
-                config.pseudonymise()
-                        ? Pseudonyms.forInstallation(storage.at(config.outputDir()), environment)
-                        : null);
+                config.pseudonymise() ? Pseudonyms.forInstallation(storage.at(config.outputDir()), environment) : null);
     }
 
     /** @param pseudonyms null to show people's ids and names as they are */

@@ -1,8 +1,5 @@
 package org.mentorshipgraph.report;
 
-import org.mentorshipgraph.storage.Location;
-import org.mentorshipgraph.storage.Storage;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +13,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.mentorshipgraph.storage.Location;
+import org.mentorshipgraph.storage.Storage;
 
 /**
  * Stable pseudonyms for people in the report and its exports: {@code person-} followed by the first 12 hex digits

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.mentorshipgraph.files.Json;
 import org.mentorshipgraph.files.RunFolders;
+import org.mentorshipgraph.progress.StepLog;
 import org.mentorshipgraph.storage.Location;
 import org.mentorshipgraph.storage.Storage;
-import org.mentorshipgraph.progress.StepLog;
 
 /**
  * What changed since earlier runs, read from their stored {@code OUT/runs/<as-of>/network-health.json} (only runs
@@ -45,7 +45,9 @@ final class RunHistory {
         for (String date : dates) {
             if (newestFirst.size() >= MAX_TREND_RUNS - 1) break;
             try {
-                Location f = RunFolders.published(runsDir, date).map(d -> d.child(FILE)).orElse(null);
+                Location f = RunFolders.published(runsDir, date)
+                        .map(d -> d.child(FILE))
+                        .orElse(null);
                 if (f == null || !f.isFile()) continue;
                 @SuppressWarnings("unchecked")
                 Map<String, Object> figures = Json.MAPPER.readValue(f.readString(), Map.class);

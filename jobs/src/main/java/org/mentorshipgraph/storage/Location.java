@@ -1,6 +1,5 @@
 package org.mentorshipgraph.storage;
 
-import java.io.ByteArrayOutputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -139,7 +138,8 @@ public final class Location {
         try {
             FileStatus[] st = fs.listStatus(path);
             List<Location> out = new ArrayList<>();
-            for (FileStatus s : st) if (s.isDirectory()) out.add(child(s.getPath().getName()));
+            for (FileStatus s : st)
+                if (s.isDirectory()) out.add(child(s.getPath().getName()));
             out.sort(Comparator.comparing(Location::name));
             return out;
         } catch (FileNotFoundException e) {
@@ -163,7 +163,9 @@ public final class Location {
             while (it.hasNext()) {
                 LocatedFileStatus s = it.next();
                 String p = s.getPath().toUri().getPath();
-                String rel = p.startsWith(base) ? p.substring(base.length()).replaceFirst("^/", "") : s.getPath().getName();
+                String rel = p.startsWith(base)
+                        ? p.substring(base.length()).replaceFirst("^/", "")
+                        : s.getPath().getName();
                 boolean hidden = false;
                 for (String part : rel.split("/")) if (part.startsWith(".") || part.startsWith("_")) hidden = true;
                 if (hidden || !keep.test(s.getPath().getName())) continue;
@@ -233,6 +235,7 @@ public final class Location {
             switch (kind()) {
                 case LOCAL -> {
                     java.nio.file.Path file = localFile().orElseThrow();
+                    java.nio.file.Files.createDirectories(file.getParent());
                     java.nio.file.Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
                     java.nio.file.Files.write(tmp, bytes);
                     java.nio.file.Files.move(
@@ -262,14 +265,22 @@ public final class Location {
     }
 
     /**
-     * Creates the file with {@code text} only if nothing is there, atomically: {@code create(overwrite=false)} on a
-     * local disk and HDFS, a conditional PUT ({@code If-None-Match: *}) on S3.
+     * Creates the file with {@code text} only if nothing is there: atomically with {@code create(overwrite=false)} on
+     * a local disk and HDFS; on an object store, after a check that nothing is there, with a conditional PUT
+     * ({@code If-None-Match: *}), which Amazon S3 and most S3 stores honour atomically — some S3-compatible servers
+     * ignore the header, so callers that need one winner among concurrent creators verify afterwards (the run lock
+     * does).
      *
      * @return false when the file already existed (someone else created it first)
      */
     public boolean createExclusively(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         try {
+            if (kind() == StoreKind.OBJECT_STORE && exists()) return false;
+            if (kind() == StoreKind.LOCAL) {
+                java.nio.file.Path f = localFile().orElseThrow();
+                java.nio.file.Files.createDirectories(f.getParent());
+            }
             FSDataOutputStreamBuilder<?, ?> b = fs.createFile(path).overwrite(false);
             if (kind() == StoreKind.OBJECT_STORE) b.opt(CONDITIONAL_CREATE, true);
             try (OutputStream out = b.build()) {
@@ -302,6 +313,7 @@ public final class Location {
     public boolean replaceIfUnchanged(String etag, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         try {
+            if (!etag().map(etag::equals).orElse(false)) return false;
             FSDataOutputStreamBuilder<?, ?> b = fs.createFile(path).overwrite(true);
             b.opt(CONDITIONAL_ETAG, etag);
             try (OutputStream out = b.build()) {
@@ -354,7 +366,9 @@ public final class Location {
             if (kind() == StoreKind.LOCAL) {
                 try {
                     java.nio.file.Files.move(
-                            localFile().orElseThrow(), target.localFile().orElseThrow(), StandardCopyOption.ATOMIC_MOVE);
+                            localFile().orElseThrow(),
+                            target.localFile().orElseThrow(),
+                            StandardCopyOption.ATOMIC_MOVE);
                     return true;
                 } catch (java.nio.file.NoSuchFileException e) {
                     return false;
@@ -391,12 +405,6 @@ public final class Location {
     /** The store's error, in one line naming this location. */
     public UncheckedIOException failure(IOException e) {
         return new UncheckedIOException(StoreErrors.describe(e, toString()), e);
-    }
-
-    static byte[] bytes(InputStream in) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        in.transferTo(b);
-        return b.toByteArray();
     }
 
     @Override

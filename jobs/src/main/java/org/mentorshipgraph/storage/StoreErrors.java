@@ -1,7 +1,6 @@
 package org.mentorshipgraph.storage;
 
 import java.io.FileNotFoundException;
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.file.AccessDeniedException;
@@ -23,7 +22,9 @@ public final class StoreErrors {
             String scheme = location.contains(":") ? location.substring(0, location.indexOf(':')) : location;
             why = "no connector for '" + scheme + ":' on the classpath (for s3a: add org.apache.hadoop:hadoop-aws of "
                     + "the cluster's Hadoop version, e.g. spark-submit --packages)";
-        } else if (all.contains("nosuchbucket") || all.contains("unknownstoreexception") || all.contains("bucket does not exist")) {
+        } else if (all.contains("nosuchbucket")
+                || all.contains("unknownstoreexception")
+                || all.contains("bucket does not exist")) {
             why = "the bucket does not exist (or is not visible with these credentials)";
         } else if (all.contains("invalidaccesskeyid")
                 || all.contains("signaturedoesnotmatch")
@@ -35,8 +36,11 @@ public final class StoreErrors {
                 || all.contains("status code: 403")) {
             why = "access denied: check the credentials (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, instance or pod "
                     + "identity, or a Hadoop credential file) and the permissions";
-        } else if (all.contains("connection refused") || e instanceof ConnectException || hasCause(e, ConnectException.class)) {
-            why = "the store does not answer (connection refused): is the NameNode / endpoint up and the address right?";
+        } else if (all.contains("connection refused")
+                || e instanceof ConnectException
+                || hasCause(e, ConnectException.class)) {
+            why =
+                    "the store does not answer (connection refused): is the NameNode / endpoint up and the address right?";
         } else if (e instanceof UnknownHostException || hasCause(e, UnknownHostException.class)) {
             why = "unknown host: check the address";
         } else if (e instanceof FileNotFoundException) {

@@ -23,7 +23,8 @@ public enum StoreKind {
     static final Set<String> RENAMING_SCHEMES = Set.of("hdfs", "viewfs", "webhdfs", "swebhdfs", "ofs", "o3fs");
 
     static StoreKind of(FileSystem fs) {
-        String scheme = fs.getUri().getScheme() == null ? "" : fs.getUri().getScheme().toLowerCase(Locale.ROOT);
+        String scheme =
+                fs.getUri().getScheme() == null ? "" : fs.getUri().getScheme().toLowerCase(Locale.ROOT);
         if (scheme.equals("file")) return LOCAL;
         if (RENAMING_SCHEMES.contains(scheme)) return ATOMIC_RENAME;
         return OBJECT_STORE;
