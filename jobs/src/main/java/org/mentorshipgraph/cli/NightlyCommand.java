@@ -315,14 +315,6 @@ public final class NightlyCommand implements Callable<Integer> {
      */
     static void preflight(JobConfig config, Storage storage) {
         if (config.neo4jEnabled() && !config.neo4jUri().isBlank()) checkNeo4jUri(config.neo4jUri());
-        Location out = location(storage, config.outputDir(), "output.dir (--out)", ExitCodes.USAGE);
-        try {
-            if (out.exists() && !out.isDirectory())
-                throw JobFailure.usage("output.dir (--out) " + out
-                        + " is a file, not a directory: give a directory (it is created when missing)");
-        } catch (java.io.UncheckedIOException e) {
-            throw JobFailure.output("output.dir (--out) cannot be written: " + e.getMessage(), e);
-        }
         InputFormat.detect(location(storage, config.interactions(), "interactions", ExitCodes.INPUT), "interactions");
         String[][] optional = {
             {config.people(), "people"},
@@ -332,6 +324,14 @@ public final class NightlyCommand implements Callable<Integer> {
         };
         for (String[] o : optional)
             if (!o[0].isBlank()) InputFormat.detect(location(storage, o[0], o[1], ExitCodes.INPUT), o[1]);
+        Location out = location(storage, config.outputDir(), "output.dir (--out)", ExitCodes.USAGE);
+        try {
+            if (out.exists() && !out.isDirectory())
+                throw JobFailure.usage("output.dir (--out) " + out
+                        + " is a file, not a directory: give a directory (it is created when missing)");
+        } catch (java.io.UncheckedIOException e) {
+            throw JobFailure.output("output.dir (--out) cannot be written: " + e.getMessage(), e);
+        }
     }
 
     /** The location a setting names; a one-line failure with {@code exitCode} when its store cannot be opened. */
@@ -431,7 +431,17 @@ public final class NightlyCommand implements Callable<Integer> {
                 .append("  absences:     person_id, from, to (YYYY-MM-DD, both days included), kind\n")
                 .append(
                         "  positions:    person_id, title, level, team, department, started_on, ended_on (YYYY-MM-DD)\n")
-                .append("  Rows breaking the contract go to rejected.csv with a reason.\n\n");
+                .append("  Rows breaking the contract go to rejected.csv with a reason.\n\n")
+                .append(
+                        "Locations: every input, --out and --log-json is a path (on fs.defaultFS, the local disk unless\n")
+                .append(
+                        "  configured), or hdfs://..., s3a://..., or any scheme whose Hadoop connector is on the classpath.\n")
+                .append(
+                        "  Spark and Hadoop settings: any spark.* key in the configuration file or --set (spark.hadoop.K=V\n")
+                .append(
+                        "  reaches every Hadoop FileSystem as K=V, e.g. spark.hadoop.fs.s3a.endpoint). Store credentials\n")
+                .append("  come from the environment (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY), an instance or pod\n")
+                .append("  identity, or a Hadoop credential file; never from the command line.\n\n");
         sb.append("Configuration keys (file: key=value; environment: MG_KEY_NAME; command line: --set key=value):\n");
         Map<String, String> lines = new LinkedHashMap<>();
         for (Setting s : Setting.values()) {

@@ -18,6 +18,18 @@ public final class Sparks {
 
     private Sparks() {}
 
+    static final String COMMIT_ALGORITHM = "spark.hadoop.mapreduce.fileoutputcommitter.algorithm.version";
+
+    /** A location on a store without atomic rename (s3a://, gs://, abfs://...), by its scheme. */
+    static boolean objectStore(String location) {
+        int colon = location.indexOf("://");
+        if (colon <= 1) return false;
+        String scheme = location.substring(0, colon).toLowerCase(java.util.Locale.ROOT);
+        return !scheme.equals("file")
+                && !java.util.Set.of("hdfs", "viewfs", "webhdfs", "swebhdfs", "ofs", "o3fs")
+                        .contains(scheme);
+    }
+
     public static SparkSession session(JobConfig config) {
         SparkConf given = new SparkConf();
         SparkSession.Builder b = SparkSession.builder()
@@ -29,6 +41,12 @@ public final class Sparks {
         // spark.* keys of the configuration file and --set (spark.hadoop.* reach every Hadoop FileSystem); a
         // spark-submit --conf is already in the SparkConf
         config.sparkSettings().forEach(b::config);
+        // On an object store, where a rename copies every object, Hadoop's second file-commit algorithm moves each
+        // task's files once instead of twice. Its job commit is not atomic, which is harmless here: a run's files go
+        // into an attempt folder that no reader sees until its manifest is written (files.RunFiles).
+        if (objectStore(config.outputDir())
+                && !config.sparkSettings().containsKey(COMMIT_ALGORITHM)
+                && !given.contains(COMMIT_ALGORITHM)) b.config(COMMIT_ALGORITHM, "2");
         boolean local;
         if (!config.sparkMaster().isEmpty()) {
             b.master(config.sparkMaster());

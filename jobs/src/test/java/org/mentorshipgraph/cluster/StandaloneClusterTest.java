@@ -17,12 +17,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.mentorshipgraph.storage.Location;
+import org.mentorshipgraph.storage.Storage;
+import org.mentorshipgraph.testing.HdfsTestCluster;
 
 /**
  * The nightly job on a real Spark standalone cluster gives what it gives in {@code local[*]}.
  *
  * <p>A master and two workers (1 core, 1 GiB each) run as their own JVMs ({@code scripts/spark-cluster-local}, from
- * the Spark jars Maven resolved), on 127.0.0.1 only. The job runs twice on the bundled sample, at the same time:
+ * the Spark jars Maven resolved), on 127.0.0.1 only. The job runs twice on the bundled sample, at the same time (the
+ * cluster run with its inputs on a real HDFS started by the test, a NameNode and a DataNode in this JVM, and its run
+ * written there; the local run on local paths; so no shared mount is involved):
  * <ul>
  *   <li>on the cluster the way {@code spark-submit} runs it: {@code org.apache.spark.deploy.SparkSubmit --master
  *       spark://… --deploy-mode client --class NightlyCommand <spark-app jar>}, in its own JVM whose classpath is
@@ -114,6 +119,30 @@ class StandaloneClusterTest {
                 sample.resolve("people.csv").toString(),
                 "--mentorships",
                 sample.resolve("mentorships.csv").toString());
+        // the cluster run reads its inputs from a real HDFS and writes its run there: no shared mount involved
+        hdfs = HdfsTestCluster.start();
+        storage = Storage.local();
+        Location hdfsIn = storage.at(hdfs.uri() + "/in");
+        try (Stream<Path> files = Files.walk(sample)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Location target = hdfsIn;
+                for (String part : sample.relativize(f).toString().split("/")) target = target.child(part);
+                try (var in = Files.newInputStream(f)) {
+                    target.copyFrom(in);
+                }
+            }
+        }
+        List<String> onHdfs = List.of(
+                "--no-neo4j",
+                "--as-of",
+                AS_OF,
+                "--interactions",
+                hdfsIn.child("interactions").uri(),
+                "--people",
+                hdfsIn.child("people.csv").uri(),
+                "--mentorships",
+                hdfsIn.child("mentorships.csv").uri());
+        Location hdfsOut = storage.at(hdfs.uri() + "/out-cluster");
         Path localOut = work.resolve("out-local");
         Path clusterOut = work.resolve("out-cluster");
         Path localLog = work.resolve("local-run.log");
@@ -172,8 +201,8 @@ class StandaloneClusterTest {
                         "--class",
                         SparkAppJar.MAIN_CLASS,
                         app.jar().toString()));
-                submit.addAll(common);
-                submit.addAll(List.of("--out", clusterOut.toString()));
+                submit.addAll(onHdfs);
+                submit.addAll(List.of("--out", hdfsOut.uri()));
                 Map<String, String> submitEnv = new java.util.HashMap<>(cluster.env());
                 submitEnv.putAll(loopback);
                 submitEnv.put("MG_DRIVER_MEMORY", "1536m");
@@ -234,9 +263,14 @@ class StandaloneClusterTest {
                 "cluster stopped, %d processes (master, workers, watchdog, executors) gone",
                 clusterProcesses.stream().distinct().count());
 
-        // 5. the same results
+        // 5. the same results: the cluster's run, copied from HDFS (its input paths mapped to the local sample's)
         Path a = localOut.resolve("runs").resolve(AS_OF);
         Path b = clusterOut.resolve("runs").resolve(AS_OF);
+        copyRun(
+                hdfsOut.child("runs").child(AS_OF),
+                b,
+                hdfsIn.uri(),
+                "file:" + sample.toUri().getPath());
         for (Path run : List.of(a, b)) {
             assertThat(read(run.resolve("run.json")))
                     .as("%s", run.resolve("run.json"))
@@ -253,6 +287,31 @@ class StandaloneClusterTest {
                 .as("finished within %d s (%s)", BUDGET_SECONDS, ChildProcesses.loadAverage())
                 .isBefore(deadline);
         log("done; %s", ChildProcesses.loadAverage());
+    }
+
+    HdfsTestCluster hdfs;
+    Storage storage;
+
+    @org.junit.jupiter.api.AfterEach
+    void stopHdfs() {
+        if (storage != null) storage.close();
+        if (hdfs != null) hdfs.close();
+    }
+
+    /** Copies a run folder from a store to a local folder, replacing {@code from} by {@code to} in rejected.csv. */
+    private static void copyRun(Location run, Path target, String from, String to) throws IOException {
+        for (Location f : run.filesBelow(n -> true)) {
+            String rel = f.uri().substring(run.uri().length() + 1);
+            Path t = target.resolve(rel);
+            Files.createDirectories(t.getParent());
+            if (f.name().equals("rejected.csv")) {
+                Files.writeString(t, f.readString().replace(from + "/", to.endsWith("/") ? to : to + "/"));
+            } else {
+                try (var in = f.open()) {
+                    Files.copy(in, t);
+                }
+            }
+        }
     }
 
     /** The master's status once the application is listed as finished (the driver has just disconnected). */

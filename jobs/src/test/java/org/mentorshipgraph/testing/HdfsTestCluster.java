@@ -43,6 +43,20 @@ public final class HdfsTestCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a test HDFS until its standard input closes, printing {@code READY hdfs://127.0.0.1:PORT}: for measuring
+     * {@code scripts/nightly} against a real HDFS by hand (run with the jobs module's test classpath).
+     */
+    public static void main(String[] args) throws Exception {
+        try (HdfsTestCluster c = start()) {
+            System.out.println("READY " + c.uri());
+            System.out.flush();
+            while (System.in.read() != -1) {
+                // serve until stdin closes
+            }
+        }
+    }
+
     /** {@code hdfs://127.0.0.1:PORT} */
     public String uri() {
         return "hdfs://127.0.0.1:" + cluster.getNameNodePort();

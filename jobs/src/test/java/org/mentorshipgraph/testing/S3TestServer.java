@@ -51,8 +51,7 @@ public final class S3TestServer implements AutoCloseable {
             }
             List<String> cmd = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m",
-                    "-XX:TieredStopAtLevel=1",
+                    "-Xmx512m",
                     "-cp",
                     cp,
                     "org.mentorshipgraph.s3local.LocalS3",

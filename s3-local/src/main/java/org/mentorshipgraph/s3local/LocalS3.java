@@ -14,7 +14,8 @@ import org.jclouds.blobstore.BlobStoreContext;
  * Arguments: {@code PORT FOLDER [BUCKET...]} (the buckets are created); the access key and secret come from the
  * environment ({@code S3_LOCAL_ACCESS_KEY}, {@code S3_LOCAL_SECRET_KEY}), never from the command line. Prints
  * {@code READY http://127.0.0.1:PORT} once it answers, then serves until its standard input closes (so it dies with
- * the process that started it, however that one dies) or it is stopped.
+ * the process that started it, however that one dies) or it is stopped; with {@code S3_LOCAL_DETACHED=1} (as
+ * {@code scripts/s3-local} starts it) until it is stopped.
  */
 public final class LocalS3 {
     private LocalS3() {}
@@ -54,6 +55,9 @@ public final class LocalS3 {
                 // exiting anyway
             }
         }));
+        if ("1".equals(System.getenv("S3_LOCAL_DETACHED"))) {
+            Thread.currentThread().join(); // scripts/s3-local: serve until stopped (SIGTERM)
+        }
         while (System.in.read() != -1) {
             // serve until the parent closes our stdin
         }
