@@ -269,7 +269,7 @@ public final class NightlyCommand implements Callable<Integer> {
 
     private int runOnce(SparkSession spark, JobConfig config) {
         NightlyJob.Outcome outcome = new NightlyJob(config, environment).run(spark);
-        RunSummary.print(outcome, config);
+        RunSummary.print(outcome, config, environment);
         if (outcome.message() != null) System.err.println("error: " + outcome.message());
         return outcome.exitCode();
     }

@@ -11,7 +11,7 @@ final class RunSummary {
     private RunSummary() {}
 
     @SuppressWarnings("unchecked")
-    static void print(NightlyJob.Outcome o, JobConfig config) {
+    static void print(NightlyJob.Outcome o, JobConfig config, Map<String, String> environment) {
         Map<String, Object> h = (Map<String, Object>) o.health().get("headline");
         StringBuilder sb = new StringBuilder("\n");
         sb.append(
@@ -105,6 +105,12 @@ final class RunSummary {
                     "  neo4j:   %s (database %s)%n",
                     JobConfig.maskUserInfo(config.neo4jUri()),
                     config.neo4jDatabase()));
+            // scripts/nightly exports the local server's Browser address (scripts/neo4j-local env)
+            String browser = environment.get("NEO4J_BROWSER_URL");
+            boolean local = String.valueOf(config.neo4jUri()).matches("(?i)[a-z+]+://(127\\.0\\.0\\.1|localhost)\\b.*");
+            if (local && browser != null && !browser.isBlank())
+                sb.append(String.format(
+                        Locale.ROOT, "  browser: %s (Neo4j Browser; :guide mentorship-graph)%n", browser));
         }
         sb.append(String.format(Locale.ROOT, "  seconds: %s%n", o.record().seconds()));
         System.out.print(sb);

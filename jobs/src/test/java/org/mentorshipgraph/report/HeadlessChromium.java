@@ -32,10 +32,11 @@ import org.mentorshipgraph.files.Json;
 /**
  * A real headless Chromium (Debian's {@code /usr/bin/chromium}) driven over the DevTools protocol with Java's own
  * {@link WebSocket}: no extra dependency. It records every console message, uncaught exception, log entry and
- * network request of the page, so a test can assert there were none it did not expect.
+ * network request of the page, so a test can assert there were none it did not expect. Public for the tests of other
+ * packages (the Neo4j Browser's, {@code org.mentorshipgraph.browser}).
  */
-final class HeadlessChromium implements AutoCloseable {
-    static final Path BINARY = Path.of("/usr/bin/chromium");
+public final class HeadlessChromium implements AutoCloseable {
+    public static final Path BINARY = Path.of("/usr/bin/chromium");
     private static final Pattern LISTENING = Pattern.compile("DevTools listening on (ws://\\S+)");
 
     private final Process process;
@@ -46,17 +47,18 @@ final class HeadlessChromium implements AutoCloseable {
     private final List<JsonNode> events = new CopyOnWriteArrayList<>();
     private final List<String> stderr = new CopyOnWriteArrayList<>();
 
-    static boolean available() {
+    public static boolean available() {
         return Files.isExecutable(BINARY);
     }
 
-    HeadlessChromium(int width, int height) throws Exception {
+    public HeadlessChromium(int width, int height) throws Exception {
         profile = Files.createTempDirectory("mg-chromium-profile");
         process = new ProcessBuilder(
                         BINARY.toString(),
                         "--headless",
                         "--no-sandbox",
                         "--disable-gpu",
+                        "--disable-quic",
                         "--disable-background-networking",
                         "--disable-component-update",
                         "--disable-sync",
@@ -160,7 +162,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Sends one DevTools command and waits for its result. */
-    JsonNode send(String method, Map<String, Object> params) throws Exception {
+    public JsonNode send(String method, Map<String, Object> params) throws Exception {
         int id = ids.incrementAndGet();
         ObjectNode msg = Json.MAPPER.createObjectNode();
         msg.put("id", id);
@@ -173,7 +175,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Navigates and waits for the load event. */
-    void load(String url) throws Exception {
+    public void load(String url) throws Exception {
         int before = events.size();
         send("Page.navigate", Map.of("url", url));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -187,7 +189,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Evaluates a JavaScript expression in the page and returns its value (JSON). */
-    JsonNode eval(String expression) throws Exception {
+    public JsonNode eval(String expression) throws Exception {
         JsonNode r =
                 send("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true, "awaitPromise", true));
         if (r.has("exceptionDetails"))
@@ -195,11 +197,11 @@ final class HeadlessChromium implements AutoCloseable {
         return r.path("result").path("value");
     }
 
-    List<JsonNode> events() {
+    public List<JsonNode> events() {
         return new ArrayList<>(events);
     }
 
-    List<JsonNode> events(String method) {
+    public List<JsonNode> events(String method) {
         return events.stream()
                 .filter(e -> method.equals(e.path("method").asText()))
                 .toList();
