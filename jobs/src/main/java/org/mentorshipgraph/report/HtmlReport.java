@@ -88,7 +88,7 @@ public final class HtmlReport {
             @page{margin:14mm}
             @media print{
               body{max-width:none;padding:0;font-size:10pt} nav{display:none}
-              h2{break-after:avoid;margin-top:1.2rem} h3{break-after:avoid}
+              h2{break-after:avoid;margin-top:1.2rem} h3{break-after:avoid} #map{break-before:page}
               .table-wrap,.table-wrap.tall{overflow:visible;max-height:none;border:0} .table-wrap.tall th{position:static} tr,figure,svg,.card{break-inside:avoid}
               th .sort::after{content:""} a{color:inherit;text-decoration:none}
               .cards{grid-template-columns:repeat(4,1fr)} .trends{grid-template-columns:repeat(2,1fr)}

@@ -119,7 +119,7 @@ final class NetworkMap {
         double extent = Math.max(1e-9, Math.max(layout.width(), layout.height()));
 
         // the backbone: each group's strongest links
-        Map<Long, Boolean> drawn = new HashMap<>();
+        TreeSet<Long> drawn = new TreeSet<>();
         List<List<Long>> byGroup = new ArrayList<>();
         for (int x = 0; x < groups; x++) byGroup.add(new ArrayList<>());
         for (Long k : pairs.keySet()) {
@@ -128,7 +128,7 @@ final class NetworkMap {
         }
         for (List<Long> links : byGroup) {
             links.sort(Comparator.<Long>comparingDouble(k -> -pairs.get(k)[1]).thenComparing(k -> k));
-            for (Long k : links.subList(0, Math.min(LINKS_PER_GROUP, links.size()))) drawn.put(k, true);
+            drawn.addAll(links.subList(0, Math.min(LINKS_PER_GROUP, links.size())));
         }
         // the fading ties between groups
         Map<Long, Map<String, Integer>> fadingByPair = new TreeMap<>();
@@ -178,7 +178,7 @@ final class NetworkMap {
             nodes.add(node);
         }
         List<Map<String, Object>> links = new ArrayList<>();
-        TreeSet<Long> shown = new TreeSet<>(drawn.keySet());
+        TreeSet<Long> shown = new TreeSet<>(drawn);
         shown.addAll(fadingByPair.keySet());
         for (long k : shown) {
             double[] p = pairs.get(k);
@@ -187,7 +187,7 @@ final class NetworkMap {
             link.put("b", (int) (k % groups));
             link.put("ties", p == null ? 0L : (long) p[0]);
             link.put("strength", p == null ? 0.0 : p[1]);
-            link.put("backbone", drawn.containsKey(k));
+            link.put("backbone", drawn.contains(k));
             Map<String, Integer> f = fadingByPair.getOrDefault(k, Map.of());
             link.put("fading", f.getOrDefault("fading", 0));
             link.put("weakening", f.getOrDefault("weakening", 0));
