@@ -36,6 +36,7 @@ class ArchitectureTest {
             Map.entry("algorithms.ties", 1),
             Map.entry("algorithms.centrality", 1),
             Map.entry("algorithms.mentoring", 1),
+            Map.entry("algorithms.layout", 1),
             Map.entry("failures", 0),
             Map.entry("progress", 1),
             Map.entry("schema", 1),

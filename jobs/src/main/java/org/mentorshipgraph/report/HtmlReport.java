@@ -88,7 +88,7 @@ public final class HtmlReport {
             @page{margin:14mm}
             @media print{
               body{max-width:none;padding:0;font-size:10pt} nav{display:none}
-              h2{break-after:avoid;margin-top:1.2rem} h3{break-after:avoid}
+              h2{break-after:avoid;margin-top:1.2rem} h3{break-after:avoid} #map{break-before:page}
               .table-wrap,.table-wrap.tall{overflow:visible;max-height:none;border:0} .table-wrap.tall th{position:static} tr,figure,svg,.card{break-inside:avoid}
               th .sort::after{content:""} a{color:inherit;text-decoration:none}
               .cards{grid-template-columns:repeat(4,1fr)} .trends{grid-template-columns:repeat(2,1fr)}
@@ -138,14 +138,16 @@ public final class HtmlReport {
         sb.append("</p><p class=\"note\">Privacy: ")
                 .append(esc(privacy.get("rule")))
                 .append(".</p>\n");
-        sb.append(
-                        "<nav aria-label=\"sections\"><a href=\"#headline\">Headline</a><a href=\"#connectors\">Who connects us</a>")
+        sb.append("<nav aria-label=\"sections\"><a href=\"#headline\">Headline</a>"
+                        + (f.containsKey("network_map") ? "<a href=\"#map\">Map</a>" : "")
+                        + "<a href=\"#connectors\">Who connects us</a>")
                 .append(
                         "<a href=\"#fading\">Fading ties</a>"
                                 + (f.containsKey("mentoring") ? "<a href=\"#mentoring\">Mentoring</a>" : "")
                                 + "<a href=\"#teams\">Teams</a><a href=\"#trends\">Trends</a><a href=\"#methods\">Methods</a></nav></header>\n");
 
         headline(sb, h, changes);
+        if (f.containsKey("network_map")) networkMap(sb, map(f.get("network_map")), privacy);
         connectors(sb, f);
         fading(sb, f, h);
         if (f.containsKey("mentoring")) mentoring(sb, map(f.get("mentoring")));
@@ -193,6 +195,70 @@ public final class HtmlReport {
             sb.append("</div>\n");
         }
         sb.append("</div></section>\n");
+    }
+
+    private static void networkMap(StringBuilder sb, Map<String, Object> m, Map<String, Object> privacy) {
+        String level = String.valueOf(m.get("level"));
+        String groups = level + "s";
+        sb.append("<section id=\"map\"><h2>The organisation as a network</h2>\n");
+        List<Map<String, Object>> nodes = list(m.get("nodes"));
+        if (nodes.size() < 2) {
+            sb.append("<p class=\"note\">Too few ")
+                    .append(esc(groups))
+                    .append(" of at least ")
+                    .append(esc(privacy.get("min_group_size")))
+                    .append(" people to draw a map.</p></section>\n");
+            return;
+        }
+        NetworkMapChart.Drawn d = NetworkMapChart.draw("network-map", m);
+        String what = switch (level) {
+            case "team" -> "a team, its area by its people, coloured by department";
+            case "department" -> "a department, its area by its people (there are too many teams to draw each)";
+            default ->
+                "a community of the network (Louvain; numbered by size, hover for its main teams), its area by "
+                        + "its people (there are too many teams to draw each, and departments would say less)";
+        };
+        Number left = (Number) m.get("groups_left_out");
+        sb.append("<p class=\"note\">Who works with whom, between groups: ")
+                .append(esc(groups))
+                .append(" that are tightly tied are drawn close together, ")
+                .append(esc(groups))
+                .append(" with no tie between them apart. Hover a circle or a line for its figures.</p>\n<figure>")
+                .append(d.svg())
+                .append("<figcaption>Each circle is ")
+                .append(esc(what))
+                .append("; a line joins two ")
+                .append(esc(groups))
+                .append(" whose people have active ties, thicker for more tie strength. Each ")
+                .append(esc(level))
+                .append("'s ")
+                .append(NetworkMap.LINKS_PER_GROUP)
+                .append(" strongest links are drawn (")
+                .append(count(d.links()))
+                .append(" of ")
+                .append(count(m.get("links_between_groups")))
+                .append(" links; every pair of teams is in <code>network-health-team-links.csv</code>). Dashed red: ")
+                .append(count(d.fadingLinks()))
+                .append(" links carrying fading ties from the lists below. Ringed: ")
+                .append(esc(groups))
+                .append(" with one of the top ")
+                .append(NetworkMap.TOP_CONNECTORS)
+                .append(" connectors. ")
+                .append(esc(capitalise(groups)))
+                .append(" of fewer than ")
+                .append(esc(privacy.get("min_group_size")))
+                .append(" people are left out")
+                .append(
+                        left != null && left.intValue() > 0
+                                ? "; so are the " + count(left) + " smallest beyond the " + NetworkMap.MAX_GROUPS
+                                        + " largest"
+                                : "")
+                .append(". Names where they fit (")
+                .append(count(d.labelled()))
+                .append(" of ")
+                .append(count(d.nodes()))
+                .append("). Layout: stress majorization (Gansner, Koren & North 2004) on link lengths 1/√strength.")
+                .append("</figcaption></figure></section>\n");
     }
 
     private static void connectors(StringBuilder sb, Map<String, Object> f) {

@@ -30,7 +30,7 @@ import org.mentorshipgraph.trends.Trends;
  * <p>Every group and person label goes through {@link PrivacyPolicy}; nothing here prints a team, department or
  * person name any other way. Sections: {@code headline}, {@code tie_status}, {@code top_connectors},
  * {@code brokerage}, {@code fading_ties}, {@code shrinking_networks}, {@code newcomers_without_mentor},
- * {@code teams}, {@code team_links}, {@code methods}, {@code privacy}; {@link RunHistory} adds {@code changes} and
+ * {@code teams}, {@code team_links}, {@code network_map} ({@link NetworkMap}), {@code methods}, {@code privacy}; {@link RunHistory} adds {@code changes} and
  * {@code trend} from earlier runs.
  */
 public final class NetworkHealth {
@@ -102,6 +102,7 @@ public final class NetworkHealth {
         TeamConnections teams = TeamConnections.of(org, privacy);
         f.put("teams", teams.teamRows());
         f.put("team_links", teams.links());
+        f.put("network_map", NetworkMap.of(org, m.community(), m.rank(), trends.fading(), privacy));
         f.put("methods", methods(config, m.betweennessRun(), methods, runCounts));
         f.put("privacy", privacy.describe());
         return f;

@@ -1,21 +1,27 @@
 package org.mentorshipgraph.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.mentorshipgraph.config.JobConfig;
 import org.mentorshipgraph.config.Setting;
 import org.mentorshipgraph.files.Json;
+import org.mentorshipgraph.testing.Csv;
 import org.mentorshipgraph.testing.Neo4jTestServer;
+import org.mentorshipgraph.testing.NotebookRun;
 import org.mentorshipgraph.testing.SparkTestSession;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
@@ -340,5 +346,60 @@ class SampleRunTest {
         try (Driver d = driver()) {
             return org.mentorshipgraph.testing.GraphSnapshot.of(d);
         }
+    }
+
+    /**
+     * The analysts' notebook ({@code notebooks-data/explore-a-run.ipynb}), executed headless against this run and its
+     * Neo4j (asked over the HTTP API): no error, its three figures, the run's own counts, the report's tie statuses and
+     * brokerage shares, and Neo4j's top connectors equal to people.csv's. The committed copy carries no outputs.
+     */
+    @Test
+    void theAnalystsNotebookRunsAgainstThisRunAndAsksNeo4j() throws Exception {
+        assumeTrue(
+                NotebookRun.available(),
+                "Debian's python3 with jupyter-nbconvert, python3-ipykernel, python3-pandas and python3-matplotlib is "
+                        + "not installed (.ci/run installs them)");
+        Path notebook = ROOT.resolve("notebooks-data/explore-a-run.ipynb");
+        JsonNode committed = Json.MAPPER.readTree(notebook.toFile());
+        for (JsonNode cell : committed.get("cells")) {
+            if (!"code".equals(cell.get("cell_type").asText())) continue;
+            assertThat(cell.get("outputs")).as("committed outputs").isEmpty();
+            assertThat(cell.get("execution_count").isNull()).isTrue();
+        }
+        long t0 = System.nanoTime();
+        NotebookRun nb = NotebookRun.execute(
+                notebook,
+                Map.of(
+                        "MG_RUN_DIR", first.runDir().toString(),
+                        "NEO4J_HTTP_URI", neo4j.httpUri(),
+                        "NEO4J_USERNAME", neo4j.username(),
+                        "NEO4J_PASSWORD", neo4j.password()),
+                Files.createTempDirectory("mg-notebook"),
+                Duration.ofMinutes(3));
+        System.out.printf("notebook executed in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        assertThat(nb.errors()).as("error outputs").isEmpty();
+        assertThat(nb.figures())
+                .as("connector distribution, ties by status, brokerage curve")
+                .isEqualTo(3);
+        String printed = nb.printed();
+        int people = Csv.read(first.runDir().resolve("people.csv")).size();
+        int ties = Csv.read(first.runDir().resolve("ties.csv")).size();
+        assertThat(printed)
+                .contains("run: 2026-11-15\n")
+                .contains("people: " + people + "\n")
+                .contains("ties: " + ties + " (")
+                .contains("the same as the report's table: True")
+                .contains("Neo4j at " + neo4j.httpUri() + ": top 5 connectors")
+                .contains("the same as people.csv: True");
+        Matcher shares = Pattern.compile("hold ([0-9.]+)% of betweenness \\(the report: ([0-9.]+)%\\)")
+                .matcher(printed);
+        int lines = 0;
+        while (shares.find()) {
+            assertThat(shares.group(1))
+                    .as("the notebook's brokerage curve against the report's")
+                    .isEqualTo(shares.group(2));
+            lines++;
+        }
+        assertThat(lines).isEqualTo(2);
     }
 }

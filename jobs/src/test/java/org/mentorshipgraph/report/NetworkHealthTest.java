@@ -113,6 +113,42 @@ class NetworkHealthTest {
                 .doesNotContain("other (");
     }
 
+    /** The map: Alpha and Beta, the dormant bridge between them marked, the tiny team and its tie left out. */
+    @Test
+    void theNetworkMapShowsOnlyGroupsAtTheMinimumAndMarksTheFadingBridge() {
+        Map<String, Object> map = section(write(5, false), "network_map");
+        assertThat(map.get("level")).isEqualTo("team");
+        List<Map<String, Object>> nodes = rows(map.get("nodes"));
+        assertThat(nodes).extracting(x -> x.get("label")).containsExactly("Alpha", "Beta");
+        assertThat(nodes).extracting(x -> x.get("people")).containsExactly(6, 5);
+        assertThat(nodes).extracting(x -> x.get("department")).containsOnly("Engineering");
+        // the one tie between them is 2.0 strong; Alpha's tie into the tiny team is on no link
+        assertThat(map.get("links_between_groups")).isEqualTo(1);
+        assertThat(rows(map.get("links"))).singleElement().satisfies(l -> {
+            assertThat(l).containsEntry("a", 0).containsEntry("b", 1).containsEntry("ties", 1);
+            assertThat(l).containsEntry("fading", 1).containsEntry("dormant", 1).containsEntry("mentorships", 0);
+            assertThat((Double) l.get("strength")).isEqualTo(2.0);
+        });
+        // the top connector (emp-alpha-1) rings Alpha; the tiny team's connector is on no node
+        List<Map<String, Object>> alphaConnectors = rows(nodes.get(0).get("connectors"));
+        assertThat(alphaConnectors).extracting(c -> c.get("person_id")).contains("emp-alpha-1", "emp-alpha-2");
+        assertThat(alphaConnectors.get(0)).containsEntry("rank", 1).containsEntry("name", "Alice Alpha1");
+        assertThat(rows(nodes.get(1).get("connectors")))
+                .extracting(c -> c.get("person_id"))
+                .startsWith("emp-beta-1");
+        // one component: the two teams, one link apart
+        double dx = (Double) nodes.get(0).get("x") - (Double) nodes.get(1).get("x"),
+                dy = (Double) nodes.get(0).get("y") - (Double) nodes.get(1).get("y");
+        assertThat(Math.hypot(dx, dy)).isCloseTo(1.0, within(1e-4));
+        assertThat(map.get("components")).isEqualTo(1);
+
+        Map<String, Object> two = section(write(2, false), "network_map");
+        assertThat(rows(two.get("nodes")))
+                .extracting(x -> x.get("label"))
+                .containsExactly("Alpha", "Beta", SmallOrg.TINY_TEAM);
+        assertThat(two.get("links_between_groups")).isEqualTo(2);
+    }
+
     @Test
     void aLowerMinimumShowsTheSmallTeamAndAHigherOneHidesMore() throws Exception {
         Map<String, Object> two = write(2, false);

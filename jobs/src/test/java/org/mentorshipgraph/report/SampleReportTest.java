@@ -35,7 +35,9 @@ import org.mentorshipgraph.testing.SparkTestSession;
  *   it refuses while a nightly run holds the output directory's lock);</li>
  *   <li>a real headless Chromium loads the page with no console message, no error and no network request, the
  *   charts render at their size, the page's key figures equal the JSON's, and tables sort; its screenshot is kept
- *   as {@code jobs/target/report-screenshot.png} (and the printed form as {@code report-print.pdf}).</li>
+ *   as {@code jobs/target/report-screenshot.png} (and the printed form as {@code report-print.pdf}); the network map
+ *   draws a circle per team and a line per drawn link, its labels never overlap, and its own screenshot is kept as
+ *   {@code jobs/target/report-network-map.png}.</li>
  * </ul>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -231,6 +233,7 @@ class SampleReportTest {
             Map<String, JsonNode> byId = new LinkedHashMap<>();
             charts.forEach(c -> byId.put(c.get("id").asText(), c));
             List<String> expected = new ArrayList<>(List.of(
+                    "network-map",
                     "connectors-chart",
                     "brokerage-chart",
                     "status-chart",
@@ -263,6 +266,68 @@ class SampleReportTest {
             assertThat(byId.get("trend-people").get("paths").asInt()).isEqualTo(1);
             assertThat(byId.get("brokerage-chart").get("circles").asInt())
                     .isEqualTo(json.get("brokerage").get("curve").size());
+
+            // 2b. the network map: a circle per group of the JSON, a line per drawn link, the fading ones dashed
+            JsonNode map = json.get("network_map");
+            assertThat(map.get("level").asText()).isEqualTo("team");
+            assertThat(map.get("groups").asInt()).isEqualTo(teams);
+            int fadingLinks = 0, strengthLinks = 0;
+            for (JsonNode l : map.get("links")) {
+                if (l.get("fading").asInt() > 0) fadingLinks++;
+                if (l.get("strength").asDouble() > 0) strengthLinks++;
+            }
+            assertThat(fadingLinks)
+                    .as("the sample's fading bridges across teams")
+                    .isPositive();
+            JsonNode drawn = browser.eval("""
+                    (function () {
+                      var m = document.getElementById('network-map'), r = m.getBoundingClientRect();
+                      var labels = Array.from(m.querySelectorAll('text.label')).map(function (t) { return t.getBBox(); });
+                      var overlaps = 0;
+                      for (var i = 0; i < labels.length; i++) for (var j = i + 1; j < labels.length; j++) {
+                        var a = labels[i], b = labels[j];
+                        if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) overlaps++;
+                      }
+                      return {nodes: m.querySelectorAll('circle.node').length, links: m.querySelectorAll('line.link').length,
+                              fading: m.querySelectorAll('line.fading').length, rings: m.querySelectorAll('circle.connector-ring').length,
+                              labels: labels.length, overlaps: overlaps, titles: m.querySelectorAll('circle.node > title').length,
+                              x: r.left + window.scrollX, y: r.top + window.scrollY, w: r.width, h: r.height};
+                    })()""");
+            assertThat(drawn.get("nodes").asInt()).isEqualTo(teams);
+            assertThat(drawn.get("titles").asInt())
+                    .as("a tooltip on every circle")
+                    .isEqualTo(teams);
+            assertThat(drawn.get("links").asInt()).isEqualTo(strengthLinks).isGreaterThanOrEqualTo(teams - 1);
+            assertThat(drawn.get("fading").asInt()).isEqualTo(fadingLinks);
+            int ringed = 0;
+            for (JsonNode node : map.get("nodes")) if (node.get("connectors").size() > 0) ringed++;
+            assertThat(drawn.get("rings").asInt()).isEqualTo(ringed).isPositive();
+            assertThat(drawn.get("labels").asInt()).as("names where they fit").isGreaterThan(teams / 2);
+            assertThat(drawn.get("overlaps").asInt())
+                    .as("no label over another")
+                    .isZero();
+            JsonNode mapShot = browser.send(
+                    "Page.captureScreenshot",
+                    Map.of(
+                            "format",
+                            "png",
+                            "captureBeyondViewport",
+                            true,
+                            "clip",
+                            Map.of(
+                                    "x",
+                                    drawn.get("x").asDouble(),
+                                    "y",
+                                    drawn.get("y").asDouble(),
+                                    "width",
+                                    drawn.get("w").asDouble(),
+                                    "height",
+                                    drawn.get("h").asDouble(),
+                                    "scale",
+                                    1)));
+            Files.write(
+                    Files.createDirectories(ROOT.resolve("jobs/target")).resolve("report-network-map.png"),
+                    Base64.getDecoder().decode(mapShot.get("data").asText()));
 
             // 3. the page's figures are the JSON's
             assertThat(browser.eval("document.getElementById('as-of').textContent")
