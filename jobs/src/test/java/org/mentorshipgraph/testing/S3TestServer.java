@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real S3 API on 127.0.0.1 for tests: S3Proxy over a temporary folder ({@code org.mentorshipgraph.s3local.LocalS3}
+ * A real S3 API on 127.0.0.1 for tests: S3Proxy with jclouds' in-memory store ({@code org.mentorshipgraph.s3local.LocalS3}
  * of the s3-local module), in its own JVM (its Jetty and Netty 4.1 cannot share Spark's classpath). It dies with the
  * test JVM: it serves until its standard input closes. The classpath is the file named by system property
  * {@code s3.local.classpath.file} (Surefire passes it; see jobs/pom.xml) plus the module's classes.
@@ -61,6 +61,9 @@ public final class S3TestServer implements AutoCloseable {
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
             pb.environment().put("S3_LOCAL_ACCESS_KEY", ACCESS_KEY);
             pb.environment().put("S3_LOCAL_SECRET_KEY", SECRET_KEY);
+            // in memory: jclouds' folder-backed store answers the deletes of Spark's commit with errors that S3A
+            // retries with back-off (minutes per run, measured); the test data is small
+            pb.environment().put("S3_LOCAL_STORE", "transient");
             Process p = pb.start();
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             StringBuilder seen = new StringBuilder();
@@ -114,6 +117,8 @@ public final class S3TestServer implements AutoCloseable {
         m.put("spark.hadoop.fs.s3a.path.style.access", "true");
         m.put("spark.hadoop.fs.s3a.connection.ssl.enabled", "false");
         m.put("spark.hadoop.fs.s3a.endpoint.region", "us-east-1");
+        // S3Proxy's Jetty does not answer "Expect: 100-continue" at once: the client would wait ~3 s before each PUT
+        m.put("spark.hadoop.fs.s3a.connection.expect.continue", "false");
         m.put("spark.hadoop.fs.s3a.change.detection.version.required", "false");
         m.put("spark.hadoop.fs.s3a.attempts.maximum", "2");
         m.put("spark.hadoop.fs.s3a.retry.limit", "2");

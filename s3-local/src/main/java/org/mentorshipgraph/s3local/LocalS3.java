@@ -26,15 +26,21 @@ public final class LocalS3 {
                     "usage: LocalS3 PORT FOLDER [BUCKET...] (keys in S3_LOCAL_ACCESS_KEY/S3_LOCAL_SECRET_KEY)");
             System.exit(2);
         }
+        // logback's default is DEBUG for everything: Jetty's and jclouds' request traces would cost more than serving
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         int port = Integer.parseInt(args[0]);
         Path folder = Path.of(args[1]).toAbsolutePath();
         String access = System.getenv().getOrDefault("S3_LOCAL_ACCESS_KEY", "local-access-key");
         String secret = System.getenv().getOrDefault("S3_LOCAL_SECRET_KEY", "local-secret-key");
         Files.createDirectories(folder);
         for (int i = 2; i < args.length; i++) Files.createDirectories(folder.resolve(args[i]));
+        boolean inMemory = "transient".equals(System.getenv("S3_LOCAL_STORE"));
         Properties p = new Properties();
         p.setProperty("jclouds.filesystem.basedir", folder.toString());
-        BlobStoreContext context = ContextBuilder.newBuilder("filesystem")
+        // S3_LOCAL_STORE=transient keeps the objects in memory instead (jclouds' in-memory store)
+        String store = System.getenv().getOrDefault("S3_LOCAL_STORE", "filesystem");
+        BlobStoreContext context = ContextBuilder.newBuilder(store)
                 .credentials(access, secret)
                 .overrides(p)
                 .build(BlobStoreContext.class);
@@ -44,6 +50,8 @@ public final class LocalS3 {
                 .endpoint(endpoint)
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, access, secret)
                 .build();
+        if (inMemory)
+            for (int i = 2; i < args.length; i++) context.getBlobStore().createContainerInLocation(null, args[i]);
         proxy.start();
         while (!"STARTED".equals(proxy.getState())) Thread.sleep(20);
         System.out.println("READY " + endpoint);
