@@ -147,6 +147,7 @@ public final class JobConfig {
         trendTests();
         mentoring();
         channelWeights();
+        foldIdCase();
         betweennessMode();
         asOf();
     }
@@ -371,6 +372,15 @@ public final class JobConfig {
         return bool(Setting.CSV_MULTILINE);
     }
 
+    /** Whether person ids are compared with case folded ({@code input.ids-case=insensitive}). */
+    public boolean foldIdCase() {
+        String v = get(Setting.IDS_CASE).toLowerCase(Locale.ROOT);
+        if (v.equals("sensitive")) return false;
+        if (v.equals("insensitive")) return true;
+        throw JobFailure.usage(
+                Setting.IDS_CASE.key() + " must be sensitive or insensitive, got '" + get(Setting.IDS_CASE) + "'");
+    }
+
     public boolean mentoringEnabled() {
         return bool(Setting.MENTORING_ENABLED);
     }
@@ -499,6 +509,7 @@ public final class JobConfig {
             if (s.key().startsWith("ties.")
                     || s.key().startsWith("trends.")
                     || s.key().startsWith("centrality.")
+                    || s == Setting.IDS_CASE
                     || s == Setting.MIN_GROUP_SIZE
                     || s == Setting.PSEUDONYMISE) {
                 m.put(s.key(), get(s));

@@ -143,6 +143,12 @@ public enum Setting {
             "interaction CSV files may hold line breaks inside quoted fields (RFC 4180); each file is then read by one "
                     + "task. Doubled quotes are always read as one; the people, mentorships, positions and absences "
                     + "files always allow line breaks"),
+    IDS_CASE(
+            "input.ids-case",
+            "sensitive",
+            "how person ids are compared, in every input: surrounding white space is always removed and Unicode put in "
+                    + "NFC (a decomposed 'José' = 'José'); sensitive: 'Ana' and 'ana' are two people (and the run "
+                    + "warns); insensitive: case is folded, locale-independently, and they are one"),
     MAX_REJECTED_SHARE(
             "input.max-rejected-share",
             "0.05",

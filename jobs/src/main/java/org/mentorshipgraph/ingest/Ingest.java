@@ -16,7 +16,8 @@ import org.mentorshipgraph.progress.StepResult;
 
 /**
  * The ingest step: reads the interactions (only the day partitions the look-back needs), the people directory and
- * the mentorships, absences and positions, checks every row against the data contract, and fails the run (exit 3) when the input is unusable
+ * the mentorships, absences and positions, reads every person id in them by one rule ({@link PersonIds}) and counts
+ * what it changed and merged, checks every row against the data contract, and fails the run (exit 3) when the input is unusable
  * or more than the allowed share of it is quarantined. Nothing is collected: the interactions and the directory stay
  * Spark Datasets; the mentorships are a short list.
  */
@@ -27,6 +28,7 @@ public final class Ingest {
      * What the step reads and the limits it checks.
      *
      * @param from the first day partition to read (the day before the look-back starts)
+     * @param ids the rule every person id of every input is read by ({@code input.ids-case})
      */
     public record Parameters(
             String interactions,
@@ -39,7 +41,8 @@ public final class Ingest {
             long lookbackStartMs,
             long asOfEndMs,
             double maxRejectedShare,
-            boolean csvMultiline) {}
+            boolean csvMultiline,
+            PersonIds ids) {}
 
     /** What was read and checked. */
     public record Ingested(
@@ -48,7 +51,8 @@ public final class Ingest {
             DirectoryReader.Mentorships mentorships,
             DirectoryReader.Absences absences,
             DirectoryReader.Positions positions,
-            Map<String, Object> interactionsInput)
+            Map<String, Object> interactionsInput,
+            PersonIds.Census ids)
             implements StepResult {
 
         /** Every quarantined row of every input ({@link DirectoryReader#REJECTED}), interactions first. */
@@ -112,6 +116,7 @@ public final class Ingest {
                 m.put("absences_declared", absences.all().size());
                 m.put("absences_rejected", absences.rejected().size());
             }
+            m.putAll(ids.counts());
             return m;
         }
     }
@@ -135,17 +140,26 @@ public final class Ingest {
                     p.asOfEndMs(),
                     System.currentTimeMillis(),
                     raw.partitioned(),
-                    raw.format());
+                    raw.format(),
+                    p.ids());
         } catch (Exception e) { // Spark's own exceptions are checked ones, thrown undeclared
             JobFailure explained = InteractionReader.explainReadFailure(e, path);
             if (explained != null) throw explained;
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
         }
-        DirectoryReader.People people = DirectoryReader.readPeople(spark, p.people());
-        DirectoryReader.Mentorships mentorships = DirectoryReader.readMentorships(spark, p.mentorships());
-        DirectoryReader.Absences absences = DirectoryReader.readAbsences(spark, p.absences());
-        DirectoryReader.Positions positions = DirectoryReader.readPositions(spark, p.positions());
-        return new Ingested(checked, people, mentorships, absences, positions, input);
+        List<Dataset<Row>> idForms = new ArrayList<>(List.of(checked.idForms()));
+        DirectoryReader.People people = DirectoryReader.readPeople(spark, p.people(), p.ids(), idForms);
+        DirectoryReader.Mentorships mentorships =
+                DirectoryReader.readMentorships(spark, p.mentorships(), p.ids(), idForms);
+        DirectoryReader.Absences absences = DirectoryReader.readAbsences(spark, p.absences(), p.ids(), idForms);
+        DirectoryReader.Positions positions = DirectoryReader.readPositions(spark, p.positions(), p.ids(), idForms);
+        PersonIds.Census census = p.ids().census(idForms);
+        for (String w : census.warnings()) progress.warn("ids: %s", w);
+        if (census.changed() > 0)
+            progress.info(
+                    "ids          %,d raw id(s) changed by the id rule (%s)",
+                    census.changed(), p.ids().describe());
+        return new Ingested(checked, people, mentorships, absences, positions, input, census);
     }
 
     /**
