@@ -362,6 +362,9 @@ public final class NightlyCommand implements Callable<Integer> {
                 .append("  absences:     person_id, from, to (YYYY-MM-DD, both days included), kind\n")
                 .append(
                         "  positions:    person_id, title, level, team, department, started_on, ended_on (YYYY-MM-DD)\n")
+                .append(
+                        "  Person ids (every *_id column): white space around them removed, Unicode NFC (an accent written\n")
+                .append("  composed or decomposed is one id), case kept unless input.ids-case=insensitive.\n")
                 .append("  Rows breaking the contract go to rejected.csv with a reason.\n\n");
         sb.append("Configuration keys (file: key=value; environment: MG_KEY_NAME; command line: --set key=value):\n");
         Map<String, String> lines = new LinkedHashMap<>();

@@ -147,7 +147,7 @@ public enum Setting {
             "input.ids-case",
             "sensitive",
             "how person ids are compared, in every input: surrounding white space is always removed and Unicode put in "
-                    + "NFC (a decomposed 'José' = 'José'); sensitive: 'Ana' and 'ana' are two people (and the run "
+                    + "NFC (an accent written composed or decomposed is one id); sensitive: 'Ana' and 'ana' are two people (and the run "
                     + "warns); insensitive: case is folded, locale-independently, and they are one"),
     MAX_REJECTED_SHARE(
             "input.max-rejected-share",
