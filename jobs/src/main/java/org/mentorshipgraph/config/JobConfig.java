@@ -135,6 +135,7 @@ public final class JobConfig {
                     + (recentWindowDays() + baselineWindowDays()) + ")");
         }
         integer(Setting.MIN_INTERACTIONS);
+        integer(Setting.MAX_EVENT_SIZE);
         integer(Setting.TOP_CONNECTORS);
         integer(Setting.MIN_GROUP_SIZE);
         integer(Setting.NEO4J_BATCH_SIZE);
@@ -196,6 +197,11 @@ public final class JobConfig {
 
     public double minStrength() {
         return number(Setting.MIN_STRENGTH);
+    }
+
+    /** The largest group event kept in the ties (participants); 0 for no limit. */
+    public int maxEventSize() {
+        return integer(Setting.MAX_EVENT_SIZE);
     }
 
     public double recentWindowDays() {

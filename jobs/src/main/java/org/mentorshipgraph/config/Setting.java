@@ -44,6 +44,11 @@ public enum Setting {
             "ties.min-strength",
             "0.5",
             "a tie joins the graph that centrality uses when its strength reaches this floor"),
+    MAX_EVENT_SIZE(
+            "ties.max-event-size",
+            "25",
+            "a group event (rows sharing an event_id) with more participants than this, such as an all-hands or a "
+                    + "mailing list, is left out of the ties (counted, and named in a warning); 0 for no limit"),
     CHANNEL_WEIGHTS(
             "ties.channel-weights",
             "mentoring:3,one_on_one:3,pairing:2,call:2,meeting:1,code_review:1,email:0.5,chat:0.25",

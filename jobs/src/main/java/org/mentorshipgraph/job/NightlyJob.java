@@ -205,7 +205,8 @@ public final class NightlyJob {
                 run.windows(),
                 config.minInteractions(),
                 config.minStrength(),
-                config.people());
+                config.people(),
+                config.maxEventSize());
     }
 
     private ConnectorAnalysis.Parameters connectorParameters() {
