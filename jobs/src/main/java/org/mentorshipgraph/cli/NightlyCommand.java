@@ -131,7 +131,8 @@ public final class NightlyCommand implements Callable<Integer> {
     @Option(
             names = "--significance",
             paramLabel = "ALPHA",
-            description = "significance of the binomial test (default 0.05)")
+            description = "per-test level of the strengthening and the person tests (default 0.05); the fading "
+                    + "list's false alarms are set by trends.fdr (default 0.1)")
     String significance;
 
     @Option(
@@ -352,7 +353,12 @@ public final class NightlyCommand implements Callable<Integer> {
         sb.append("Input formats:\n")
                 .append(
                         "  interactions: timestamp (ISO-8601 with Z/offset, or epoch ms or seconds), source_id, target_id, channel,\n")
-                .append("                optional duration_minutes, event_id (rows sharing it are one group event)\n")
+                .append(
+                        "                optional duration_minutes, event_id (rows sharing it are one group event: one row\n")
+                .append("                per attendee or recipient, source_id the organiser or sender; more than\n")
+                .append(
+                        "                ties.max-event-size participants: left out). channel: meeting, chat, email, ...\n")
+                .append("                weighed by ties.channel-weights (a channel not listed weighs 1)\n")
                 .append(
                         "  people:       person_id, display_name, team, department, manager_id, title, level, location,\n")
                 .append(

@@ -147,6 +147,18 @@ public final class Ingest {
             if (explained != null) throw explained;
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
         }
+        if (checked.beforeLookbackRows() * 2 > checked.rowsRead())
+            progress.warn(
+                    "%,d of %,d interaction rows (%.0f%%) are before the look-back, which starts %s "
+                            + "(ties.lookback-days = %d before the as-of date %s), and do not count: if the log's "
+                            + "history should, give --lookback-days N; if the log grows every night, partition it "
+                            + "by date=YYYY-MM-DD/ so that a run reads only the days it needs",
+                    checked.beforeLookbackRows(),
+                    checked.rowsRead(),
+                    100.0 * checked.beforeLookbackRows() / checked.rowsRead(),
+                    day(p.lookbackStartMs()),
+                    lookbackDays(p),
+                    p.asOf());
         List<Dataset<Row>> idForms = new ArrayList<>(List.of(checked.idForms()));
         DirectoryReader.People people = DirectoryReader.readPeople(spark, p.people(), p.ids(), idForms);
         DirectoryReader.Mentorships mentorships =
@@ -183,6 +195,24 @@ public final class Ingest {
                     c.rejectedByReason()));
         }
         if (c.validRows() == 0)
-            throw JobFailure.input("interactions: no valid rows in the look-back window of " + p.interactions());
+            throw JobFailure.input(String.format(
+                    Locale.ROOT,
+                    "interactions: no valid rows in the look-back window %s .. %s of %s (%,d rows before it, %,d after "
+                            + "the as-of date, %,d quarantined): give the run date of your data with --as-of, or a "
+                            + "longer --lookback-days",
+                    day(p.lookbackStartMs()),
+                    p.asOf(),
+                    p.interactions(),
+                    c.beforeLookbackRows(),
+                    c.afterAsOfRows(),
+                    c.rejectedRows()));
+    }
+
+    private static LocalDate day(long ms) {
+        return LocalDate.ofEpochDay(Math.floorDiv(ms, 86_400_000L));
+    }
+
+    private static long lookbackDays(Parameters p) {
+        return Math.round((p.asOfEndMs() - p.lookbackStartMs()) / 86_400_000.0);
     }
 }

@@ -167,7 +167,8 @@ public final class Ties {
         if (rows > 0)
             progress.warn(
                     "channel(s) not in ties.channel-weights weigh 1, as much as a meeting: %s; if one is chat or e-mail "
-                            + "under another name, give it a weight, e.g. --set ties.channel-weights=%s,%s:0.25",
+                            + "under another name, give it that weight, e.g. --set ties.channel-weights=%s,%s:0.25 "
+                            + "(chat; e-mail 0.5), or list it with 1 to keep it as it is",
                     String.join(", ", unlisted),
                     weights.entrySet().stream()
                             .map(e -> e.getKey() + ":" + trim(e.getValue()))

@@ -18,6 +18,7 @@ import org.mentorshipgraph.cli.NightlyCommand;
 import org.mentorshipgraph.config.JobConfig;
 import org.mentorshipgraph.config.Setting;
 import org.mentorshipgraph.failures.ExitCodes;
+import org.mentorshipgraph.files.Json;
 import org.mentorshipgraph.testing.Csv;
 
 /**
@@ -443,5 +444,50 @@ class NewUserTrapsTest {
                         dir.resolve("o2").toString()))
                 .isEqualTo(ExitCodes.USAGE);
         assertThat(out.toString() + err).contains("input.ids-case must be sensitive or insensitive, got 'lower'");
+    }
+
+    /**
+     * A log most of whose rows are older than the look-back says so with the options that change it, and a log entirely
+     * outside it fails with the window and the counts, naming --as-of (the Southern Women's 1930s events, dated in
+     * 2026, were 49 of 75 rows "before the look-back" with no word).
+     */
+    @Test
+    void aLogOlderThanTheLookBackSaysSoAndNamesTheOptions(@TempDir Path dir) throws Exception {
+        Path f = goodLog(dir); // October 1-28, 2026
+        Path o = dir.resolve("out");
+        List<String> a = new ArrayList<>(List.of(
+                "--interactions",
+                f.toString(),
+                "--people",
+                "",
+                "--mentorships",
+                "",
+                "--no-neo4j",
+                "--set",
+                "spark.master=local[2]",
+                "--lookback-days",
+                "120",
+                "--out",
+                o.toString()));
+        List<String> partly = new ArrayList<>(a);
+        partly.addAll(List.of("--as-of", "2027-02-15")); // the look-back starts 2026-10-19
+        assertThat(NightlyCommand.execute(partly.toArray(String[]::new), Map.of()))
+                .isZero();
+        JsonNode run =
+                Json.MAPPER.readTree(o.resolve("runs/2027-02-15/run.json").toFile());
+        long before = run.get("counts").get("interactions_before_lookback").asLong();
+        assertThat(before).isGreaterThan(30);
+        assertThat(run.get("warnings").toString())
+                .contains(before + " of 60 interaction rows")
+                .contains("are before the look-back, which starts 2026-10-19 (ties.lookback-days = 120")
+                .contains("--lookback-days N");
+        List<String> none = new ArrayList<>(a);
+        none.addAll(List.of("--as-of", "2027-06-01"));
+        assertThat(NightlyCommand.execute(none.toArray(String[]::new), Map.of()))
+                .isEqualTo(ExitCodes.INPUT);
+        assertThat(out.toString() + err)
+                .contains("no valid rows in the look-back window 2027-02-02 .. 2027-06-01")
+                .contains("(60 rows before it, 0 after the as-of date, 0 quarantined)")
+                .contains("--as-of");
     }
 }
