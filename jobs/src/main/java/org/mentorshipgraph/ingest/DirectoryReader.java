@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.Window;
@@ -314,6 +315,9 @@ public final class DirectoryReader {
         return new Positions(all, rejected, true);
     }
 
+    /** The id forms of a table, as {@link PersonIds#forms} gives them. */
+    private static final StructType FORMS = Schemas.of("raw", DataTypes.StringType, "id", DataTypes.StringType);
+
     /** Prefix of the column holding an id as written, where the id rule changed it (null where it did not). */
     static final String RAW = "_raw_";
     /** Key of a row's record as written (the ids before the id rule), in {@link #readRows}' maps. */
@@ -405,8 +409,8 @@ public final class DirectoryReader {
             List<String> idColumns,
             List<Dataset<Row>> idForms) {
         Dataset<Row> df = readTable(spark, path, what, required, ids, idColumns);
-        idForms.addAll(forms(df, idColumns));
         List<Map<String, String>> out = new ArrayList<>();
+        List<Row> forms = new ArrayList<>();
         String[] names = df.columns();
         for (Row row : df.collectAsList()) {
             Map<String, String> m = new LinkedHashMap<>(), written = new LinkedHashMap<>();
@@ -415,12 +419,15 @@ public final class DirectoryReader {
                 String v = row.isNullAt(i) ? null : row.getString(i);
                 m.put(names[i], v);
                 int raw = Arrays.asList(names).indexOf(RAW + names[i]);
-                if (!names[i].equals("_file"))
-                    written.put(names[i], raw >= 0 && !row.isNullAt(raw) ? row.getString(raw) : v);
+                String asWritten = raw >= 0 && !row.isNullAt(raw) ? row.getString(raw) : v;
+                if (!names[i].equals("_file")) written.put(names[i], asWritten);
+                if (v != null && idColumns.contains(names[i])) forms.add(RowFactory.create(asWritten, v));
             }
             m.put(RECORD, written.toString());
             out.add(m);
         }
+        // the rows are on the driver already: their id forms join the census as a local table, not a second read
+        idForms.add(spark.createDataFrame(forms, FORMS));
         return out;
     }
 

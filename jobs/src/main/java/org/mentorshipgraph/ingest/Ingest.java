@@ -165,12 +165,12 @@ public final class Ingest {
                 DirectoryReader.readMentorships(spark, p.mentorships(), p.ids(), idForms);
         DirectoryReader.Absences absences = DirectoryReader.readAbsences(spark, p.absences(), p.ids(), idForms);
         DirectoryReader.Positions positions = DirectoryReader.readPositions(spark, p.positions(), p.ids(), idForms);
+        long t0 = System.nanoTime();
         PersonIds.Census census = p.ids().census(idForms);
+        progress.info(
+                "  ingest ids: %,d raw id(s) changed by the id rule (%s), %,d id(s) written several ways, in %.1f s",
+                census.changed(), p.ids().describe(), census.mergedIds(), (System.nanoTime() - t0) / 1e9);
         for (String w : census.warnings()) progress.warn("ids: %s", w);
-        if (census.changed() > 0)
-            progress.info(
-                    "ids          %,d raw id(s) changed by the id rule (%s)",
-                    census.changed(), p.ids().describe());
         return new Ingested(checked, people, mentorships, absences, positions, input, census);
     }
 

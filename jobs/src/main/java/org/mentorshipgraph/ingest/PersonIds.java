@@ -1,13 +1,18 @@
 package org.mentorshipgraph.ingest;
 
+import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
 import java.io.Serializable;
@@ -24,7 +29,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * The one rule by which a person id is read, in every column of every input that names a person (the interactions'
@@ -222,66 +226,77 @@ public final class PersonIds implements Serializable {
     /**
      * Counts, over the raw and normalised ids of every input ({@link #forms}), what the rule changed and merged, and
      * (with case kept) which ids differ only in case. In Spark: the distinct (raw, id) pairs grouped by id, then by the
-     * case-folded id; only the totals and at most {@value #EXAMPLES} examples of each kind reach the driver. Cost:
-     * one shuffle of the distinct pairs (about one per person and way of writing them).
+     * case-folded id; only the totals and at most {@value #EXAMPLES} examples of each kind reach the driver. Cost: one
+     * pass over the forms without a shuffle, which is all when no id was changed and none has a letter that case
+     * folding changes; else one job of three small shuffles (the raw forms per id, partially aggregated where the
+     * rows are; the ids per folded id; the totals) and, when there are examples, one job for each kind.
      */
     public Census census(List<Dataset<Row>> forms) {
         Dataset<Row> all = forms.get(0);
         for (int i = 1; i < forms.size(); i++) all = all.union(forms.get(i));
-        Dataset<Row> byId = all.distinct()
-                .groupBy("id")
+        Column folded = org.apache.spark.sql.functions.lower(upper(col("id")));
+        // first, one pass without a shuffle of rows: nothing changed and no id that case folding would change (ids
+        // such as p0010 or lower-case e-mail addresses) is the usual answer, and then there is nothing to count
+        Row quick = all.agg(
+                        coalesce(sum(when(col("raw").notEqual(col("id")), 1).otherwise(0)), lit(0L)),
+                        coalesce(sum(when(folded.notEqual(col("id")), 1).otherwise(0)), lit(0L)))
+                .first();
+        if (quick.getLong(0) == 0 && (foldCase || quick.getLong(1) == 0))
+            return new Census(describe(), 0, 0, 0, List.of(), 0, List.of());
+        // per id its distinct raw forms (one shuffle, partially aggregated where the rows are)
+        Dataset<Row> byId = all.groupBy("id")
+                .agg(array_sort(collect_set(col("raw"))).as("raws"))
+                .select(
+                        col("id"),
+                        size(col("raws")).as("forms"),
+                        size(filter(col("raws"), r -> r.notEqual(col("id")))).as("changed"),
+                        slice(col("raws"), 1, 4).as("raws"));
+        // per case-folded id (with case kept: ids that differ only in case; Spark's upper and lower case maps are
+        // Java's in the root locale, the rule's fold without its last NFC); with case folded each id is its own key
+        Dataset<Row> byKey = byId.withColumn("key", foldCase ? col("id") : folded)
+                .groupBy("key")
                 .agg(
-                        count(lit(1)).as("forms"),
-                        sum(when(col("raw").notEqual(col("id")), 1).otherwise(0))
-                                .as("changed"),
-                        slice(sort_array(collect_list(col("raw"))), 1, 4).as("raws"))
-                .withColumn("key", foldCase ? col("id") : CASE_INSENSITIVE.apply(col("id")))
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            Dataset<Row> byKey = byId.groupBy("key")
-                    .agg(
-                            count(lit(1)).as("variants"),
-                            slice(sort_array(collect_list(col("id"))), 1, 3).as("ids"));
-            Row totals = byId.agg(
-                            coalesce(sum("changed"), lit(0L)),
-                            coalesce(sum(when(col("forms").gt(1), 1).otherwise(0)), lit(0L)),
-                            coalesce(sum(when(col("forms").gt(1), col("forms")).otherwise(0)), lit(0L)))
-                    .first();
-            long changed = totals.getLong(0), mergedIds = totals.getLong(1), mergedRaw = totals.getLong(2);
-            List<String> merged = new ArrayList<>();
-            if (mergedIds > 0) {
-                for (Row r : byId.filter(col("forms").gt(1))
-                        .orderBy("id")
-                        .limit(EXAMPLES)
-                        .collectAsList()) {
-                    StringJoiner j = new StringJoiner(" = ");
-                    List<String> raws = r.getList(r.fieldIndex("raws"));
-                    for (String raw : raws) {
-                        String how = change(raw);
-                        j.add(quoted(raw) + (how.isEmpty() ? "" : " (" + how + ")"));
-                    }
-                    long more = r.getLong(r.fieldIndex("forms")) - raws.size();
-                    merged.add(j + (more > 0 ? " and " + more + " more" : ""));
+                        sum("changed").as("changed"),
+                        sum(when(col("forms").gt(1), 1).otherwise(0)).as("merged"),
+                        sum(when(col("forms").gt(1), col("forms")).otherwise(0)).as("merged_raw"),
+                        count(lit(1)).as("variants"),
+                        slice(sort_array(collect_list(col("id"))), 1, 3).as("ids"));
+        Row totals = byKey.agg(
+                        coalesce(sum("changed"), lit(0L)),
+                        coalesce(sum("merged"), lit(0L)),
+                        coalesce(sum("merged_raw"), lit(0L)),
+                        coalesce(sum(when(col("variants").gt(1), 1).otherwise(0)), lit(0L)))
+                .first();
+        long changed = totals.getLong(0), mergedIds = totals.getLong(1), mergedRaw = totals.getLong(2);
+        long caseOnly = foldCase ? 0 : totals.getLong(3);
+        List<String> merged = new ArrayList<>(), caseExamples = new ArrayList<>();
+        if (mergedIds > 0) {
+            for (Row r : byId.filter(col("forms").gt(1))
+                    .orderBy("id")
+                    .limit(EXAMPLES)
+                    .collectAsList()) {
+                StringJoiner j = new StringJoiner(" = ");
+                List<String> raws = r.getList(r.fieldIndex("raws"));
+                for (String raw : raws) {
+                    String how = change(raw);
+                    j.add(quoted(raw) + (how.isEmpty() ? "" : " (" + how + ")"));
                 }
+                long more = r.getInt(r.fieldIndex("forms")) - raws.size();
+                merged.add(j + (more > 0 ? " and " + more + " more" : ""));
             }
-            if (foldCase) return new Census(describe(), changed, mergedIds, mergedRaw, merged, 0, List.of());
-            long caseOnly = byKey.filter(col("variants").gt(1)).count();
-            List<String> caseExamples = new ArrayList<>();
-            if (caseOnly > 0) {
-                for (Row r : byKey.filter(col("variants").gt(1))
-                        .orderBy("key")
-                        .limit(EXAMPLES)
-                        .collectAsList()) {
-                    StringJoiner j = new StringJoiner(" / ");
-                    List<String> ids = r.getList(r.fieldIndex("ids"));
-                    for (String id : ids) j.add(quoted(id));
-                    long more = r.getLong(r.fieldIndex("variants")) - ids.size();
-                    caseExamples.add(j + (more > 0 ? " and " + more + " more" : ""));
-                }
-            }
-            return new Census(describe(), changed, mergedIds, mergedRaw, merged, caseOnly, caseExamples);
-        } finally {
-            byId.unpersist();
         }
+        if (caseOnly > 0) {
+            for (Row r : byKey.filter(col("variants").gt(1))
+                    .orderBy("key")
+                    .limit(EXAMPLES)
+                    .collectAsList()) {
+                StringJoiner j = new StringJoiner(" / ");
+                List<String> ids = r.getList(r.fieldIndex("ids"));
+                for (String id : ids) j.add(quoted(id));
+                long more = r.getLong(r.fieldIndex("variants")) - ids.size();
+                caseExamples.add(j + (more > 0 ? " and " + more + " more" : ""));
+            }
+        }
+        return new Census(describe(), changed, mergedIds, mergedRaw, merged, caseOnly, caseExamples);
     }
 }
