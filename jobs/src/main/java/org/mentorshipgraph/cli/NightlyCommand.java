@@ -230,6 +230,8 @@ public final class NightlyCommand implements Callable<Integer> {
                     System.out.println("Dry run for " + r.asMap().get("as_of")
                             + ": inputs and configuration are usable; nothing was written.");
                     System.out.println("  counts: " + r.counts());
+                    // what the inputs alone tell (the ties' warnings, such as the strength floor, need a run)
+                    for (String w : r.warnings()) System.out.println("  warning: " + w);
                     return ExitCodes.OK;
                 }
                 if (dates.isEmpty()) return runOnce(spark, config);

@@ -104,6 +104,11 @@ final class RunSummary {
                     ((Number) load.get("suggested_mentors")).longValue(),
                     String.join(", ", on)));
         }
+        List<String> warnings = o.record().warnings();
+        if (!warnings.isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "  warnings (%d, also in run.json):%n", warnings.size()));
+            for (String w : warnings) sb.append("    - ").append(w).append('\n');
+        }
         sb.append(String.format(
                 Locale.ROOT,
                 "  report:  %s%n",
