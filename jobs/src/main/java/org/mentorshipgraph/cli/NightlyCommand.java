@@ -137,7 +137,8 @@ public final class NightlyCommand implements Callable<Integer> {
     @Option(
             names = "--significance",
             paramLabel = "ALPHA",
-            description = "significance of the binomial test (default 0.05)")
+            description = "per-test level of the strengthening and the person tests (default 0.05); the fading "
+                    + "list's false alarms are set by trends.fdr (default 0.1)")
     String significance;
 
     @Option(
@@ -250,6 +251,8 @@ public final class NightlyCommand implements Callable<Integer> {
                 System.out.println("Dry run for " + r.asMap().get("as_of")
                         + ": inputs and configuration are usable; nothing was written.");
                 System.out.println("  counts: " + r.counts());
+                // what the inputs alone tell (the ties' warnings, such as the strength floor, need a run)
+                for (String w : r.warnings()) System.out.println("  warning: " + w);
                 return ExitCodes.OK;
             }
             if (dates.isEmpty()) return runOnce(spark, config);
@@ -421,7 +424,12 @@ public final class NightlyCommand implements Callable<Integer> {
         sb.append("Input formats:\n")
                 .append(
                         "  interactions: timestamp (ISO-8601 with Z/offset, or epoch ms or seconds), source_id, target_id, channel,\n")
-                .append("                optional duration_minutes, event_id (rows sharing it are one group event)\n")
+                .append(
+                        "                optional duration_minutes, event_id (rows sharing it are one group event: one row\n")
+                .append("                per attendee or recipient, source_id the organiser or sender; more than\n")
+                .append(
+                        "                ties.max-event-size participants: left out). channel: meeting, chat, email, ...\n")
+                .append("                weighed by ties.channel-weights (a channel not listed weighs 1)\n")
                 .append(
                         "  people:       person_id, display_name, team, department, manager_id, title, level, location,\n")
                 .append(
@@ -431,6 +439,9 @@ public final class NightlyCommand implements Callable<Integer> {
                 .append("  absences:     person_id, from, to (YYYY-MM-DD, both days included), kind\n")
                 .append(
                         "  positions:    person_id, title, level, team, department, started_on, ended_on (YYYY-MM-DD)\n")
+                .append(
+                        "  Person ids (every *_id column): white space around them removed, Unicode NFC (an accent written\n")
+                .append("  composed or decomposed is one id), case kept unless input.ids-case=insensitive.\n")
                 .append("  Rows breaking the contract go to rejected.csv with a reason.\n\n")
                 .append(
                         "Locations: every input, --out and --log-json is a path (on fs.defaultFS, the local disk unless\n")

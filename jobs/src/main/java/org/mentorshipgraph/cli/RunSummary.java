@@ -53,13 +53,21 @@ final class RunSummary {
                 named.isEmpty()
                         ? "  top connectors: none (no active tie joins people: see the warning on ties.min-strength)\n"
                         : "  top connectors:\n");
-        for (Map<String, Object> c : named.subList(0, Math.min(5, named.size()))) {
+        List<Map<String, Object>> shown = named.subList(0, Math.min(5, named.size()));
+        // columns as wide as what they show (ids may be names with spaces; a name equal to the id is not repeated)
+        int idWidth = 2, nameWidth = 0;
+        for (Map<String, Object> c : shown) {
+            idWidth = Math.max(idWidth, String.valueOf(c.get("person_id")).length());
+            nameWidth = Math.max(nameWidth, shownName(c).length());
+        }
+        for (Map<String, Object> c : shown) {
             sb.append(String.format(
                     Locale.ROOT,
-                    "    %2s. %-8s %-22s score %5.1f  %s%n",
+                    "    %2s. %-" + idWidth + "s  " + (nameWidth == 0 ? "%s" : "%-" + nameWidth + "s  ")
+                            + "score %5.1f  %s%n",
                     c.get("rank"),
                     c.get("person_id"),
-                    c.get("name") == null ? "" : c.get("name"),
+                    shownName(c),
                     ((Number) c.get("connector_score")).doubleValue(),
                     c.get("team")));
         }
@@ -96,6 +104,11 @@ final class RunSummary {
                     ((Number) load.get("suggested_mentors")).longValue(),
                     String.join(", ", on)));
         }
+        List<String> warnings = o.record().warnings();
+        if (!warnings.isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "  warnings (%d, also in run.json):%n", warnings.size()));
+            for (String w : warnings) sb.append("    - ").append(w).append('\n');
+        }
         sb.append(String.format(
                 Locale.ROOT, "  report:  %s%n", shown(o.runLocation().child("network-health.html"))));
         sb.append(String.format(Locale.ROOT, "  files:   %s%n", shown(o.runLocation())));
@@ -119,5 +132,11 @@ final class RunSummary {
     /** A local file as an absolute path (to open in a browser), anything else as its URI. */
     private static String shown(org.mentorshipgraph.storage.Location l) {
         return l.localFile().map(p -> p.toAbsolutePath().toString()).orElse(l.uri());
+    }
+
+    /** A connector's name for the summary: empty when there is none or it only repeats the id. */
+    private static String shownName(Map<String, Object> c) {
+        Object name = c.get("name");
+        return name == null || name.equals(c.get("person_id")) ? "" : name.toString();
     }
 }

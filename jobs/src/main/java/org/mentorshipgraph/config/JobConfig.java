@@ -185,6 +185,7 @@ public final class JobConfig {
                     + (recentWindowDays() + baselineWindowDays()) + ")");
         }
         integer(Setting.MIN_INTERACTIONS);
+        integer(Setting.MAX_EVENT_SIZE);
         integer(Setting.TOP_CONNECTORS);
         integer(Setting.MIN_GROUP_SIZE);
         integer(Setting.NEO4J_BATCH_SIZE);
@@ -197,6 +198,7 @@ public final class JobConfig {
         trendTests();
         mentoring();
         channelWeights();
+        foldIdCase();
         betweennessMode();
         asOf();
     }
@@ -253,6 +255,11 @@ public final class JobConfig {
 
     public double minStrength() {
         return number(Setting.MIN_STRENGTH);
+    }
+
+    /** The largest group event kept in the ties (participants); 0 for no limit. */
+    public int maxEventSize() {
+        return integer(Setting.MAX_EVENT_SIZE);
     }
 
     public double recentWindowDays() {
@@ -429,6 +436,15 @@ public final class JobConfig {
         return bool(Setting.CSV_MULTILINE);
     }
 
+    /** Whether person ids are compared with case folded ({@code input.ids-case=insensitive}). */
+    public boolean foldIdCase() {
+        String v = get(Setting.IDS_CASE).toLowerCase(Locale.ROOT);
+        if (v.equals("sensitive")) return false;
+        if (v.equals("insensitive")) return true;
+        throw JobFailure.usage(
+                Setting.IDS_CASE.key() + " must be sensitive or insensitive, got '" + get(Setting.IDS_CASE) + "'");
+    }
+
     public boolean mentoringEnabled() {
         return bool(Setting.MENTORING_ENABLED);
     }
@@ -557,6 +573,7 @@ public final class JobConfig {
             if (s.key().startsWith("ties.")
                     || s.key().startsWith("trends.")
                     || s.key().startsWith("centrality.")
+                    || s == Setting.IDS_CASE
                     || s == Setting.MIN_GROUP_SIZE
                     || s == Setting.PSEUDONYMISE) {
                 m.put(s.key(), get(s));

@@ -49,6 +49,11 @@ public enum Setting {
             "ties.min-strength",
             "0.5",
             "a tie joins the graph that centrality uses when its strength reaches this floor"),
+    MAX_EVENT_SIZE(
+            "ties.max-event-size",
+            "25",
+            "a group event (rows sharing an event_id) with more participants than this, such as an all-hands or a "
+                    + "mailing list, is left out of the ties (counted, and named in a warning); 0 for no limit"),
     CHANNEL_WEIGHTS(
             "ties.channel-weights",
             "mentoring:3,one_on_one:3,pairing:2,call:2,meeting:1,code_review:1,email:0.5,chat:0.25",
@@ -148,6 +153,12 @@ public enum Setting {
             "interaction CSV files may hold line breaks inside quoted fields (RFC 4180); each file is then read by one "
                     + "task. Doubled quotes are always read as one; the people, mentorships, positions and absences "
                     + "files always allow line breaks"),
+    IDS_CASE(
+            "input.ids-case",
+            "sensitive",
+            "how person ids are compared, in every input: surrounding white space is always removed and Unicode put in "
+                    + "NFC (an accent written composed or decomposed is one id); sensitive: 'Ana' and 'ana' are two people (and the run "
+                    + "warns); insensitive: case is folded, locale-independently, and they are one"),
     MAX_REJECTED_SHARE(
             "input.max-rejected-share",
             "0.05",

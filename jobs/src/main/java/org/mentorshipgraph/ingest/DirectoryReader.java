@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.Window;
@@ -97,20 +98,24 @@ public final class DirectoryReader {
      * hire_date is not YYYY-MM-DD, its open_to_mentor is not true/false (any case) or its mentor_capacity is not a
      * whole number. The quarantined record shows every column as {@code {column=value, ...}}.
      */
-    public static People readPeople(SparkSession spark, String location) {
+    public static People readPeople(SparkSession spark, String location, PersonIds ids, List<Dataset<Row>> idForms) {
         if (location == null || location.isBlank()) {
             return new People(
                     spark.createDataFrame(List.of(), PEOPLE), spark.createDataFrame(List.of(), REJECTED), 0, 0);
         }
         Location path = Storage.of(spark).at(location);
-        Dataset<Row> raw = readTable(spark, path, "people", List.of("person_id"));
+        Dataset<Row> raw =
+                readTable(spark, path, "people", List.of("person_id"), ids, List.of("person_id", "manager_id"));
         List<String> columns = new ArrayList<>(Arrays.asList(raw.columns()));
-        columns.remove("_file");
+        columns.removeIf(c -> c.equals("_file") || c.startsWith(RAW));
         List<Column> record = new ArrayList<>();
         for (String c : columns) {
             if (!record.isEmpty()) record.add(lit(", "));
             record.add(lit(c + "="));
-            record.add(coalesce(col("`" + c + "`"), lit("null")));
+            Column shown = columns.contains(c) && Arrays.asList(raw.columns()).contains(RAW + c)
+                    ? coalesce(col(RAW + c), col("`" + c + "`"))
+                    : col("`" + c + "`");
+            record.add(coalesce(shown, lit("null")));
         }
         record.add(0, lit("{"));
         record.add(lit("}"));
@@ -146,6 +151,7 @@ public final class DirectoryReader {
                                 .when(not(col("_open_ok")), lit("open_to_mentor is not true or false"))
                                 .when(not(col("_capacity_ok")), lit("mentor_capacity is not a whole number >= 0")))
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        idForms.addAll(forms(checked, List.of("person_id", "manager_id")));
         List<Column> out = new ArrayList<>();
         for (String c : PEOPLE.fieldNames()) {
             Column v = columns.contains(c) ? col("`" + c + "`") : lit(null).cast(DataTypes.StringType);
@@ -177,33 +183,50 @@ public final class DirectoryReader {
         }
     }
 
-    public static Mentorships readMentorships(SparkSession spark, String location) {
+    /**
+     * The declared mentorships: {@code mentor_id, mentee_id} required, {@code started_on, ended_on} YYYY-MM-DD,
+     * {@code program}. A row without either id, naming the same person twice (also when written two ways that the id
+     * rule reads as one), with a bad date or ending before it starts is quarantined with that reason.
+     */
+    public static Mentorships readMentorships(
+            SparkSession spark, String location, PersonIds ids, List<Dataset<Row>> idForms) {
         List<Mentorship> all = new ArrayList<>();
         List<RejectedRow> rejected = new ArrayList<>();
         if (location == null || location.isBlank()) return new Mentorships(all, rejected);
-        List<Map<String, String>> rows =
-                readRows(spark, Storage.of(spark).at(location), "mentorships", List.of("mentor_id", "mentee_id"));
+        List<Map<String, String>> rows = readRows(
+                spark,
+                Storage.of(spark).at(location),
+                "mentorships",
+                List.of("mentor_id", "mentee_id"),
+                ids,
+                List.of("mentor_id", "mentee_id"),
+                idForms);
         for (Map<String, String> r : rows) {
-            String file = r.remove("_file");
+            String file = r.remove("_file"), record = r.remove(RECORD);
             String mentor = r.get("mentor_id"), mentee = r.get("mentee_id");
             if (mentor == null || mentee == null) {
-                rejected.add(new RejectedRow("mentorships", file, "missing mentor_id or mentee_id", r.toString()));
+                rejected.add(new RejectedRow("mentorships", file, "missing mentor_id or mentee_id", record));
                 continue;
             }
             if (mentor.equals(mentee)) {
-                rejected.add(new RejectedRow("mentorships", file, "mentor_id = mentee_id", r.toString()));
+                rejected.add(new RejectedRow(
+                        "mentorships",
+                        file,
+                        record.equals(r.toString())
+                                ? "mentor_id = mentee_id"
+                                : "mentor_id = mentee_id by the id rule (" + ids.describe() + ")",
+                        record));
                 continue;
             }
             try {
                 LocalDate started = date(r.get("started_on")), ended = date(r.get("ended_on"));
                 if (started != null && ended != null && ended.isBefore(started)) {
-                    rejected.add(new RejectedRow("mentorships", file, "ended_on is before started_on", r.toString()));
+                    rejected.add(new RejectedRow("mentorships", file, "ended_on is before started_on", record));
                     continue;
                 }
                 all.add(new Mentorship(mentor, mentee, started, ended, r.get("program")));
             } catch (DateTimeParseException e) {
-                rejected.add(
-                        new RejectedRow("mentorships", file, "started_on/ended_on is not YYYY-MM-DD", r.toString()));
+                rejected.add(new RejectedRow("mentorships", file, "started_on/ended_on is not YYYY-MM-DD", record));
             }
         }
         return new Mentorships(all, rejected);
@@ -214,26 +237,33 @@ public final class DirectoryReader {
      * optional). A row without person_id, with a date that is not YYYY-MM-DD, or ending before it starts is
      * quarantined with that reason.
      */
-    public static Absences readAbsences(SparkSession spark, String location) {
+    public static Absences readAbsences(
+            SparkSession spark, String location, PersonIds ids, List<Dataset<Row>> idForms) {
         List<DeclaredAbsence> all = new ArrayList<>();
         List<RejectedRow> rejected = new ArrayList<>();
         if (location == null || location.isBlank()) return new Absences(all, rejected, false);
-        List<Map<String, String>> rows =
-                readRows(spark, Storage.of(spark).at(location), "absences", List.of("person_id", "from", "to"));
+        List<Map<String, String>> rows = readRows(
+                spark,
+                Storage.of(spark).at(location),
+                "absences",
+                List.of("person_id", "from", "to"),
+                ids,
+                List.of("person_id"),
+                idForms);
         for (Map<String, String> r : rows) {
-            String file = r.remove("_file");
+            String file = r.remove("_file"), record = r.remove(RECORD);
             String person = r.get("person_id");
             if (person == null) {
-                rejected.add(new RejectedRow("absences", file, "missing person_id", r.toString()));
+                rejected.add(new RejectedRow("absences", file, "missing person_id", record));
                 continue;
             }
             if (!isIsoDate(r.get("from")) || !isIsoDate(r.get("to"))) {
-                rejected.add(new RejectedRow("absences", file, "from/to is not YYYY-MM-DD", r.toString()));
+                rejected.add(new RejectedRow("absences", file, "from/to is not YYYY-MM-DD", record));
                 continue;
             }
             LocalDate from = LocalDate.parse(r.get("from")), to = LocalDate.parse(r.get("to"));
             if (to.isBefore(from)) {
-                rejected.add(new RejectedRow("absences", file, "to is before from", r.toString()));
+                rejected.add(new RejectedRow("absences", file, "to is before from", record));
                 continue;
             }
             all.add(new DeclaredAbsence(person, from, to, r.get("kind")));
@@ -246,14 +276,21 @@ public final class DirectoryReader {
      * ended_on empty for a current position). A row without person_id, with neither title nor level, without a valid
      * started_on, with a bad ended_on, or ending before it starts is quarantined with that reason.
      */
-    public static Positions readPositions(SparkSession spark, String location) {
+    public static Positions readPositions(
+            SparkSession spark, String location, PersonIds ids, List<Dataset<Row>> idForms) {
         List<Position> all = new ArrayList<>();
         List<RejectedRow> rejected = new ArrayList<>();
         if (location == null || location.isBlank()) return new Positions(all, rejected, false);
-        List<Map<String, String>> rows =
-                readRows(spark, Storage.of(spark).at(location), "positions", List.of("person_id", "started_on"));
+        List<Map<String, String>> rows = readRows(
+                spark,
+                Storage.of(spark).at(location),
+                "positions",
+                List.of("person_id", "started_on"),
+                ids,
+                List.of("person_id"),
+                idForms);
         for (Map<String, String> r : rows) {
-            String file = r.remove("_file");
+            String file = r.remove("_file"), record = r.remove(RECORD);
             String reason = null;
             if (r.get("person_id") == null) reason = "missing person_id";
             else if (r.get("title") == null && r.get("level") == null) reason = "neither title nor level";
@@ -264,7 +301,7 @@ public final class DirectoryReader {
                     && LocalDate.parse(r.get("ended_on")).isBefore(LocalDate.parse(r.get("started_on"))))
                 reason = "ended_on is before started_on";
             if (reason != null) {
-                rejected.add(new RejectedRow("positions", file, reason, r.toString()));
+                rejected.add(new RejectedRow("positions", file, reason, record));
                 continue;
             }
             all.add(new Position(
@@ -279,8 +316,26 @@ public final class DirectoryReader {
         return new Positions(all, rejected, true);
     }
 
-    /** Every column as a trimmed string (blank as null), plus {@code _file}; exit 3 when required columns are absent. */
-    private static Dataset<Row> readTable(SparkSession spark, Location path, String what, List<String> required) {
+    /** The id forms of a table, as {@link PersonIds#forms} gives them. */
+    private static final StructType FORMS = Schemas.of("raw", DataTypes.StringType, "id", DataTypes.StringType);
+
+    /** Prefix of the column holding an id as written, where the id rule changed it (null where it did not). */
+    static final String RAW = "_raw_";
+    /** Key of a row's record as written (the ids before the id rule), in {@link #readRows}' maps. */
+    private static final String RECORD = "_record";
+
+    /**
+     * Every column as a trimmed string (blank as null), plus {@code _file}; the id columns read by the id rule, each
+     * with {@code _raw_<column>} holding the id as written where the rule changed it. Exit 3 when required columns
+     * are absent.
+     */
+    private static Dataset<Row> readTable(
+            SparkSession spark,
+            Location path,
+            String what,
+            List<String> required,
+            PersonIds ids,
+            List<String> idColumns) {
         InputFormat format = InputFormat.detect(path, what);
         if (format != InputFormat.PARQUET && path.isFile()) TextEncoding.requireUtf8(path, what);
         Dataset<Row> df;
@@ -305,26 +360,79 @@ public final class DirectoryReader {
                 required.stream().filter(c -> !columns.contains(c)).collect(Collectors.toList());
         if (!missing.isEmpty())
             throw JobFailure.input(what + ": " + path + " lacks required column(s) " + missing + "; found " + columns);
-        Column[] cleaned = new Column[columns.size() + 1];
-        for (int i = 0; i < columns.size(); i++) {
-            Column v = trim(col("`" + columns.get(i) + "`").cast(DataTypes.StringType));
-            cleaned[i] = when(v.equalTo(""), lit(null)).otherwise(v).as(columns.get(i));
+        List<Column> cleaned = new ArrayList<>();
+        List<String> idsPresent = new ArrayList<>();
+        for (String c : columns) {
+            Column raw = col("`" + c + "`").cast(DataTypes.StringType);
+            if (idColumns.contains(c)) {
+                idsPresent.add(c);
+                cleaned.add(raw.as(RAW + c));
+                cleaned.add(ids.apply(raw).as(c));
+            } else {
+                Column v = trim(raw);
+                cleaned.add(when(v.equalTo(""), lit(null)).otherwise(v).as(c));
+            }
         }
-        cleaned[columns.size()] = col("_metadata.file_path").as("_file");
-        return df.select(cleaned);
+        cleaned.add(col("_metadata.file_path").as("_file"));
+        // the id function runs once per id (in the projection below), the raw form is kept only where it changed
+        Dataset<Row> read = df.select(cleaned.toArray(Column[]::new));
+        List<Column> out = new ArrayList<>();
+        for (String c : read.columns()) {
+            if (c.startsWith(RAW)) {
+                String id = c.substring(RAW.length());
+                out.add(when(col(c).notEqual(col(id)), col(c)).as(c));
+            } else if (idsPresent.contains(c)) {
+                out.add(when(col(c).equalTo(""), lit(null)).otherwise(col(c)).as(c));
+            } else {
+                out.add(col("`" + c + "`"));
+            }
+        }
+        return read.select(out.toArray(Column[]::new));
     }
 
-    /** A small table's rows on the driver: each a map column to value, plus {@code _file}. */
+    /** The id forms ({@link PersonIds#forms}) of the given id columns of a table read by {@link #readTable}. */
+    private static List<Dataset<Row>> forms(Dataset<Row> table, List<String> idColumns) {
+        List<String> present = Arrays.asList(table.columns());
+        List<Dataset<Row>> out = new ArrayList<>();
+        for (String c : idColumns) {
+            if (!present.contains(c)) continue;
+            out.add(PersonIds.forms(table.withColumn("_id_raw", coalesce(col(RAW + c), col(c))), "_id_raw", c));
+        }
+        return out;
+    }
+
+    /**
+     * A small table's rows on the driver: each a map column to value (the ids read by the id rule), plus {@code _file}
+     * and {@code _record} (the row as written, for a quarantined row's record). Its id forms go to {@code idForms}.
+     */
     private static List<Map<String, String>> readRows(
-            SparkSession spark, Location path, String what, List<String> required) {
-        Dataset<Row> df = readTable(spark, path, what, required);
+            SparkSession spark,
+            Location path,
+            String what,
+            List<String> required,
+            PersonIds ids,
+            List<String> idColumns,
+            List<Dataset<Row>> idForms) {
+        Dataset<Row> df = readTable(spark, path, what, required, ids, idColumns);
         List<Map<String, String>> out = new ArrayList<>();
+        List<Row> forms = new ArrayList<>();
         String[] names = df.columns();
         for (Row row : df.collectAsList()) {
-            Map<String, String> m = new LinkedHashMap<>();
-            for (int i = 0; i < row.length(); i++) m.put(names[i], row.isNullAt(i) ? null : row.getString(i));
+            Map<String, String> m = new LinkedHashMap<>(), written = new LinkedHashMap<>();
+            for (int i = 0; i < row.length(); i++) {
+                if (names[i].startsWith(RAW)) continue;
+                String v = row.isNullAt(i) ? null : row.getString(i);
+                m.put(names[i], v);
+                int raw = Arrays.asList(names).indexOf(RAW + names[i]);
+                String asWritten = raw >= 0 && !row.isNullAt(raw) ? row.getString(raw) : v;
+                if (!names[i].equals("_file")) written.put(names[i], asWritten);
+                if (v != null && idColumns.contains(names[i])) forms.add(RowFactory.create(asWritten, v));
+            }
+            m.put(RECORD, written.toString());
             out.add(m);
         }
+        // the rows are on the driver already: their id forms join the census as a local table, not a second read
+        idForms.add(spark.createDataFrame(forms, FORMS));
         return out;
     }
 

@@ -15,7 +15,8 @@ import org.mentorshipgraph.progress.StepResult;
 
 /**
  * The ingest step: reads the interactions (only the day partitions the look-back needs), the people directory and
- * the mentorships, absences and positions, checks every row against the data contract, and fails the run (exit 3) when the input is unusable
+ * the mentorships, absences and positions, reads every person id in them by one rule ({@link PersonIds}) and counts
+ * what it changed and merged, checks every row against the data contract, and fails the run (exit 3) when the input is unusable
  * or more than the allowed share of it is quarantined. Nothing is collected: the interactions and the directory stay
  * Spark Datasets; the mentorships are a short list.
  */
@@ -26,6 +27,7 @@ public final class Ingest {
      * What the step reads and the limits it checks.
      *
      * @param from the first day partition to read (the day before the look-back starts)
+     * @param ids the rule every person id of every input is read by ({@code input.ids-case})
      */
     public record Parameters(
             String interactions,
@@ -38,7 +40,8 @@ public final class Ingest {
             long lookbackStartMs,
             long asOfEndMs,
             double maxRejectedShare,
-            boolean csvMultiline) {}
+            boolean csvMultiline,
+            PersonIds ids) {}
 
     /** What was read and checked. */
     public record Ingested(
@@ -47,7 +50,8 @@ public final class Ingest {
             DirectoryReader.Mentorships mentorships,
             DirectoryReader.Absences absences,
             DirectoryReader.Positions positions,
-            Map<String, Object> interactionsInput)
+            Map<String, Object> interactionsInput,
+            PersonIds.Census ids)
             implements StepResult {
 
         /** Every quarantined row of every input ({@link DirectoryReader#REJECTED}), interactions first. */
@@ -111,6 +115,7 @@ public final class Ingest {
                 m.put("absences_declared", absences.all().size());
                 m.put("absences_rejected", absences.rejected().size());
             }
+            m.putAll(ids.counts());
             return m;
         }
     }
@@ -135,17 +140,38 @@ public final class Ingest {
                     p.asOfEndMs(),
                     System.currentTimeMillis(),
                     raw.partitioned(),
-                    raw.format());
+                    raw.format(),
+                    p.ids());
         } catch (Exception e) { // Spark's own exceptions are checked ones, thrown undeclared
             JobFailure explained = InteractionReader.explainReadFailure(e, path);
             if (explained != null) throw explained;
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
         }
-        DirectoryReader.People people = DirectoryReader.readPeople(spark, p.people());
-        DirectoryReader.Mentorships mentorships = DirectoryReader.readMentorships(spark, p.mentorships());
-        DirectoryReader.Absences absences = DirectoryReader.readAbsences(spark, p.absences());
-        DirectoryReader.Positions positions = DirectoryReader.readPositions(spark, p.positions());
-        return new Ingested(checked, people, mentorships, absences, positions, input);
+        if (checked.beforeLookbackRows() * 2 > checked.rowsRead())
+            progress.warn(
+                    "%,d of %,d interaction rows (%.0f%%) are before the look-back, which starts %s "
+                            + "(ties.lookback-days = %d before the as-of date %s), and do not count: if the log's "
+                            + "history should, give --lookback-days N; if the log grows every night, partition it "
+                            + "by date=YYYY-MM-DD/ so that a run reads only the days it needs",
+                    checked.beforeLookbackRows(),
+                    checked.rowsRead(),
+                    100.0 * checked.beforeLookbackRows() / checked.rowsRead(),
+                    day(p.lookbackStartMs()),
+                    lookbackDays(p),
+                    p.asOf());
+        List<Dataset<Row>> idForms = new ArrayList<>(List.of(checked.idForms()));
+        DirectoryReader.People people = DirectoryReader.readPeople(spark, p.people(), p.ids(), idForms);
+        DirectoryReader.Mentorships mentorships =
+                DirectoryReader.readMentorships(spark, p.mentorships(), p.ids(), idForms);
+        DirectoryReader.Absences absences = DirectoryReader.readAbsences(spark, p.absences(), p.ids(), idForms);
+        DirectoryReader.Positions positions = DirectoryReader.readPositions(spark, p.positions(), p.ids(), idForms);
+        long t0 = System.nanoTime();
+        PersonIds.Census census = p.ids().census(idForms);
+        progress.info(
+                "  ingest ids: %,d raw id(s) changed by the id rule (%s), %,d id(s) written several ways, in %.1f s",
+                census.changed(), p.ids().describe(), census.mergedIds(), (System.nanoTime() - t0) / 1e9);
+        for (String w : census.warnings()) progress.warn("ids: %s", w);
+        return new Ingested(checked, people, mentorships, absences, positions, input, census);
     }
 
     /**
@@ -169,6 +195,24 @@ public final class Ingest {
                     c.rejectedByReason()));
         }
         if (c.validRows() == 0)
-            throw JobFailure.input("interactions: no valid rows in the look-back window of " + p.interactions());
+            throw JobFailure.input(String.format(
+                    Locale.ROOT,
+                    "interactions: no valid rows in the look-back window %s .. %s of %s (%,d rows before it, %,d after "
+                            + "the as-of date, %,d quarantined): give the run date of your data with --as-of, or a "
+                            + "longer --lookback-days",
+                    day(p.lookbackStartMs()),
+                    p.asOf(),
+                    p.interactions(),
+                    c.beforeLookbackRows(),
+                    c.afterAsOfRows(),
+                    c.rejectedRows()));
+    }
+
+    private static LocalDate day(long ms) {
+        return LocalDate.ofEpochDay(Math.floorDiv(ms, 86_400_000L));
+    }
+
+    private static long lookbackDays(Parameters p) {
+        return Math.round((p.asOfEndMs() - p.lookbackStartMs()) / 86_400_000.0);
     }
 }

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.trim;
@@ -30,7 +31,8 @@ import org.apache.spark.storage.StorageLevel;
  * <p>Reasons, checked in this order: malformed line; text that is not valid UTF-8 (a file in another encoding, whose
  * bytes Spark decodes to U+FFFD, or NUL characters); missing source_id / target_id / channel; an id, channel or event id
  * longer than {@value #MAX_FIELD_LENGTH} characters (a runaway field, such as a line with a lost quote); missing,
- * unparseable or zone-less timestamp; self-interaction; timestamp in the future of the run (after the as-of date
+ * unparseable or zone-less timestamp; self-interaction (the two ids equal once read by the {@link PersonIds} rule, with
+ * its own reason when they were written differently); timestamp in the future of the run (after the as-of date
  * in a day partition the run read, or after the wall clock); duration_minutes not a non-negative number.
  *
  * <p>The quarantined record keeps the original fields as JSON (or the raw line when it could not be split), cut to
@@ -39,7 +41,10 @@ import org.apache.spark.storage.StorageLevel;
 public final class InteractionContract {
     private InteractionContract() {}
 
-    /** Valid interactions ({@link #VALID_COLUMNS}), quarantined rows, and the counts of each fate. */
+    /**
+     * Valid interactions ({@link #VALID_COLUMNS}), quarantined rows, the counts of each fate, and the raw and
+     * normalised person ids of every row whose line could be read ({@link PersonIds#forms}: {@code raw}, {@code id}).
+     */
     public record CheckedInteractions(
             Dataset<Row> valid,
             Dataset<Row> rejected,
@@ -49,7 +54,8 @@ public final class InteractionContract {
             long duplicateRows,
             long afterAsOfRows,
             long beforeLookbackRows,
-            Map<String, Long> rejectedByReason) {}
+            Map<String, Long> rejectedByReason,
+            Dataset<Row> idForms) {}
 
     /** Longest accepted source_id, target_id, channel or event_id. */
     public static final int MAX_FIELD_LENGTH = 256;
@@ -106,9 +112,38 @@ public final class InteractionContract {
             long nowMs,
             boolean partitioned,
             InputFormat format) {
+        return check(spark, raw, lookbackStartMs, asOfEndMs, nowMs, partitioned, format, PersonIds.CASE_SENSITIVE);
+    }
+
+    /**
+     * The reason of a row whose two ids are written differently but are one id by the id rule (such as {@code "p0010"}
+     * and {@code "p0010 "}); the quarantined record shows both as written.
+     */
+    public static String sameIdReason(PersonIds ids) {
+        return "self-interaction (source_id and target_id are written differently but are one id by the id rule: "
+                + ids.describe() + ")";
+    }
+
+    /**
+     * Checks raw rows read in {@code format}, reading every person id by {@code ids} (the id rule, applied once per
+     * column before any check).
+     *
+     * @see #check(SparkSession, Dataset, long, long, long, boolean)
+     */
+    public static CheckedInteractions check(
+            SparkSession spark,
+            Dataset<Row> raw,
+            long lookbackStartMs,
+            long asOfEndMs,
+            long nowMs,
+            boolean partitioned,
+            InputFormat format,
+            PersonIds ids) {
         registerFunctions(spark);
-        Column src = trim(col("source_id"));
-        Column dst = trim(col("target_id"));
+        // the id rule once per column (a later projection refers to the result, so the function runs once per row)
+        raw = raw.withColumn("_src", ids.apply(col("source_id"))).withColumn("_dst", ids.apply(col("target_id")));
+        Column src = col("_src");
+        Column dst = col("_dst");
         Column channel = lower(trim(col("channel")));
         Column ts = callUDF("mg_ts_millis", col("timestamp"));
         Column tsProblem = callUDF("mg_ts_problem", col("timestamp"));
@@ -131,7 +166,12 @@ public final class InteractionContract {
                 .when(tooLong(channel), lit("channel longer than " + MAX_FIELD_LENGTH + " characters"))
                 .when(tooLong(trim(col("event_id"))), lit("event_id longer than " + MAX_FIELD_LENGTH + " characters"))
                 .when(tsProblem.isNotNull(), tsProblem)
-                .when(src.equalTo(dst), lit("self-interaction (source_id = target_id)"))
+                .when(
+                        src.equalTo(dst),
+                        when(
+                                        col("source_id").equalTo(col("target_id")),
+                                        lit("self-interaction (source_id = target_id)"))
+                                .otherwise(lit(sameIdReason(ids))))
                 .when(ts.geq(futureLimit), lit("timestamp in the future of the run"))
                 .when(
                         durationGiven.and(duration.isNull()
@@ -155,7 +195,14 @@ public final class InteractionContract {
                                                 .map(c -> col(c))
                                                 .toArray(Column[]::new)))))
                                 .as("record"),
-                        col("_file"))
+                        col("_file"),
+                        // the raw id where the rule changed it (null otherwise: the cached rows stay small)
+                        when(src.notEqual(col("source_id")), col("source_id")).as("source_raw"),
+                        when(dst.notEqual(col("target_id")), col("target_id")).as("target_raw"),
+                        col(InteractionReader.CORRUPT)
+                                .isNull()
+                                .and(not(notUtf8))
+                                .as("ids_readable"))
                 .withColumn(
                         "fate",
                         when(col("reason").isNotNull(), lit("rejected"))
@@ -196,7 +243,19 @@ public final class InteractionContract {
                 duplicates,
                 fates.getOrDefault("after_as_of", 0L),
                 fates.getOrDefault("before_lookback", 0L),
-                reasons);
+                reasons,
+                idForms(classified));
+    }
+
+    /** The raw and normalised ids of every row whose line could be read, source and target alike. */
+    private static Dataset<Row> idForms(Dataset<Row> classified) {
+        Dataset<Row> readable = classified.filter(col("ids_readable"));
+        return PersonIds.forms(
+                        readable.withColumn("_raw", coalesce(col("source_raw"), col("source_id"))), "_raw", "source_id")
+                .union(PersonIds.forms(
+                        readable.withColumn("_raw", coalesce(col("target_raw"), col("target_id"))),
+                        "_raw",
+                        "target_id"));
     }
 
     private static Column tooLong(Column c) {

@@ -25,6 +25,7 @@ import org.mentorshipgraph.files.RunFiles;
 import org.mentorshipgraph.ingest.Ingest;
 import org.mentorshipgraph.ingest.Ingest.Ingested;
 import org.mentorshipgraph.ingest.InteractionReader;
+import org.mentorshipgraph.ingest.PersonIds;
 import org.mentorshipgraph.mentoring.Mentoring;
 import org.mentorshipgraph.neo4j.GraphWriter;
 import org.mentorshipgraph.neo4j.Neo4jConnection;
@@ -216,7 +217,8 @@ public final class NightlyJob {
                 run.windows().lookbackStartMs(),
                 run.asOfEndMs(),
                 config.maxRejectedShare(),
-                config.csvMultiline());
+                config.csvMultiline(),
+                PersonIds.of(config.foldIdCase()));
         Ingested in = run.progress().step(stepName, () -> Ingest.run(spark, p, run.progress()));
         run.record().input("interactions", in.interactionsInput());
         Ingest.requireUsable(in, p);
@@ -229,7 +231,8 @@ public final class NightlyJob {
                 run.windows(),
                 config.minInteractions(),
                 config.minStrength(),
-                config.people());
+                config.people(),
+                config.maxEventSize());
     }
 
     private ConnectorAnalysis.Parameters connectorParameters() {

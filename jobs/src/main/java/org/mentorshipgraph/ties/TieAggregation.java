@@ -79,8 +79,18 @@ public final class TieAggregation {
             "usual_gap", DataTypes.DoubleType,
             "contact_days", DataTypes.createArrayType(DataTypes.IntegerType, false));
 
-    /** Pairs with columns a, b, ts_ms, channel, contrib (= weight × share), initiator (a, b or null). */
+    /** {@link #pairs(Dataset, Map, int)} with group events of any size. */
     public static Dataset<Row> pairs(Dataset<Row> valid, Map<String, Double> channelWeights) {
+        return pairs(valid, channelWeights, 0);
+    }
+
+    /**
+     * Pairs with columns a, b, ts_ms, channel, contrib (= weight × share), initiator (a, b or null).
+     *
+     * @param maxEventSize a group event with more participants than this is left out (0: no limit); see
+     *     {@link #largeEvents}
+     */
+    public static Dataset<Row> pairs(Dataset<Row> valid, Map<String, Double> channelWeights, int maxEventSize) {
         Schemas.require(INTERACTIONS, valid, "ties step");
         Column weight = lit(1.0);
         if (!channelWeights.isEmpty()) {
@@ -116,6 +126,7 @@ public final class TieAggregation {
                         array_sort(array_distinct(flatten(collect_list(array(col("source_id"), col("target_id"))))))
                                 .as("people"))
                 .withColumn("n", size(col("people")));
+        if (maxEventSize > 0) events = events.filter(col("n").leq(maxEventSize));
         Dataset<Row> eventPairs = events.selectExpr(
                         "ts_ms", "channel", "w", "organiser", "n", "posexplode(people) as (i, a)", "people")
                 .selectExpr("ts_ms", "channel", "w", "organiser", "n", "i", "a", "posexplode(people) as (j, b)")
@@ -133,6 +144,29 @@ public final class TieAggregation {
                                         col("organiser"))
                                 .as("initiator"));
         return direct.unionByName(eventPairs);
+    }
+
+    /**
+     * The group events with more than {@code maxEventSize} participants, which {@link #pairs} leaves out: an all-hands
+     * meeting or a mailing list would give each of its N(N−1)/2 pairs a contact of weight w/(N−1), too faint to make a
+     * tie active (a weekly event reaches the default floor of 0.5 only up to about 14 people) but a contact all the
+     * same for the fading tests, which count contacts: no pair in it is ever silent, and its pairs swamp the
+     * organisation's activity profile. One aggregation over the rows with an event id.
+     *
+     * @return events left out, their rows, and the largest one's participants (0, 0, 0 when none or no limit)
+     */
+    public static long[] largeEvents(Dataset<Row> valid, int maxEventSize) {
+        if (maxEventSize <= 0) return new long[3];
+        Row r = valid.filter(col("event_id").isNotNull())
+                .groupBy("event_id")
+                .agg(
+                        size(array_distinct(flatten(collect_list(array(col("source_id"), col("target_id"))))))
+                                .as("n"),
+                        count(lit(1)).as("rows"))
+                .filter(col("n").gt(maxEventSize))
+                .agg(count(lit(1)), sum("rows"), max("n"))
+                .first();
+        return new long[] {r.getLong(0), r.isNullAt(1) ? 0 : r.getLong(1), r.isNullAt(2) ? 0 : r.getInt(2)};
     }
 
     /** Aggregates pairs into ties for the given windows; keeps pairs with at least {@code minInteractions} contacts. */

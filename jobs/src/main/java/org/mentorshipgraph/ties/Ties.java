@@ -25,13 +25,17 @@ import org.mentorshipgraph.progress.StepResult;
 public final class Ties {
     private Ties() {}
 
-    /** How interactions become ties: channel weights, the run's windows, and the floors for a tie and an active tie. */
+    /**
+     * How interactions become ties: channel weights, the run's windows, the floors for a tie and an active tie, and the
+     * largest group event kept ({@code ties.max-event-size}, 0 for no limit).
+     */
     public record Parameters(
             Map<String, Double> channelWeights,
             TieAggregation.Windows windows,
             int minInteractions,
             double minStrength,
-            String peopleLocation) {}
+            String peopleLocation,
+            int maxEventSize) {}
 
     /**
      * The ties ({@link TieAggregation#TIES}, persisted) and the graph.
@@ -63,12 +67,27 @@ public final class Ties {
         long validRows = in.interactions().validRows(),
                 directoryPeople = in.people().people();
         List<Mentorship> mentorships = in.mentorships().all();
+        Map<String, Object> counts = new LinkedHashMap<>();
+        unweightedChannels(valid, p.channelWeights(), counts, progress);
+        long[] large = TieAggregation.largeEvents(valid, p.maxEventSize());
+        if (p.maxEventSize() > 0) {
+            counts.put("events_over_max_size", large[0]);
+            counts.put("event_rows_over_max_size", large[1]);
+        }
+        if (large[0] > 0)
+            progress.warn(
+                    "%,d group event(s) with more than ties.max-event-size = %d participants (the largest %,d; %,d rows) "
+                            + "are left out of the ties: an all-hands or a mailing list is no relationship between "
+                            + "everyone in it, and a contact it gives every pair hides their silences from the fading "
+                            + "tests; raise ties.max-event-size (0: no limit) to keep them",
+                    large[0], p.maxEventSize(), large[2], large[1]);
         Dataset<Row> ties = TieAggregation.ties(
-                        TieAggregation.pairs(valid, p.channelWeights()), p.windows(), p.minInteractions())
+                        TieAggregation.pairs(valid, p.channelWeights(), p.maxEventSize()),
+                        p.windows(),
+                        p.minInteractions())
                 .persist(StorageLevel.MEMORY_AND_DISK());
         long tieCount = ties.count();
         OrgGraph org = OrgGraph.build(directory, ties, p.minStrength());
-        Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("people", org.size());
         if (directoryPeople == 0
                 && p.peopleLocation() != null
@@ -121,5 +140,43 @@ public final class Ties {
                     floor);
         }
         return new TieTable(ties, org, tieCount, validRows, counts);
+    }
+
+    /**
+     * Warns about channels of the interactions that {@code ties.channel-weights} does not list, which weigh 1 (as much
+     * as a meeting): an export that calls its chat "slack" or its mail "e-mail" would otherwise weigh each message
+     * four or two times what the defaults mean. One aggregation over the channels.
+     */
+    static void unweightedChannels(
+            Dataset<Row> valid, Map<String, Double> weights, Map<String, Object> counts, Progress progress) {
+        if (weights.isEmpty()) return;
+        List<String> unlisted = new java.util.ArrayList<>();
+        long rows = 0;
+        for (Row r : valid.groupBy("channel")
+                .count()
+                .filter(org.apache.spark.sql.functions.not(
+                        col("channel").isin(weights.keySet().toArray())))
+                .orderBy(col("count").desc(), col("channel"))
+                .collectAsList()) {
+            rows += r.getLong(1);
+            if (unlisted.size() < 5)
+                unlisted.add(String.format(Locale.ROOT, "'%s' (%,d rows)", r.getString(0), r.getLong(1)));
+            else if (unlisted.size() == 5) unlisted.add("...");
+        }
+        counts.put("interactions_unweighted_channel", rows);
+        if (rows > 0)
+            progress.warn(
+                    "channel(s) not in ties.channel-weights weigh 1, as much as a meeting: %s; if one is chat or e-mail "
+                            + "under another name, give it that weight, e.g. --set ties.channel-weights=%s,%s:0.25 "
+                            + "(chat; e-mail 0.5), or list it with 1 to keep it as it is",
+                    String.join(", ", unlisted),
+                    weights.entrySet().stream()
+                            .map(e -> e.getKey() + ":" + trim(e.getValue()))
+                            .collect(java.util.stream.Collectors.joining(",")),
+                    unlisted.get(0).substring(1, unlisted.get(0).indexOf("' (")));
+    }
+
+    private static String trim(double w) {
+        return w == Math.rint(w) ? String.valueOf((long) w) : String.valueOf(w);
     }
 }

@@ -18,6 +18,7 @@ import org.mentorshipgraph.cli.NightlyCommand;
 import org.mentorshipgraph.config.JobConfig;
 import org.mentorshipgraph.config.Setting;
 import org.mentorshipgraph.failures.ExitCodes;
+import org.mentorshipgraph.files.Json;
 import org.mentorshipgraph.testing.Csv;
 
 /**
@@ -318,5 +319,175 @@ class NewUserTrapsTest {
         assertThat(counts2.get("interactions_rejected").asInt()).isZero();
         assertThat(counts.get("interaction_rows_read").asInt())
                 .isGreaterThan(counts2.get("interaction_rows_read").asInt());
+    }
+
+    static final String JOSE_NFC = "Jos\u00e9", JOSE_NFD = "Jose\u0301";
+
+    /**
+     * Issue 16, case 4: inputs that write one person several ways. The log names "José" composed (NFC), the directory
+     * and the mentorships decomposed (NFD), the absences decomposed with a trailing space; the directory writes " a";
+     * the mentorships " b"; one log row goes from "p0010" to "p0010 "; "Ana" and "ana" both talk to a..f.
+     */
+    static Path[] idVariants(Path dir) throws Exception {
+        List<String> lines = new ArrayList<>(List.of("timestamp,source_id,target_id,channel"));
+        lines.addAll(BadInputTest.goodLines());
+        for (int d = 1; d <= 4; d++) {
+            lines.add(String.format("2026-10-%02dT09:00:00Z,%s,b,meeting", d, JOSE_NFC));
+            lines.add(String.format("2026-10-%02dT10:00:00Z,Ana,c,meeting", d));
+            lines.add(String.format("2026-10-%02dT11:00:00Z,ana,d,meeting", d));
+        }
+        lines.add("2026-10-05T09:00:00Z,p0010,\"p0010 \",meeting");
+        Path log = Files.write(dir.resolve("log.csv"), lines);
+        Path people = Files.write(
+                dir.resolve("people.csv"),
+                List.of(
+                        "person_id,display_name,team",
+                        " a,Ann,Core",
+                        "b,Bo,Core",
+                        "c,Cy,Core",
+                        JOSE_NFD + ",Jos\u00e9 Ruiz,Platform"));
+        Path mentorships = Files.write(
+                dir.resolve("mentorships.csv"),
+                List.of("mentor_id,mentee_id,started_on,ended_on,program", JOSE_NFD + ", b,2026-01-01,,pilot"));
+        Path absences = Files.write(
+                dir.resolve("absences.csv"),
+                List.of("person_id,from,to,kind", "\"" + JOSE_NFD + " \",2026-07-01,2026-07-10,holiday"));
+        return new Path[] {log, people, mentorships, absences};
+    }
+
+    static int runIds(Path[] in, Path out, String... more) {
+        List<String> a = new ArrayList<>(List.of(
+                "--interactions", in[0].toString(),
+                "--people", in[1].toString(),
+                "--mentorships", in[2].toString(),
+                "--absences", in[3].toString(),
+                "--positions", "",
+                "--out", out.toString()));
+        a.addAll(List.of(more));
+        return run(a.toArray(String[]::new));
+    }
+
+    /**
+     * Issue 16, case 4, the default rule: white space around ids removed, Unicode NFC, case kept. The decomposed
+     * directory id meets the composed log id, " a" is a, "p0010"/"p0010 " is a self-interaction with its own reason,
+     * "Ana" and "ana" stay two people with a warning; run.json counts what the rule changed and merged.
+     */
+    @Test
+    void idsWrittenTwoWaysAreOnePersonAndTheRunSaysWhich(@TempDir Path dir) throws Exception {
+        Path o = dir.resolve("out");
+        assertThat(runIds(idVariants(dir), o)).isZero();
+        Map<String, Map<String, String>> people = new java.util.HashMap<>();
+        for (Map<String, String> r : Csv.read(o.resolve("runs/" + BadInputTest.AS_OF + "/people.csv")))
+            people.put(r.get("person_id"), r);
+        assertThat(people).containsKeys(JOSE_NFC, "a", "Ana", "ana").doesNotContainKeys(JOSE_NFD, " a", "p0010 ");
+        assertThat(people.get(JOSE_NFC).get("team")).isEqualTo("Platform");
+        assertThat(people.get("a").get("team")).isEqualTo("Core");
+        assertThat(people.get("Ana").get("team")).isEqualTo("unknown");
+        Map<String, List<String>> rejected = BadInputTest.rejectedByReason(o);
+        String sameId = org.mentorshipgraph.ingest.InteractionContract.sameIdReason(
+                org.mentorshipgraph.ingest.PersonIds.CASE_SENSITIVE);
+        assertThat(rejected).containsOnlyKeys(sameId);
+        assertThat(rejected.get(sameId)).singleElement().asString().contains("\"p0010 \"");
+        JsonNode run = BadInputTest.runJson(o);
+        JsonNode counts = run.get("counts");
+        // changed: José NFD, "José NFD ", "p0010 ", " a", " b"; merged: José (3 ways), p0010, a, b (2 ways each)
+        assertThat(counts.get("ids_changed_by_rule").asInt()).isEqualTo(5);
+        assertThat(counts.get("ids_written_several_ways").asInt()).isEqualTo(4);
+        assertThat(counts.get("raw_ids_read_as_one").asInt()).isEqualTo(9);
+        assertThat(counts.get("ids_differing_only_in_case").asInt()).isEqualTo(1);
+        assertThat(counts.get("mentorships").asInt()).isEqualTo(1);
+        assertThat(counts.get("absences_declared").asInt()).isEqualTo(1);
+        String warnings = run.get("warnings").toString();
+        assertThat(warnings)
+                .contains("4 ids were written in more than one way (9 raw forms) and read as one")
+                .contains("'" + JOSE_NFD + "' (decomposed) = '" + JOSE_NFD + " ' (spaces, decomposed) = '" + JOSE_NFC
+                        + "'")
+                .contains("'p0010' = 'p0010 ' (spaces)")
+                .contains("' a' (spaces) = 'a'")
+                .contains("1 id differs from another only in case and is read as different people: 'Ana' / 'ana'")
+                .contains("input.ids-case=insensitive");
+        assertThat(counts.get("mentorship_people_unknown").asInt()).isZero();
+        assertThat(Csv.read(o.resolve("runs/" + BadInputTest.AS_OF + "/ties.csv")))
+                .anySatisfy(t -> {
+                    assertThat(t.get("person_a")).isEqualTo(JOSE_NFC);
+                    assertThat(t.get("person_b")).isEqualTo("b");
+                    assertThat(t.get("mentorship")).isEqualTo("true");
+                });
+    }
+
+    /** Issue 16, case 4, with {@code input.ids-case=insensitive}: "Ana" and "ana" are one person, read as "ana". */
+    @Test
+    void withCaseFoldedAnaAndAnaAreOnePerson(@TempDir Path dir) throws Exception {
+        Path o = dir.resolve("out");
+        assertThat(runIds(idVariants(dir), o, "--set", "input.ids-case=insensitive"))
+                .isZero();
+        List<String> ids = Csv.read(o.resolve("runs/" + BadInputTest.AS_OF + "/people.csv")).stream()
+                .map(r -> r.get("person_id"))
+                .toList();
+        assertThat(ids).contains("ana", "jos\u00e9", "a").doesNotContain("Ana", JOSE_NFC, JOSE_NFD);
+        JsonNode run = BadInputTest.runJson(o);
+        JsonNode counts = run.get("counts");
+        // now also "Ana" and the composed "José" are changed; ana is a sixth merged id
+        assertThat(counts.get("ids_changed_by_rule").asInt()).isEqualTo(7);
+        assertThat(counts.get("ids_written_several_ways").asInt()).isEqualTo(5);
+        assertThat(counts.get("raw_ids_read_as_one").asInt()).isEqualTo(11);
+        assertThat(counts.get("ids_differing_only_in_case").asInt()).isZero();
+        assertThat(run.get("parameters").get("input.ids-case").asText()).isEqualTo("insensitive");
+        assertThat(run.get("warnings").toString())
+                .contains("'Ana' (case) = 'ana'")
+                .contains("case folded: input.ids-case=insensitive")
+                .doesNotContain("only in case");
+        assertThat(run(
+                        "--set",
+                        "input.ids-case=lower",
+                        "--out",
+                        dir.resolve("o2").toString()))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(out.toString() + err).contains("input.ids-case must be sensitive or insensitive, got 'lower'");
+    }
+
+    /**
+     * A log most of whose rows are older than the look-back says so with the options that change it, and a log entirely
+     * outside it fails with the window and the counts, naming --as-of (the Southern Women's 1930s events, dated in
+     * 2026, were 49 of 75 rows "before the look-back" with no word).
+     */
+    @Test
+    void aLogOlderThanTheLookBackSaysSoAndNamesTheOptions(@TempDir Path dir) throws Exception {
+        Path f = goodLog(dir); // October 1-28, 2026
+        Path o = dir.resolve("out");
+        List<String> a = new ArrayList<>(List.of(
+                "--interactions",
+                f.toString(),
+                "--people",
+                "",
+                "--mentorships",
+                "",
+                "--no-neo4j",
+                "--set",
+                "spark.master=local[2]",
+                "--lookback-days",
+                "120",
+                "--out",
+                o.toString()));
+        List<String> partly = new ArrayList<>(a);
+        partly.addAll(List.of("--as-of", "2027-02-15")); // the look-back starts 2026-10-19
+        assertThat(NightlyCommand.execute(partly.toArray(String[]::new), Map.of()))
+                .isZero();
+        JsonNode run =
+                Json.MAPPER.readTree(o.resolve("runs/2027-02-15/run.json").toFile());
+        long before = run.get("counts").get("interactions_before_lookback").asLong();
+        assertThat(before).isGreaterThan(30);
+        assertThat(run.get("warnings").toString())
+                .contains(before + " of 60 interaction rows")
+                .contains("are before the look-back, which starts 2026-10-19 (ties.lookback-days = 120")
+                .contains("--lookback-days N");
+        List<String> none = new ArrayList<>(a);
+        none.addAll(List.of("--as-of", "2027-06-01"));
+        assertThat(NightlyCommand.execute(none.toArray(String[]::new), Map.of()))
+                .isEqualTo(ExitCodes.INPUT);
+        assertThat(out.toString() + err)
+                .contains("no valid rows in the look-back window 2027-02-02 .. 2027-06-01")
+                .contains("(60 rows before it, 0 after the as-of date, 0 quarantined)")
+                .contains("--as-of");
     }
 }
