@@ -38,9 +38,12 @@ public final class StoreErrors {
                     + "identity, or a Hadoop credential file) and the permissions";
         } else if (all.contains("connection refused")
                 || e instanceof ConnectException
-                || hasCause(e, ConnectException.class)) {
-            why =
-                    "the store does not answer (connection refused): is the NameNode / endpoint up and the address right?";
+                || hasCause(e, ConnectException.class)
+                || hasCause(e, java.io.EOFException.class)
+                || all.contains("connection reset")
+                || all.contains("failed on local exception")) {
+            why = "the store does not answer (connection refused or closed): is the NameNode / endpoint up and the "
+                    + "address right?";
         } else if (e instanceof UnknownHostException || hasCause(e, UnknownHostException.class)) {
             why = "unknown host: check the address";
         } else if (e instanceof FileNotFoundException) {

@@ -236,9 +236,11 @@ class StoreRunTest {
                 .child(".nightly.lock")
                 .replaceAtomically("pid 1 on a-crashed-host, started 2026-01-01T00:00:00Z, as-of " + TINY_AS_OF
                         + "\nlease-until=2026-01-01T00:05:00Z\ntoken=dead\n");
-        Result afterCrash = small(root, out, "--as-of", TINY_AS_OF);
+        Path log = Files.createTempFile("store-run-", ".jsonl");
+        Result afterCrash = small(root, out, "--as-of", TINY_AS_OF, "--log-json", log.toString());
         assertThat(afterCrash.exit()).as(afterCrash.err()).isZero();
-        assertThat(afterCrash.out() + afterCrash.err())
+        assertThat(Files.readString(log))
+                .as("the run's JSON log")
                 .contains("cleared a lock left by a run that ended without releasing it (pid 1 on a-crashed-host");
         assertThat(storage.at(out).child(".nightly.lock").exists())
                 .as("a finished run leaves no lock")
