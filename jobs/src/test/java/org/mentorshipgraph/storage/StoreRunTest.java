@@ -431,12 +431,13 @@ class StoreRunTest {
         for (Result r : List.of(noInput, noBucket)) {
             assertThat(r.err()).doesNotContain("\tat ").doesNotContain("Exception");
         }
+        String hdfsUri = hdfs.uri(); // (asks the NameNode)
         hdfs.stopNameNode();
         Result down = nightly(in, "s3a://bucket/o3", "--as-of", AS_OF);
         assertThat(down.exit()).isEqualTo(ExitCodes.INPUT);
         assertThat(down.err()).contains(in).contains("does not answer");
-        Result outDown = nightly("s3a://bucket/in", hdfs.uri() + "/out", "--as-of", AS_OF);
+        Result outDown = nightly("s3a://bucket/in", hdfsUri + "/out", "--as-of", AS_OF);
         assertThat(outDown.exit()).isEqualTo(ExitCodes.OUTPUT);
-        assertThat(outDown.err()).contains(hdfs.uri() + "/out").contains("does not answer");
+        assertThat(outDown.err()).contains(hdfsUri + "/out").contains("does not answer");
     }
 }
