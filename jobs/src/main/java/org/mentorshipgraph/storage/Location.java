@@ -120,26 +120,20 @@ public final class Location {
 
     /** The entries of a folder, sorted by name (empty when it does not exist). */
     public List<Location> children() {
-        try {
-            FileStatus[] st = fs.listStatus(path);
-            List<Location> out = new ArrayList<>(st.length);
-            for (FileStatus s : st) out.add(child(s.getPath().getName()));
-            out.sort(Comparator.comparing(Location::name));
-            return out;
-        } catch (FileNotFoundException e) {
-            return List.of();
-        } catch (IOException e) {
-            throw failure(e);
-        }
+        return listed(s -> true);
     }
 
     /** The folders among {@link #children()}. */
     public List<Location> childFolders() {
+        return listed(FileStatus::isDirectory);
+    }
+
+    /** One listing of this folder's own entries, those {@code keep} accepts, sorted by name. */
+    private List<Location> listed(Predicate<FileStatus> keep) {
         try {
-            FileStatus[] st = fs.listStatus(path);
             List<Location> out = new ArrayList<>();
-            for (FileStatus s : st)
-                if (s.isDirectory()) out.add(child(s.getPath().getName()));
+            for (FileStatus s : fs.listStatus(path))
+                if (keep.test(s)) out.add(child(s.getPath().getName()));
             out.sort(Comparator.comparing(Location::name));
             return out;
         } catch (FileNotFoundException e) {
