@@ -84,10 +84,10 @@ class StreamedWriteTest {
 
     @Test
     void theWriterHoldsABoundedNumberOfRowsAndWritesWhatItWritesFromLists() {
-        StreamedOrg org = new StreamedOrg(5_000, 250, 10, 3);
-        assertThat(org.ties()).isEqualTo(50_000);
-        GraphWriter.Options base = new GraphWriter.Options("neo4j", 500, 2, 90, WriteObserver.NONE);
-        assertThat(base.rowsHeldAtMost()).isEqualTo(2 * (2 * 2 * 2) * 500);
+        StreamedOrg org = new StreamedOrg(2_500, 125, 10, 3);
+        assertThat(org.ties()).isEqualTo(25_000);
+        GraphWriter.Options base = new GraphWriter.Options("neo4j", 250, 2, 90, WriteObserver.NONE);
+        assertThat(base.rowsHeldAtMost()).isEqualTo(2 * (2 * 2 * 2) * 250);
 
         // the first night streamed, then the same rows from lists: the same graph
         writeCountingRows(org, D1, 0, base);
@@ -110,7 +110,7 @@ class StreamedWriteTest {
                 .as("the next night's ties were updated, not created again")
                 .isEqualTo(night2);
         assertThat(count("MATCH ()-[t:TIE {current: false, status: 'gone'}]->() RETURN count(t)"))
-                .isEqualTo(50_000 - night2)
+                .isEqualTo(25_000 - night2)
                 .isPositive();
     }
 
@@ -125,7 +125,7 @@ class StreamedWriteTest {
         assertThat(w.ties()).isEqualTo(expectedTies);
         assertThat(ties.handedOut).as("the ties are read once").hasValue(expectedTies);
         assertThat(ties.committed).hasValue(expectedTies);
-        assertThat(people.handedOut).as("the people are read once").hasValue(5_000);
+        assertThat(people.handedOut).as("the people are read once").hasValue(2_500);
         assertThat(ties.most.get())
                 .as("%s: ties pulled ahead of those committed", run)
                 .isPositive()
