@@ -40,8 +40,7 @@ public final class StoreErrors {
                 || e instanceof ConnectException
                 || hasCause(e, ConnectException.class)
                 || hasCause(e, java.io.EOFException.class)
-                || all.contains("connection reset")
-                || all.contains("failed on local exception")) {
+                || all.contains("connection reset")) {
             why = "the store does not answer (connection refused or closed): is the NameNode / endpoint up and the "
                     + "address right?";
         } else if (e instanceof UnknownHostException || hasCause(e, UnknownHostException.class)) {
